@@ -1,0 +1,198 @@
+/**
+ * The one description of the portal's tables. Row types come from `$inferSelect`;
+ * migrations in ./migrations are generated from this file by drizzle-kit.
+ * Geometry is stored as GeoJSON geometry text (WGS84), parsed once at start-up.
+ */
+import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+
+/** Key/value facts about the snapshot: data version, build time, data directory. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Licence and attribution per source, shown on every map and in the footer. */
+export const dataSources = sqliteTable('data_sources', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  attribution: text('attribution').notNull(),
+  licence: text('licence').notNull(),
+  licenceUrl: text('licence_url').notNull(),
+  url: text('url').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const directorates = sqliteTable('directorates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  geometry: text('geometry').notNull(),
+});
+
+export const inspections = sqliteTable(
+  'inspections',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    directorateId: text('directorate_id')
+      .notNull()
+      .references(() => directorates.id),
+    responsibilityVerified: integer('responsibility_verified', { mode: 'boolean' }).notNull(),
+    sourceUrl: text('source_url').notNull(),
+    geometry: text('geometry').notNull(),
+  },
+  (t) => [index('inspections_directorate').on(t.directorateId)],
+);
+
+export const kreise = sqliteTable('kreise', {
+  ags: text('ags').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  inspectionId: text('inspection_id')
+    .notNull()
+    .references(() => inspections.id),
+  responsibilityVerified: integer('responsibility_verified', { mode: 'boolean' }).notNull(),
+});
+
+export const stations = sqliteTable(
+  'stations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    inspectionId: text('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    street: text('street').notNull(),
+    postcode: text('postcode').notNull(),
+    city: text('city').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    officeHours: text('office_hours').notNull(),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('stations_inspection').on(t.inspectionId)],
+);
+
+export const districts = sqliteTable(
+  'districts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    kreisAgs: text('kreis_ags')
+      .notNull()
+      .references(() => kreise.ags),
+    inspectionId: text('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    stationId: text('station_id').references(() => stations.id),
+    population: integer('population').notNull(),
+    areaKm2: real('area_km2').notNull(),
+    centreLat: real('centre_lat').notNull(),
+    centreLon: real('centre_lon').notNull(),
+    geometry: text('geometry').notNull(),
+  },
+  (t) => [index('districts_inspection').on(t.inspectionId)],
+);
+
+export const municipalities = sqliteTable(
+  'municipalities',
+  {
+    ags: text('ags').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    population: integer('population').notNull(),
+    centreLat: real('centre_lat').notNull(),
+    centreLon: real('centre_lon').notNull(),
+    geometry: text('geometry').notNull(),
+  },
+  (t) => [index('municipalities_district').on(t.districtId)],
+);
+
+export const postcodeAreas = sqliteTable(
+  'postcode_areas',
+  {
+    postcode: text('postcode').notNull(),
+    ags: text('ags')
+      .notNull()
+      .references(() => municipalities.ags),
+    placeName: text('place_name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postcode, t.ags] }), index('postcode_areas_ags').on(t.ags)],
+);
+
+export const officers = sqliteTable('officers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  rank: text('rank').notNull(),
+  stationId: text('station_id')
+    .notNull()
+    .references(() => stations.id),
+  phone: text('phone').notNull(),
+  email: text('email').notNull(),
+  officeHours: text('office_hours').notNull(),
+  photo: text('photo'),
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Expanded at build time: a digital officer covering an inspection gets one row per district. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => officers.id),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    role: text('role', { enum: ['digital', 'kobb'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.officerId, t.districtId, t.role] }),
+    index('assignments_district').on(t.districtId),
+  ],
+);
+
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  platform: text('platform').notNull(),
+  handle: text('handle').notNull(),
+  url: text('url').notNull(),
+  verifiedSince: text('verified_since').notNull(),
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
+});
+
+export const accountHolders = sqliteTable(
+  'account_holders',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    holderType: text('holder_type', {
+      enum: ['officer', 'station', 'inspection', 'directorate'],
+    }).notNull(),
+    holderId: text('holder_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.holderType, t.holderId] }),
+    index('account_holders_holder').on(t.holderType, t.holderId),
+  ],
+);
+
+export type DirectorateRow = typeof directorates.$inferSelect;
+export type InspectionRow = typeof inspections.$inferSelect;
+export type KreisRow = typeof kreise.$inferSelect;
+export type StationRow = typeof stations.$inferSelect;
+export type DistrictRow = typeof districts.$inferSelect;
+export type MunicipalityRow = typeof municipalities.$inferSelect;
+export type PostcodeAreaRow = typeof postcodeAreas.$inferSelect;
+export type OfficerRow = typeof officers.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type AccountHolderRow = typeof accountHolders.$inferSelect;
+export type DataSourceRow = typeof dataSources.$inferSelect;

@@ -1,0 +1,153 @@
+/**
+ * The portal's domain model: who is responsible for which piece of Niedersachsen.
+ * Pure types, shared by every layer. One name per concept across code, database, API and UI.
+ */
+
+/** WGS84 point. `lat`/`lon` in decimal degrees. */
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** Polizeidirektion, e.g. "PD Lüneburg". `id` is a slug: "pd-lueneburg". */
+export interface Polizeidirektion {
+  id: string;
+  name: string;
+}
+
+/** Polizeiinspektion, e.g. "PI Celle". `id` is a slug: "pi-celle". */
+export interface Polizeiinspektion {
+  id: string;
+  name: string;
+  directorateId: string;
+  /** False where the sources confirm the area only in part ("Zuständigkeit nicht bestätigt"). */
+  responsibilityVerified: boolean;
+  sourceUrl: string;
+}
+
+/** Landkreis, Region or kreisfreie Stadt (5-digit AGS). */
+export interface Kreis {
+  ags: string;
+  name: string;
+  type: string;
+  inspectionId: string;
+  responsibilityVerified: boolean;
+}
+
+/**
+ * A Kontaktbereich. In the default data set: a Samtgemeinde or Einheitsgemeinde,
+ * `id` = its 9-digit Verwaltungsgemeinschafts-ARS (VWG_ARS).
+ */
+export interface District {
+  id: string;
+  name: string;
+  /** "Samtgemeinde", "Einheitsgemeinde", ... as in the source. */
+  type: string;
+  kreisAgs: string;
+  inspectionId: string;
+  stationId: string | null;
+  population: number;
+  areaKm2: number;
+  centre: LatLon;
+}
+
+/** Gemeinde (8-digit AGS): the places citizens type. */
+export interface Municipality {
+  ags: string;
+  name: string;
+  /** "Stadt", "Gemeinde", "Gemeindefreies Gebiet". */
+  type: string;
+  districtId: string;
+  population: number;
+  centre: LatLon;
+}
+
+/** A postcode and one municipality it reaches (a postcode may span several). */
+export interface PostcodeArea {
+  postcode: string;
+  ags: string;
+  placeName: string;
+}
+
+export type OfficerRole = 'digital' | 'kobb';
+
+export const PLATFORMS = [
+  'x',
+  'facebook',
+  'instagram',
+  'youtube',
+  'mastodon',
+  'threads',
+  'bluesky',
+  'tiktok',
+  'whatsapp',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface Station {
+  id: string;
+  name: string;
+  /** "Polizeiinspektion", "Polizeikommissariat", "Polizeistation". */
+  kind: string;
+  inspectionId: string;
+  street: string;
+  postcode: string;
+  city: string;
+  phone: string;
+  email: string;
+  /** Free text, one line per day range, e.g. "Mo–Fr 8–16 Uhr". */
+  officeHours: string;
+  isDemo: boolean;
+  updatedAt: string;
+}
+
+export interface Officer {
+  id: string;
+  name: string;
+  /** Dienstgrad, e.g. "Polizeioberkommissarin". */
+  rank: string;
+  stationId: string;
+  phone: string;
+  email: string;
+  officeHours: string;
+  /** Path of a photo under public/, or null: the page then shows initials. */
+  photo: string | null;
+  isDemo: boolean;
+  updatedAt: string;
+}
+
+/** An officer's role in one district. A digital officer usually covers a whole inspection. */
+export interface Assignment {
+  officerId: string;
+  districtId: string;
+  role: OfficerRole;
+}
+
+export type AccountHolderType = 'officer' | 'station' | 'inspection' | 'directorate';
+
+/** An official social-media account. Joint accounts have several holders. */
+export interface Account {
+  id: string;
+  platform: Platform;
+  handle: string;
+  /** Canonical profile URL. For demo accounts a page of the portal, never a real profile. */
+  url: string;
+  verifiedSince: string;
+  isDemo: boolean;
+}
+
+export interface AccountHolder {
+  accountId: string;
+  holderType: AccountHolderType;
+  holderId: string;
+}
+
+/** A licence and attribution notice for one data source, shown on maps and in the footer. */
+export interface DataSource {
+  id: string;
+  title: string;
+  attribution: string;
+  licence: string;
+  licenceUrl: string;
+  url: string;
+}
