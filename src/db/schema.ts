@@ -129,6 +129,8 @@ export const officers = sqliteTable('officers', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   rank: text('rank').notNull(),
+  /** Funktionsbezeichnung, e.g. "Kontaktbereichsbeamtin"; null: the UI derives it from the role. */
+  roleTitle: text('role_title'),
   stationId: text('station_id')
     .notNull()
     .references(() => stations.id),
@@ -165,6 +167,8 @@ export const accounts = sqliteTable('accounts', {
   url: text('url').notNull(),
   verifiedSince: text('verified_since').notNull(),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
+  /** When the record was last checked or changed (ISO date); null where unknown. */
+  updatedAt: text('updated_at'),
 });
 
 export const accountHolders = sqliteTable(

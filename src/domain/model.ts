@@ -106,6 +106,8 @@ export interface Officer {
   name: string;
   /** Dienstgrad, e.g. "Polizeioberkommissarin". */
   rank: string;
+  /** Funktionsbezeichnung, e.g. "Kontaktbereichsbeamtin"; null: derived from the role. */
+  roleTitle: string | null;
   stationId: string;
   phone: string;
   email: string;
@@ -134,6 +136,7 @@ export interface Account {
   url: string;
   verifiedSince: string;
   isDemo: boolean;
+  updatedAt: string | null;
 }
 
 export interface AccountHolder {

@@ -13,7 +13,8 @@ CREATE TABLE `accounts` (
 	`handle` text NOT NULL,
 	`url` text NOT NULL,
 	`verified_since` text NOT NULL,
-	`is_demo` integer NOT NULL
+	`is_demo` integer NOT NULL,
+	`updated_at` text
 );
 --> statement-breakpoint
 CREATE TABLE `assignments` (
@@ -102,6 +103,7 @@ CREATE TABLE `officers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
 	`rank` text NOT NULL,
+	`role_title` text,
 	`station_id` text NOT NULL,
 	`phone` text NOT NULL,
 	`email` text NOT NULL,

@@ -1,0 +1,232 @@
+/**
+ * zod schemas for every source record the import reads. Geometry is not described here: it is
+ * checked by `parseAreaGeometry` from the domain, which knows rings and positions.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from '../domain/model';
+
+const ags8 = z.string().regex(/^\d{8}$/, 'erwartet 8-stelligen Gemeindeschlüssel (AGS)');
+const ags5 = z.string().regex(/^\d{5}$/, 'erwartet 5-stelligen Kreisschlüssel');
+const ars9 = z.string().regex(/^\d{9}$/, 'erwartet 9-stelligen Regionalschlüssel (VWG_ARS)');
+const postcode = z.string().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl');
+const name = z.string().trim().min(1, 'darf nicht leer sein');
+const population = z.number().int().nonnegative();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'erwartet ein ISO-Datum (JJJJ-MM-TT)');
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'erwartet eine id aus a-z, 0-9 und "-"');
+const lat = z.number().gte(-90).lte(90);
+const lon = z.number().gte(-180).lte(180);
+
+/** A GeoJSON FeatureCollection shell; properties and geometry are checked per feature afterwards. */
+export const featureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.record(z.string(), z.unknown()),
+      geometry: z.unknown(),
+    }),
+  ),
+});
+
+/** Properties of a feature in geo/nds_gemeinden_vg250.geojson. Gemeindefreie Gebiete have no EWZ, PLZ or centre. */
+export const municipalityPropsSchema = z.looseObject({
+  AGS: ags8,
+  GEN: name,
+  BEZ: name,
+  KRS_AGS: ags5,
+  VWG_ARS: ars9,
+  EWZ: population.nullable(),
+  PLZ_HAUPT: postcode.nullable(),
+  ZENTRUM_LAT: lat.nullable(),
+  ZENTRUM_LON: lon.nullable(),
+  POLIZEIDIREKTION: name,
+  POLIZEIINSPEKTION: name,
+});
+export type MunicipalityProps = z.infer<typeof municipalityPropsSchema>;
+
+/** Properties of a feature in geo/nds_samtgemeinden_einheitsgemeinden_vg250.geojson. */
+export const districtPropsSchema = z.looseObject({
+  VWG_ARS: ars9,
+  VWG_GEN: name,
+  VWG_BEZ: name,
+  KRS_AGS: ags5,
+  POLIZEIDIREKTION: name,
+  POLIZEIINSPEKTION: name,
+  EWZ: population.nullable(),
+  FLAECHE_KM2: z.number().nonnegative(),
+});
+export type DistrictProps = z.infer<typeof districtPropsSchema>;
+
+/** Properties of a feature in geo/nds_kreise_vg250.geojson. */
+export const kreisPropsSchema = z.looseObject({
+  KRS_AGS: ags5,
+  KRS_GEN: name,
+  KRS_BEZ: name,
+  POLIZEIDIREKTION: name,
+  POLIZEIINSPEKTION: name,
+});
+export type KreisProps = z.infer<typeof kreisPropsSchema>;
+
+/** Properties of a feature in geo/nds_polizeiinspektionen.geojson. */
+export const inspectionPropsSchema = z.looseObject({
+  POLIZEIINSPEKTION: name,
+  POLIZEIDIREKTION: name,
+});
+
+/** Properties of a feature in geo/nds_polizeidirektionen.geojson. */
+export const directoratePropsSchema = z.looseObject({
+  POLIZEIDIREKTION: name,
+});
+
+/** A row of police/nds_polizei_zustaendigkeit_kreise.csv: which PI and PD cover a Kreis. */
+export const responsibilityRowSchema = z.object({
+  KRS_AGS: ags5,
+  KRS_GEN: name,
+  KRS_BEZ: name,
+  POLIZEIDIREKTION: name,
+  POLIZEIINSPEKTION: name,
+  VERIFIZIERT: z.string().regex(/^(ja|teilweise\b.*)$/, 'erwartet "ja" oder "teilweise (…)"'),
+  QUELLE: z.string().regex(/https?:\/\/\S+/, 'erwartet mindestens eine URL'),
+});
+export type ResponsibilityRow = z.infer<typeof responsibilityRowSchema>;
+
+/** A row of postcodes/plz_ort_gemeinde_niedersachsen.csv (OSM via suche-postleitzahl.org). */
+export const postcodeRowSchema = z.object({
+  osm_id: z.string().regex(/^\d*$/, 'erwartet eine Zahl'),
+  ags: ags8,
+  ort: name,
+  plz: postcode,
+  landkreis: z.string(),
+  bundesland: z.string(),
+});
+export type PostcodeRow = z.infer<typeof postcodeRowSchema>;
+
+/** A row of postcodes/ags_aliases.csv: a municipality code newer than the geometry, and one of the older codes it replaced. */
+export const agsAliasRowSchema = z.object({
+  successor_ags: ags8,
+  successor_name: name,
+  predecessor_ags: ags8,
+  predecessor_name: name,
+  valid_from: isoDate,
+  source: z.string(),
+});
+export type AgsAliasRow = z.infer<typeof agsAliasRowSchema>;
+
+/** demo/stations.json (and later real station files): one Dienststelle and the districts it answers for. */
+export const stationSchema = z.strictObject({
+  id: slug,
+  name,
+  kind: z.enum(['Polizeiinspektion', 'Polizeikommissariat', 'Polizeistation']),
+  inspectionId: slug,
+  street: name,
+  postcode,
+  city: name,
+  phone: name,
+  email: z.email('erwartet eine E-Mail-Adresse'),
+  officeHours: name,
+  districts: z.array(ars9),
+  isDemo: z.boolean(),
+  updatedAt: isoDate,
+});
+export type StationRecord = z.infer<typeof stationSchema>;
+
+/** demo/officers.json: a person, their role and what they cover (whole inspections or single districts). */
+export const officerSchema = z
+  .strictObject({
+    id: slug,
+    name,
+    rank: name,
+    roleTitle: name.nullable().optional(),
+    role: z.enum(['digital', 'kobb']),
+    stationId: slug,
+    phone: name,
+    email: z.email('erwartet eine E-Mail-Adresse'),
+    officeHours: name,
+    photo: z.string().regex(/^\/[^\s]+$/, 'erwartet einen Pfad unter public/, z. B. "/fotos/x.jpg"').nullable(),
+    covers: z.strictObject({
+      inspections: z.array(slug).optional(),
+      districts: z.array(ars9).optional(),
+    }),
+    isDemo: z.boolean(),
+    updatedAt: isoDate,
+  })
+  .refine((o) => (o.covers.inspections?.length ?? 0) + (o.covers.districts?.length ?? 0) > 0, {
+    message: 'muss mindestens eine Inspektion oder einen Bezirk abdecken',
+    path: ['covers'],
+  });
+export type OfficerRecord = z.infer<typeof officerSchema>;
+
+export const holderSchema = z.strictObject({
+  type: z.enum(['officer', 'station', 'inspection', 'directorate']),
+  id: slug,
+});
+
+/** demo/accounts.json: an official social-media account and who holds it. */
+export const accountSchema = z.strictObject({
+  id: slug,
+  platform: z.enum(PLATFORMS),
+  handle: name,
+  url: name,
+  verifiedSince: isoDate,
+  holders: z.array(holderSchema).min(1, 'braucht mindestens einen Inhaber'),
+  isDemo: z.boolean(),
+  updatedAt: isoDate,
+});
+export type AccountRecord = z.infer<typeof accountSchema>;
+
+/** sources.json: licence and attribution per source. */
+export const dataSourceSchema = z.strictObject({
+  id: slug,
+  title: name,
+  attribution: name,
+  licence: name,
+  licenceUrl: z.url(),
+  url: z.url(),
+  sortOrder: z.number().int(),
+});
+export type DataSourceRecord = z.infer<typeof dataSourceSchema>;
+
+/** German one-liners for zod issues; the field path is reported separately. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Pflichtfeld fehlt';
+      return `falscher Typ: erwartet ${issue.expected}, gefunden ${describeValue(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unbekanntes Feld ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      return `ungültiger Wert ${describeValue(issue.input)}, erlaubt: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `braucht mindestens ${String(issue.minimum)} Einträge`
+        : issue.message.startsWith('Too small')
+          ? `zu klein (Minimum ${String(issue.minimum)})`
+          : issue.message;
+    case 'too_big':
+      return `zu groß (Maximum ${String(issue.maximum)})`;
+    case 'invalid_format':
+      return issue.message.startsWith('Invalid') ? `ungültiges Format (${issue.format})` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'Liste';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'Objekt';
+  return String(value);
+}
+
+/** "covers.districts[0]" from a zod path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

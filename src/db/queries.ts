@@ -1,0 +1,46 @@
+/**
+ * The queries the services need. The data set is one state's worth of districts and people,
+ * so the services read it whole once per snapshot and answer requests from memory.
+ */
+import { asc } from 'drizzle-orm';
+import type { PortalDatabase } from './client';
+import * as t from './schema';
+
+export interface SnapshotRows {
+  meta: Map<string, string>;
+  dataSources: t.DataSourceRow[];
+  directorates: t.DirectorateRow[];
+  inspections: t.InspectionRow[];
+  kreise: t.KreisRow[];
+  stations: t.StationRow[];
+  districts: t.DistrictRow[];
+  municipalities: t.MunicipalityRow[];
+  postcodeAreas: t.PostcodeAreaRow[];
+  officers: t.OfficerRow[];
+  assignments: t.AssignmentRow[];
+  accounts: t.AccountRow[];
+  accountHolders: t.AccountHolderRow[];
+}
+
+/** Reads every table of a snapshot, in a stable order. */
+export function readSnapshot(db: PortalDatabase): SnapshotRows {
+  return db.transaction((tx) => ({
+    meta: new Map(tx.select().from(t.meta).all().map((row) => [row.key, row.value])),
+    dataSources: tx.select().from(t.dataSources).orderBy(asc(t.dataSources.sortOrder)).all(),
+    directorates: tx.select().from(t.directorates).orderBy(asc(t.directorates.name)).all(),
+    inspections: tx.select().from(t.inspections).orderBy(asc(t.inspections.name)).all(),
+    kreise: tx.select().from(t.kreise).orderBy(asc(t.kreise.ags)).all(),
+    stations: tx.select().from(t.stations).orderBy(asc(t.stations.id)).all(),
+    districts: tx.select().from(t.districts).orderBy(asc(t.districts.id)).all(),
+    municipalities: tx.select().from(t.municipalities).orderBy(asc(t.municipalities.ags)).all(),
+    postcodeAreas: tx
+      .select()
+      .from(t.postcodeAreas)
+      .orderBy(asc(t.postcodeAreas.postcode), asc(t.postcodeAreas.ags))
+      .all(),
+    officers: tx.select().from(t.officers).orderBy(asc(t.officers.name)).all(),
+    assignments: tx.select().from(t.assignments).all(),
+    accounts: tx.select().from(t.accounts).orderBy(asc(t.accounts.platform)).all(),
+    accountHolders: tx.select().from(t.accountHolders).all(),
+  }));
+}

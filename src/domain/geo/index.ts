@@ -1,0 +1,7 @@
+/** Public API of the geometry core: types, point location, distances, spatial index, map output. */
+export { bboxOf, mapRings, parseAreaGeometry, polygonsOf, type AreaGeometry, type BBox, type Ring } from './geometry';
+export { BOUNDARY_EPSILON_DEGREES, locatePoint, type PointLocation } from './point-in-polygon';
+export { distanceMeters, distanceToBoundaryMeters, EARTH_RADIUS_METERS, LocalProjection } from './distance';
+export { AreaIndex, type AreaEntry, type AreaMatch, type NearbyArea } from './area-index';
+export { roundCoordinates, simplifyGeometry } from './simplify';
+export { MapFrame, type PixelPoint } from './map-frame';

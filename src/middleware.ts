@@ -1,0 +1,28 @@
+/**
+ * Gives every request the current snapshot, and answers 503 with a clear message (never a
+ * stack trace) while no snapshot is readable.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { getPortal, SnapshotUnavailableError } from './services/snapshot';
+import { t } from './i18n';
+
+export const onRequest = defineMiddleware((context, next) => {
+  try {
+    context.locals.portal = getPortal();
+  } catch (error) {
+    if (!(error instanceof SnapshotUnavailableError)) throw error;
+    console.error(error.message);
+    const isApi = context.url.pathname.startsWith('/api/');
+    const body = isApi
+      ? JSON.stringify({ error: { code: 'unavailable', message: t('api.unavailable') } })
+      : `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${t('error.unavailableTitle')}</title></head><body><main><h1>${t('error.unavailableTitle')}</h1><p>${t('error.unavailableText')}</p></main></body></html>`;
+    return new Response(body, {
+      status: 503,
+      headers: {
+        'Content-Type': isApi ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+        'Retry-After': '60',
+      },
+    });
+  }
+  return next();
+});

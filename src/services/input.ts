@@ -1,0 +1,65 @@
+/**
+ * Validation of what citizens and clients send, shared by pages and API endpoints so both
+ * accept and reject exactly the same input, with the same messages.
+ */
+import { z } from 'zod';
+import type { LatLon } from '../domain/model';
+import { t } from '../i18n';
+
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_SEARCH_LIMIT = 20;
+export const DEFAULT_SEARCH_LIMIT = 10;
+
+export type SearchQueryInput =
+  | { ok: true; query: string }
+  | { ok: false; reason: 'missing' | 'empty' | 'tooLong'; message: string };
+
+/** Reads `q`: trimmed, 1 to MAX_QUERY_LENGTH characters. */
+export function readSearchQuery(params: URLSearchParams): SearchQueryInput {
+  const raw = params.get('q');
+  if (raw === null) return { ok: false, reason: 'missing', message: t('search.empty') };
+  // Lone surrogates and control characters are never part of a place name.
+  const query = raw.toWellFormed().replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (query.length === 0) return { ok: false, reason: 'empty', message: t('search.empty') };
+  if ([...query].length > MAX_QUERY_LENGTH) {
+    return { ok: false, reason: 'tooLong', message: t('search.tooLong', { max: MAX_QUERY_LENGTH }) };
+  }
+  return { ok: true, query };
+}
+
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^[+-]?\d{1,3}(\.\d{1,12})?$/)
+  .transform(Number);
+
+const coordinatesSchema = z.object({
+  lat: decimal.pipe(z.number().min(-90).max(90)),
+  lon: decimal.pipe(z.number().min(-180).max(180)),
+});
+
+/** Reads `lat` and `lon` as plain decimal degrees; anything else is invalid. */
+export function readCoordinates(
+  params: URLSearchParams,
+): { ok: true; point: LatLon } | { ok: false; message: string } {
+  const parsed = coordinatesSchema.safeParse({ lat: params.get('lat'), lon: params.get('lon') });
+  return parsed.success
+    ? { ok: true, point: parsed.data }
+    : { ok: false, message: t('api.invalidCoordinates') };
+}
+
+const limitSchema = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
+
+/** Reads `limit` (default DEFAULT_SEARCH_LIMIT). */
+export function readLimit(params: URLSearchParams): { ok: true; limit: number } | { ok: false; message: string } {
+  const raw = params.get('limit');
+  if (raw === null) return { ok: true, limit: DEFAULT_SEARCH_LIMIT };
+  const parsed = limitSchema.safeParse(raw.trim());
+  return parsed.success
+    ? { ok: true, limit: parsed.data }
+    : { ok: false, message: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }) };
+}

@@ -1,0 +1,489 @@
+/**
+ * The portal's read model: one loaded snapshot with its in-memory indexes, and the views
+ * pages and endpoints need (locate, search, district, officer). Built once per snapshot.
+ */
+import type {
+  Account,
+  DataSource,
+  District,
+  Kreis,
+  LatLon,
+  Municipality,
+  Officer,
+  OfficerRole,
+  Platform,
+  Polizeidirektion,
+  Polizeiinspektion,
+  Station,
+} from '../domain/model';
+import {
+  AreaIndex,
+  MapFrame,
+  bboxOf,
+  parseAreaGeometry,
+  roundCoordinates,
+  simplifyGeometry,
+  type AreaGeometry,
+} from '../domain/geo';
+import { PlaceSearch, isConfident, type PlaceMatch } from '../domain/search';
+import type { SnapshotRows } from '../db/queries';
+
+/** How close to a district boundary a point must be for the answer to name the neighbour. */
+export const BOUNDARY_TOLERANCE_METERS = 300;
+
+/** Points this close outside every polygon still count: the outlines are simplified (~200 m). */
+const OUTLINE_SLACK_METERS = 250;
+
+export interface AccountView extends Account {
+  /** Other holders of a joint account, by name. */
+  jointWith: string[];
+}
+
+export interface OfficerCard extends Officer {
+  role: OfficerRole;
+  initials: string;
+  station: Station | null;
+  accounts: AccountView[];
+}
+
+export interface DistrictSummary {
+  id: string;
+  name: string;
+  type: string;
+}
+
+export interface NeighbourDistrict extends DistrictSummary {
+  distanceMeters: number;
+}
+
+export interface DistrictView {
+  district: District;
+  kreis: Kreis;
+  municipalities: Municipality[];
+  inspection: Polizeiinspektion;
+  directorate: Polizeidirektion;
+  station: Station | null;
+  digitalOfficers: OfficerCard[];
+  kobbOfficers: OfficerCard[];
+  /** The inspection's own accounts: the honest fallback where no digital officer is assigned. */
+  inspectionAccounts: AccountView[];
+  /** False where the police responsibility for this area is only partly confirmed by sources. */
+  responsibilityVerified: boolean;
+  /** Newest `updatedAt` of the people and station shown. */
+  updatedAt: string;
+}
+
+export type LocateResult =
+  | {
+      kind: 'inside';
+      point: LatLon;
+      municipality: Municipality;
+      district: DistrictSummary;
+      inspection: Polizeiinspektion;
+      directorate: Polizeidirektion;
+      /** Districts whose boundary lies within the tolerance of the point. */
+      nearBoundary: NeighbourDistrict[];
+    }
+  | { kind: 'outside'; point: LatLon };
+
+export interface SearchResult extends PlaceMatch {
+  municipality: { ags: string; name: string } | null;
+  district: DistrictSummary;
+}
+
+export interface OfficerView {
+  officer: OfficerCard;
+  roles: Array<{ role: OfficerRole; districts: DistrictSummary[] }>;
+  inspections: Polizeiinspektion[];
+}
+
+export interface InspectionOverview {
+  inspection: Polizeiinspektion;
+  directorate: Polizeidirektion;
+  digitalOfficers: OfficerCard[];
+  districtCount: number;
+}
+
+export interface DemoAccountView {
+  account: AccountView;
+  holders: Array<{ type: string; id: string; name: string }>;
+}
+
+export interface SnapshotInfo {
+  dataVersion: string;
+  builtAt: string;
+  sources: DataSource[];
+}
+
+const OVERVIEW_MAP_WIDTH = 640;
+
+export class Portal {
+  readonly info: SnapshotInfo;
+  private readonly directorates = new Map<string, Polizeidirektion>();
+  private readonly inspections = new Map<string, Polizeiinspektion>();
+  private readonly kreise = new Map<string, Kreis>();
+  private readonly stations = new Map<string, Station>();
+  private readonly districts = new Map<string, District>();
+  private readonly districtGeometry = new Map<string, AreaGeometry>();
+  private readonly municipalities = new Map<string, Municipality>();
+  private readonly municipalitiesByDistrict = new Map<string, Municipality[]>();
+  private readonly officers = new Map<string, Officer>();
+  private readonly assignmentsByDistrict = new Map<string, Array<{ officerId: string; role: OfficerRole }>>();
+  private readonly assignmentsByOfficer = new Map<string, Array<{ districtId: string; role: OfficerRole }>>();
+  private readonly accountsByHolder = new Map<string, AccountView[]>();
+  private readonly demoAccounts = new Map<string, DemoAccountView>();
+  private readonly municipalityIndex: AreaIndex<Municipality>;
+  private readonly districtIndex: AreaIndex<District>;
+  private readonly placeSearch: PlaceSearch;
+  private readonly overviewFrame: MapFrame;
+  private readonly inspectionOutlines: Array<{ id: string; name: string; geometry: AreaGeometry }>;
+  private readonly overviewDistricts: Array<{ id: string; name: string; geometry: AreaGeometry }>;
+
+  constructor(rows: SnapshotRows) {
+    this.info = {
+      dataVersion: rows.meta.get('data_version') ?? 'unbekannt',
+      builtAt: rows.meta.get('built_at') ?? '',
+      sources: rows.dataSources.map(({ sortOrder: _order, ...source }) => source),
+    };
+    for (const row of rows.directorates) this.directorates.set(row.id, { id: row.id, name: row.name });
+    for (const { geometry: _g, ...row } of rows.inspections) this.inspections.set(row.id, row);
+    for (const row of rows.kreise) this.kreise.set(row.ags, row);
+    for (const row of rows.stations) this.stations.set(row.id, row);
+
+    const districtAreas: Array<{ key: string; value: District; geometry: AreaGeometry }> = [];
+    for (const { geometry, centreLat, centreLon, ...row } of rows.districts) {
+      const district: District = { ...row, centre: { lat: centreLat, lon: centreLon } };
+      const area = parseAreaGeometry(JSON.parse(geometry));
+      this.districts.set(district.id, district);
+      this.districtGeometry.set(district.id, area);
+      districtAreas.push({ key: district.id, value: district, geometry: area });
+    }
+    this.districtIndex = new AreaIndex(districtAreas);
+
+    const municipalityAreas: Array<{ key: string; value: Municipality; geometry: AreaGeometry }> = [];
+    for (const { geometry, centreLat, centreLon, ...row } of rows.municipalities) {
+      const municipality: Municipality = { ...row, centre: { lat: centreLat, lon: centreLon } };
+      this.municipalities.set(municipality.ags, municipality);
+      pushTo(this.municipalitiesByDistrict, municipality.districtId, municipality);
+      municipalityAreas.push({
+        key: municipality.ags,
+        value: municipality,
+        geometry: parseAreaGeometry(JSON.parse(geometry)),
+      });
+    }
+    this.municipalityIndex = new AreaIndex(municipalityAreas);
+
+    for (const row of rows.officers) {
+      const { photo, ...rest } = row;
+      this.officers.set(row.id, { ...rest, photo: photo ?? null });
+    }
+    for (const row of rows.assignments) {
+      pushTo(this.assignmentsByDistrict, row.districtId, { officerId: row.officerId, role: row.role });
+      pushTo(this.assignmentsByOfficer, row.officerId, { districtId: row.districtId, role: row.role });
+    }
+
+    const holdersByAccount = new Map<string, Array<{ type: string; id: string; name: string }>>();
+    for (const holder of rows.accountHolders) {
+      pushTo(holdersByAccount, holder.accountId, {
+        type: holder.holderType,
+        id: holder.holderId,
+        name: this.holderName(holder.holderType, holder.holderId),
+      });
+    }
+    for (const row of rows.accounts) {
+      const holders = holdersByAccount.get(row.id) ?? [];
+      for (const holder of holders) {
+        const account: AccountView = {
+          ...row,
+          platform: row.platform as Platform,
+          jointWith: holders.filter((other) => other !== holder).map((other) => other.name),
+        };
+        pushTo(this.accountsByHolder, `${holder.type}:${holder.id}`, account);
+      }
+      this.demoAccounts.set(row.id, {
+        account: { ...row, platform: row.platform as Platform, jointWith: [] },
+        holders,
+      });
+    }
+
+    this.placeSearch = new PlaceSearch({
+      municipalities: [...this.municipalities.values()],
+      districts: [...this.districts.values()],
+      postcodeAreas: rows.postcodeAreas,
+      kreisNames: new Map([...this.kreise.values()].map((kreis) => [kreis.ags, kreis.name])),
+    });
+
+    this.inspectionOutlines = rows.inspections.map((row) => ({
+      id: row.id,
+      name: row.name,
+      geometry: roundCoordinates(simplifyGeometry(parseAreaGeometry(JSON.parse(row.geometry)), 1500), 4),
+    }));
+    this.overviewDistricts = districtAreas.map(({ key, value, geometry }) => ({
+      id: key,
+      name: value.name,
+      geometry: roundCoordinates(simplifyGeometry(geometry, 800), 4),
+    }));
+    this.overviewFrame = MapFrame.fit(unionBbox(districtAreas.map((area) => area.geometry)), OVERVIEW_MAP_WIDTH, 8);
+  }
+
+  /** Point → municipality → district → inspection and directorate, with neighbours near the boundary. */
+  locate(point: LatLon): LocateResult {
+    const hit = this.municipalityIndex.find(point) ?? this.nearestWithinSlack(point);
+    if (!hit) return { kind: 'outside', point };
+    const municipality = hit.value;
+    const district = this.districts.get(municipality.districtId)!;
+    const inspection = this.inspections.get(district.inspectionId)!;
+    const nearBoundary = this.districtIndex
+      .near(point, BOUNDARY_TOLERANCE_METERS)
+      .filter((neighbour) => neighbour.key !== district.id)
+      .map((neighbour) => ({ ...summary(neighbour.value), distanceMeters: Math.round(neighbour.distanceMeters) }));
+    return {
+      kind: 'inside',
+      point,
+      municipality,
+      district: summary(district),
+      inspection,
+      directorate: this.directorates.get(inspection.directorateId)!,
+      nearBoundary,
+    };
+  }
+
+  /** Places matching what a citizen typed, best first. */
+  search(query: string, limit: number): SearchResult[] {
+    return this.placeSearch.search(query, limit).map((match) => {
+      const municipality = match.ags ? this.municipalities.get(match.ags) : undefined;
+      return {
+        ...match,
+        municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
+        district: summary(this.districts.get(match.districtId)!),
+      };
+    });
+  }
+
+  /** True when the search is unambiguous enough to go straight to the district. */
+  isConfident(results: SearchResult[]): boolean {
+    return isConfident(results);
+  }
+
+  districtView(id: string): DistrictView | null {
+    const district = this.districts.get(id);
+    if (!district) return null;
+    const kreis = this.kreise.get(district.kreisAgs)!;
+    const inspection = this.inspections.get(district.inspectionId)!;
+    const station = district.stationId ? (this.stations.get(district.stationId) ?? null) : null;
+    const cards = (this.assignmentsByDistrict.get(id) ?? []).map(({ officerId, role }) =>
+      this.officerCard(officerId, role),
+    );
+    const byName = (a: OfficerCard, b: OfficerCard) => a.name.localeCompare(b.name, 'de');
+    const digitalOfficers = cards.filter((card) => card.role === 'digital').sort(byName);
+    const kobbOfficers = cards.filter((card) => card.role === 'kobb').sort(byName);
+    const updatedAt = [station?.updatedAt ?? '', ...cards.map((card) => card.updatedAt)].sort().at(-1) ?? '';
+    return {
+      district,
+      kreis,
+      municipalities: [...(this.municipalitiesByDistrict.get(id) ?? [])].sort((a, b) => b.population - a.population),
+      inspection,
+      directorate: this.directorates.get(inspection.directorateId)!,
+      station,
+      digitalOfficers,
+      kobbOfficers,
+      inspectionAccounts: this.accountsByHolder.get(`inspection:${inspection.id}`) ?? [],
+      responsibilityVerified: inspection.responsibilityVerified && kreis.responsibilityVerified,
+      updatedAt: updatedAt || this.info.builtAt,
+    };
+  }
+
+  officerView(id: string): OfficerView | null {
+    const assignments = this.assignmentsByOfficer.get(id);
+    if (!this.officers.has(id) || !assignments) return null;
+    const roles = (['digital', 'kobb'] as const)
+      .map((role) => ({
+        role,
+        districts: assignments
+          .filter((assignment) => assignment.role === role)
+          .map((assignment) => summary(this.districts.get(assignment.districtId)!))
+          .sort((a, b) => a.name.localeCompare(b.name, 'de')),
+      }))
+      .filter((entry) => entry.districts.length > 0);
+    const inspectionIds = new Set(assignments.map((a) => this.districts.get(a.districtId)!.inspectionId));
+    return {
+      officer: this.officerCard(id, roles[0]!.role),
+      roles,
+      inspections: [...inspectionIds].map((inspectionId) => this.inspections.get(inspectionId)!),
+    };
+  }
+
+  /** Every inspection with its digital officers, for the overview on the home page. */
+  inspectionOverview(): InspectionOverview[] {
+    return [...this.inspections.values()].map((inspection) => {
+      const districtIds = [...this.districts.values()]
+        .filter((district) => district.inspectionId === inspection.id)
+        .map((district) => district.id);
+      const digitalIds = new Set(
+        districtIds.flatMap((districtId) =>
+          (this.assignmentsByDistrict.get(districtId) ?? [])
+            .filter((assignment) => assignment.role === 'digital')
+            .map((assignment) => assignment.officerId),
+        ),
+      );
+      return {
+        inspection,
+        directorate: this.directorates.get(inspection.directorateId)!,
+        digitalOfficers: [...digitalIds].map((officerId) => this.officerCard(officerId, 'digital')),
+        districtCount: districtIds.length,
+      };
+    });
+  }
+
+  demoAccount(id: string): DemoAccountView | null {
+    const view = this.demoAccounts.get(id);
+    return view?.account.isDemo ? view : null;
+  }
+
+  /** Districts as simplified GeoJSON for the interactive overview map. */
+  overviewGeoJson(): GeoJSON.FeatureCollection {
+    return {
+      type: 'FeatureCollection',
+      features: [
+        ...this.overviewDistricts.map(({ id, name, geometry }) => feature(geometry, { kind: 'district', id, name })),
+        ...this.inspectionOutlines.map(({ id, name, geometry }) => feature(geometry, { kind: 'inspection', id, name })),
+      ],
+    };
+  }
+
+  /** A district's outline and its neighbours' outlines, for the district map. */
+  districtGeoJson(id: string): GeoJSON.FeatureCollection | null {
+    const geometry = this.districtGeometry.get(id);
+    if (!geometry) return null;
+    const neighbours = this.districtsTouching(bboxOf(geometry)).filter((other) => other.id !== id);
+    return {
+      type: 'FeatureCollection',
+      features: [
+        feature(roundCoordinates(geometry, 5), { kind: 'district', id, name: this.districts.get(id)!.name }),
+        ...neighbours.map((other) =>
+          feature(roundCoordinates(simplifyGeometry(this.districtGeometry.get(other.id)!, 150), 5), {
+            kind: 'neighbour',
+            id: other.id,
+            name: other.name,
+          }),
+        ),
+      ],
+    };
+  }
+
+  /** The outlines of every district an officer covers. */
+  officerGeoJson(id: string): GeoJSON.FeatureCollection | null {
+    const assignments = this.assignmentsByOfficer.get(id);
+    if (!assignments) return null;
+    const districtIds = [...new Set(assignments.map((assignment) => assignment.districtId))];
+    return {
+      type: 'FeatureCollection',
+      features: districtIds.map((districtId) =>
+        feature(roundCoordinates(simplifyGeometry(this.districtGeometry.get(districtId)!, 150), 5), {
+          kind: 'district',
+          id: districtId,
+          name: this.districts.get(districtId)!.name,
+        }),
+      ),
+    };
+  }
+
+  /** The overview map's projection: shared by the SVG drawing and the no-JavaScript click. */
+  get overviewMapFrame(): MapFrame {
+    return this.overviewFrame;
+  }
+
+  overviewOutlines(): { districts: Array<{ id: string; name: string; path: string }>; inspections: string[] } {
+    return {
+      districts: this.overviewDistricts.map(({ id, name, geometry }) => ({
+        id,
+        name,
+        path: this.overviewFrame.pathFor(geometry),
+      })),
+      inspections: this.inspectionOutlines.map(({ geometry }) => this.overviewFrame.pathFor(geometry)),
+    };
+  }
+
+  /** A district map drawn on the server: the outline, its neighbours, its places and the searched point. */
+  districtOutlines(id: string, widthPx: number, point?: LatLon) {
+    const geometry = this.districtGeometry.get(id);
+    if (!geometry) return null;
+    const frame = MapFrame.fit(bboxOf(geometry), widthPx, 16);
+    return {
+      frame,
+      district: frame.pathFor(geometry),
+      neighbours: this.districtsTouching(bboxOf(geometry))
+        .filter((other) => other.id !== id)
+        .map((other) => ({ name: other.name, path: frame.pathFor(this.districtGeometry.get(other.id)!) })),
+      places: (this.municipalitiesByDistrict.get(id) ?? []).map((place) => ({
+        name: place.name,
+        ...frame.project(place.centre),
+      })),
+      point: point ? frame.project(point) : null,
+    };
+  }
+
+  private districtsTouching([minLon, minLat, maxLon, maxLat]: [number, number, number, number]): District[] {
+    return [...this.districts.values()].filter((district) => {
+      const [a, b, c, d] = bboxOf(this.districtGeometry.get(district.id)!);
+      return a <= maxLon && c >= minLon && b <= maxLat && d >= minLat;
+    });
+  }
+
+  private nearestWithinSlack(point: LatLon) {
+    return this.municipalityIndex.near(point, OUTLINE_SLACK_METERS)[0] ?? null;
+  }
+
+  private officerCard(id: string, role: OfficerRole): OfficerCard {
+    const officer = this.officers.get(id)!;
+    return {
+      ...officer,
+      role,
+      initials: initialsOf(officer.name),
+      station: this.stations.get(officer.stationId) ?? null,
+      accounts: this.accountsByHolder.get(`officer:${id}`) ?? [],
+    };
+  }
+
+  private holderName(type: string, id: string): string {
+    switch (type) {
+      case 'officer':
+        return this.officers.get(id)?.name ?? id;
+      case 'station':
+        return this.stations.get(id)?.name ?? id;
+      case 'inspection':
+        return this.inspections.get(id)?.name ?? id;
+      default:
+        return this.directorates.get(id)?.name ?? id;
+    }
+  }
+}
+
+function summary(district: District): DistrictSummary {
+  return { id: district.id, name: district.name, type: district.type };
+}
+
+function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  return ((words[0]?.[0] ?? '') + (words.length > 1 ? (words.at(-1)?.[0] ?? '') : '')).toUpperCase();
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function feature(geometry: AreaGeometry, properties: Record<string, string>): GeoJSON.Feature {
+  return { type: 'Feature', geometry, properties };
+}
+
+function unionBbox(geometries: AreaGeometry[]): [number, number, number, number] {
+  const boxes = geometries.map(bboxOf);
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
