@@ -184,6 +184,8 @@ export const dataSourceSchema = z.strictObject({
   licence: name,
   licenceUrl: z.url(),
   url: z.url(),
+  /** Whether the maps draw data of this source (then its attribution is shown on every map). */
+  shownOnMap: z.boolean(),
   sortOrder: z.number().int(),
 });
 export type DataSourceRecord = z.infer<typeof dataSourceSchema>;

@@ -19,6 +19,7 @@ export const dataSources = sqliteTable('data_sources', {
   licence: text('licence').notNull(),
   licenceUrl: text('licence_url').notNull(),
   url: text('url').notNull(),
+  shownOnMap: integer('shown_on_map', { mode: 'boolean' }).notNull(),
   sortOrder: integer('sort_order').notNull(),
 });
 

@@ -153,4 +153,6 @@ export interface DataSource {
   licence: string;
   licenceUrl: string;
   url: string;
+  /** The maps draw data of this source, so its attribution is shown on every map. */
+  shownOnMap: boolean;
 }

@@ -34,6 +34,7 @@ CREATE TABLE `data_sources` (
 	`licence` text NOT NULL,
 	`licence_url` text NOT NULL,
 	`url` text NOT NULL,
+	`shown_on_map` integer NOT NULL,
 	`sort_order` integer NOT NULL
 );
 --> statement-breakpoint
