@@ -1,0 +1,614 @@
+/**
+ * Place search: municipalities (Gemeinden), districts (Samtgemeinden / Einheitsgemeinden) and
+ * postcodes, built once in memory and queried per keystroke. Street addresses are not searched here.
+ */
+import type { District, LatLon, Municipality, PostcodeArea } from '../model';
+import { baseName, normaliseText } from './normalise';
+
+/** What a place search can find. */
+export type PlaceMatchType = 'municipality' | 'district' | 'postcode';
+
+/** One search result. */
+export interface PlaceMatch {
+  type: PlaceMatchType;
+  /** Display label, e.g. "Celle", "Neuenkirchen (Landkreis Diepholz)", "Samtgemeinde Hambergen", "29221 Celle". */
+  label: string;
+  point: LatLon;
+  /** Municipality AGS (8 digits); null for district results. */
+  ags: string | null;
+  districtId: string;
+  /** Set for postcode results only. */
+  postcode: string | null;
+  /** Match quality: 0 = perfect, 1 = worst. */
+  score: number;
+  population: number;
+}
+
+/** Everything a {@link PlaceSearch} is built from. */
+export interface PlaceSearchInput {
+  municipalities: readonly Municipality[];
+  districts: readonly District[];
+  postcodeAreas: readonly PostcodeArea[];
+  /** Kreis name by 5-digit AGS ("03351" -> "Landkreis Celle"), used to tell same-named places apart. */
+  kreisNames?: ReadonlyMap<string, string>;
+}
+
+// Score bands. Everything up to EXACT_MAX counts as an exact (normalised) name match.
+const SCORE_EXACT = 0;
+const SCORE_ALIAS = 0.01;
+// Folding makes "Brockel" and "Bröckel", "Hude" and "Hüde" equal; the spelling actually typed
+// still decides which comes first (but not by enough to be confident).
+const FOLDED_ONLY = 0.02;
+const EXACT_MAX = 0.05;
+const SCORE_PREFIX = 0.15;
+const SCORE_WORD_PREFIX = 0.25;
+const SCORE_FUZZY_BASE = 0.3;
+/** The best result must beat every other place by at least this to count as confident. */
+const CLEAR_GAP = 0.1;
+// A postcode prefix ("292") is less certain than a whole postcode.
+const POSTCODE_PREFIX_PENALTY = 0.15;
+// Postcode and town that do not belong together: show both readings, neither as a sure thing.
+const CONTRADICTION_PENALTY = 0.1;
+// An uninhabited gemeindefreies Gebiet that shares its name with a town (the forest "Helmstedt"
+// next to the town Helmstedt) is almost never what a citizen means.
+const UNINHABITED_NAMESAKE_PENALTY = 0.15;
+
+/** Fuzzy candidates must share at least this share of the query's letter pairs... */
+const MIN_SHARED_BIGRAMS = 0.4;
+/** ...and only the best this many by shared pairs are compared letter by letter. */
+const MAX_FUZZY_CANDIDATES = 60;
+/** Fuzzy candidates needing more edits than this share of the query's letters are dropped. */
+const MAX_EDIT_RATIO = 0.45;
+/** Extra edit ratio when the query only matches the start of a name (a typo while typing), or a later word. */
+const PARTIAL_EDIT_PENALTY = 0.05;
+const MIN_PREFIX_LENGTH = 2;
+const MIN_FUZZY_LENGTH = 3;
+/** Place names are short; longer normalised queries are cut (at a word boundary) to this. */
+const MAX_QUERY_LENGTH = 64;
+const MAX_LIMIT = 100;
+const MIN_POSTCODE_PREFIX = 3;
+
+// Lower ranks first when match quality ties: a postcode confirmed by a town name is the most
+// specific answer, a bare postcode the least (it may span several municipalities).
+const TYPE_RANK = { pair: 0, municipality: 1, district: 2, postcode: 3 } as const;
+type RankType = keyof typeof TYPE_RANK;
+
+interface NameVariant {
+  text: string;
+  /** The spellings folded into `text`, only lowercased (see {@link literalForm}). */
+  literals: Set<string>;
+  /** Score when the query equals this text. */
+  exactScore: number;
+  /** Whether a query may match the start of a later word of this text. */
+  wordPrefix: boolean;
+}
+
+interface Entry {
+  key: string;
+  type: 'municipality' | 'district';
+  label: string;
+  point: LatLon;
+  ags: string | null;
+  districtId: string;
+  population: number;
+  names: NameVariant[];
+  penalty: number;
+}
+
+interface PostcodeRow {
+  postcode: string;
+  municipality: Entry;
+}
+
+interface Scored {
+  match: PlaceMatch;
+  rank: RankType;
+  key: string;
+}
+
+/** In-memory search over municipalities, districts and postcodes. Build once, query often. */
+export class PlaceSearch {
+  readonly #entries: Entry[];
+  readonly #exact = new Map<string, Array<{ entry: Entry; name: NameVariant }>>();
+  /** Letter pair -> indexes (ascending) of the entries whose names contain it. */
+  readonly #bigrams = new Map<string, number[]>();
+  readonly #municipalityByAgs = new Map<string, Entry>();
+  readonly #postcodes = new Map<string, PostcodeRow[]>();
+  readonly #postcodeList: string[];
+
+  constructor(input: PlaceSearchInput) {
+    const kreisNames = input.kreisNames ?? new Map<string, string>();
+    const aliasesByAgs = new Map<string, string[]>();
+    for (const area of input.postcodeAreas) {
+      // Postcode lists write some names differently ("Hude (Oldenburg)", "Dissen"): extra aliases.
+      const list = aliasesByAgs.get(area.ags) ?? [];
+      list.push(area.placeName);
+      aliasesByAgs.set(area.ags, list);
+    }
+
+    const municipalities = [...input.municipalities].sort((a, b) => compareKeys(a.ags, b.ags));
+    const districts = [...input.districts].sort((a, b) => compareKeys(a.id, b.id));
+    const labels = municipalityLabels(municipalities, kreisNames);
+    const kreisOf = (m: Municipality) => kreisNames.get(m.ags.slice(0, 5)) ?? '';
+
+    const inhabitedNames = new Set(
+      municipalities.filter((m) => m.population > 0).map((m) => normaliseText(baseName(m.name))),
+    );
+    const namesByDistrict = new Map<string, Set<string>>();
+    this.#entries = [];
+    for (const m of municipalities) {
+      const label = labels.get(m.ags) ?? m.name;
+      const names = variants([
+        [m.name, SCORE_EXACT, true],
+        [baseName(m.name), SCORE_ALIAS, true],
+        [label, SCORE_ALIAS, false],
+        // "Neuenkirchen Osnabrück": the label's Kreis without "Landkreis", for same-named places.
+        ...(label !== m.name
+          ? [[`${baseName(m.name)} ${shortKreisName(kreisOf(m))}`, SCORE_ALIAS, false] as VariantSpec]
+          : []),
+        [`${m.type} ${m.name}`, SCORE_ALIAS, false],
+        ...(aliasesByAgs.get(m.ags) ?? []).map((a): VariantSpec => [a, SCORE_ALIAS, true]),
+      ]);
+      const base = normaliseText(baseName(m.name));
+      const entry: Entry = {
+        key: `m:${m.ags}`,
+        type: 'municipality',
+        label,
+        point: m.centre,
+        ags: m.ags,
+        districtId: m.districtId,
+        population: m.population,
+        names,
+        penalty: m.population <= 0 && inhabitedNames.has(base) ? UNINHABITED_NAMESAKE_PENALTY : 0,
+      };
+      this.#entries.push(entry);
+      this.#municipalityByAgs.set(m.ags, entry);
+      const set = namesByDistrict.get(m.districtId) ?? new Set<string>();
+      for (const n of names) set.add(n.text);
+      namesByDistrict.set(m.districtId, set);
+    }
+
+    const memberTypes = new Map<string, Set<string>>();
+    for (const m of municipalities)
+      memberTypes.set(m.districtId, (memberTypes.get(m.districtId) ?? new Set()).add(m.type));
+    const districtLabels = districtLabelsOf(districts, kreisNames, memberTypes);
+    const inhabitedDistrictNames = new Set(
+      districts.filter((d) => d.population > 0).map((d) => normaliseText(`${d.type} ${baseName(d.name)}`)),
+    );
+    for (const d of districts) {
+      const own = namesByDistrict.get(d.id) ?? new Set<string>();
+      const specs: VariantSpec[] = [
+        [`${d.type} ${d.name}`, SCORE_EXACT, false],
+        [`${d.type} ${baseName(d.name)}`, SCORE_ALIAS, false],
+        [districtLabels.get(d.id) ?? d.name, SCORE_ALIAS, false],
+      ];
+      if (d.type === 'Samtgemeinde') specs.push([`SG ${d.name}`, SCORE_ALIAS, false]);
+      // The bare name only where no municipality of this district already answers to it:
+      // "Celle" is the municipality, not also the Einheitsgemeinde; "Flotwedel" is only the district.
+      for (const bare of [d.name, baseName(d.name)]) {
+        if (!own.has(normaliseText(bare))) specs.push([bare, bare === d.name ? SCORE_EXACT : SCORE_ALIAS, true]);
+      }
+      this.#entries.push({
+        key: `d:${d.id}`,
+        type: 'district',
+        label: districtLabels.get(d.id) ?? d.name,
+        point: d.centre,
+        ags: null,
+        districtId: d.id,
+        population: d.population,
+        names: variants(specs),
+        penalty:
+          d.population <= 0 && inhabitedDistrictNames.has(normaliseText(`${d.type} ${baseName(d.name)}`))
+            ? UNINHABITED_NAMESAKE_PENALTY
+            : 0,
+      });
+    }
+
+    for (const entry of this.#entries) {
+      for (const name of entry.names) {
+        const list = this.#exact.get(name.text) ?? [];
+        list.push({ entry, name });
+        this.#exact.set(name.text, list);
+      }
+    }
+
+    const seenRows = new Set<string>();
+    for (const area of input.postcodeAreas) {
+      const municipality = this.#municipalityByAgs.get(area.ags);
+      // Rows for unknown municipalities cannot lead to a district: skip rather than guess.
+      if (!municipality || !/^\d{5}$/.test(area.postcode)) continue;
+      const rowKey = `${area.postcode}:${area.ags}`;
+      if (seenRows.has(rowKey)) continue;
+      seenRows.add(rowKey);
+      const rows = this.#postcodes.get(area.postcode) ?? [];
+      rows.push({ postcode: area.postcode, municipality });
+      this.#postcodes.set(area.postcode, rows);
+    }
+    this.#postcodeList = [...this.#postcodes.keys()].sort();
+
+    this.#entries.forEach((entry, index) => {
+      const own = new Set<string>();
+      for (const name of entry.names) for (const gram of bigramsOf(name.text)) own.add(gram);
+      for (const gram of own) {
+        const list = this.#bigrams.get(gram) ?? [];
+        list.push(index);
+        this.#bigrams.set(gram, list);
+      }
+    });
+  }
+
+  /** Places matching `query`, best first; at most `limit` (1..100) results. Never throws. */
+  search(query: string, limit = 10): PlaceMatch[] {
+    const max = Number.isFinite(limit) ? Math.min(Math.max(Math.floor(limit), 0), MAX_LIMIT) : 10;
+    if (max === 0 || typeof query !== 'string') return [];
+    const { text, postcode } = parseQuery(normaliseText(query));
+    const literal = literalForm(query)
+      .split(' ')
+      .filter((word) => !/^\d+$/.test(word))
+      .join(' ');
+    let scored: Scored[];
+    if (postcode !== null && text === '') scored = this.#postcodeMatches(postcode, 0);
+    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal);
+    else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal);
+    else scored = [];
+    scored.sort(compareScored);
+    return scored.slice(0, max).map((s) => s.match);
+  }
+
+  /** The one place a query clearly means, or null: searches and applies {@link isConfident}. */
+  confidentMatch(query: string): PlaceMatch | null {
+    const results = this.search(query, 10);
+    return isConfident(results) ? (results[0] ?? null) : null;
+  }
+
+  #textMatches(text: string, literal: string): Scored[] {
+    const best = new Map<string, { entry: Entry; score: number }>();
+    const offer = (entry: Entry, score: number) => {
+      const current = best.get(entry.key);
+      if (!current || score < current.score) best.set(entry.key, { entry, score });
+    };
+
+    for (const { entry, name } of this.#exact.get(text) ?? []) {
+      offer(entry, name.exactScore + (name.literals.has(literal) ? 0 : FOLDED_ONLY));
+    }
+    if (text.length >= MIN_PREFIX_LENGTH) {
+      const wordStart = ` ${text}`;
+      for (const entry of this.#entries) {
+        for (const name of entry.names) {
+          if (name.text === text) continue;
+          if (name.text.startsWith(text)) offer(entry, SCORE_PREFIX);
+          else if (name.wordPrefix && name.text.includes(wordStart)) offer(entry, SCORE_WORD_PREFIX);
+        }
+      }
+    }
+    if (text.length >= MIN_FUZZY_LENGTH) {
+      for (const entry of this.#fuzzyCandidates(text)) {
+        if (best.has(entry.key)) continue;
+        const ratio = editRatio(text, entry.names);
+        if (ratio > MAX_EDIT_RATIO) continue;
+        // Quantised, so that near-equal fuzzy matches fall back to type and population.
+        offer(entry, round(SCORE_FUZZY_BASE + ((1 - SCORE_FUZZY_BASE) * Math.ceil(ratio * 20 - 1e-9)) / 20));
+      }
+    }
+
+    const scored: Scored[] = [];
+    for (const { entry, score } of best.values()) {
+      scored.push({
+        key: entry.key,
+        rank: entry.type,
+        match: {
+          type: entry.type,
+          label: entry.label,
+          point: entry.point,
+          ags: entry.ags,
+          districtId: entry.districtId,
+          postcode: null,
+          score: round(Math.min(score + entry.penalty, 1)),
+          population: entry.population,
+        },
+      });
+    }
+    // A district adds nothing where one of its municipalities already matched at least as well.
+    const bestMunicipalityScore = new Map<string, number>();
+    for (const s of scored) {
+      if (s.match.type !== 'municipality') continue;
+      const current = bestMunicipalityScore.get(s.match.districtId);
+      if (current === undefined || s.match.score < current)
+        bestMunicipalityScore.set(s.match.districtId, s.match.score);
+    }
+    return scored.filter((s) => {
+      if (s.match.type !== 'district') return true;
+      const m = bestMunicipalityScore.get(s.match.districtId);
+      return m === undefined || s.match.score < m;
+    });
+  }
+
+  /**
+   * Entries sharing enough letter pairs with the query, most shared first. A cheap filter, so
+   * that the exact edit distance runs on a few dozen names rather than on every name.
+   * Not fuse.js: over these ~1,400 entries it took 5-36 ms per query (ignoreLocation, long
+   * patterns) and scored a substring anywhere as near-perfect ("cele" in "Adelebsen").
+   */
+  #fuzzyCandidates(text: string): Entry[] {
+    const grams = bigramsOf(text);
+    const shared = new Map<number, number>();
+    for (const gram of grams) {
+      for (const index of this.#bigrams.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
+    const needed = Math.max(1, Math.ceil(grams.size * MIN_SHARED_BIGRAMS));
+    return [...shared]
+      .filter(([, count]) => count >= needed)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_FUZZY_CANDIDATES)
+      .map(([index]) => this.#entries[index]!);
+  }
+
+  #postcodeMatches(postcode: string, penalty: number): Scored[] {
+    const scored: Scored[] = [];
+    const exactOnly = postcode.length === 5;
+    for (const code of exactOnly ? [postcode] : this.#postcodeList.filter((c) => c.startsWith(postcode))) {
+      const score = (exactOnly ? SCORE_EXACT : POSTCODE_PREFIX_PENALTY) + penalty;
+      for (const row of this.#postcodes.get(code) ?? []) scored.push(postcodeResult(row, score, 'postcode'));
+    }
+    return scored;
+  }
+
+  #pairMatches(postcode: string, text: string, literal: string): Scored[] {
+    const towns = this.#textMatches(text, literal);
+    // The text may name the municipality itself or its Samtgemeinde ("27721 SG Hambergen").
+    const byAgs = new Map<string, number>();
+    const byDistrict = new Map<string, number>();
+    for (const s of towns) {
+      if (s.match.ags !== null) byAgs.set(s.match.ags, s.match.score);
+      else byDistrict.set(s.match.districtId, s.match.score);
+    }
+    const pairs: Scored[] = [];
+    for (const candidate of this.#postcodeMatches(postcode, 0)) {
+      const ags = candidate.match.ags;
+      const town = Math.min(
+        (ags === null ? undefined : byAgs.get(ags)) ?? Infinity,
+        byDistrict.get(candidate.match.districtId) ?? Infinity,
+      );
+      if (town === Infinity) continue;
+      const row: PostcodeRow = {
+        postcode: candidate.match.postcode ?? postcode,
+        municipality: this.#municipalityByAgs.get(ags!)!,
+      };
+      pairs.push(postcodeResult(row, round(Math.min(town + candidate.match.score, 1)), 'pair'));
+    }
+    // Postcode and town agree: other towns are noise, the user told us where.
+    if (pairs.length > 0) return pairs;
+    return [
+      ...towns.map((s) => withPenalty(s, CONTRADICTION_PENALTY)),
+      ...this.#postcodeMatches(postcode, CONTRADICTION_PENALTY),
+    ];
+  }
+}
+
+/**
+ * Whether `results` (best first, from a search with limit >= 2) clearly mean one place, so a
+ * caller may go straight to its district: a single result, or an exact name match that beats
+ * every other place by a clear margin. Not when a postcode spans several municipalities or two
+ * places share the name.
+ */
+export function isConfident(results: readonly PlaceMatch[]): boolean {
+  const best = results[0];
+  if (!best) return false;
+  if (results.length === 1) return true;
+  if (best.score > EXACT_MAX) return false;
+  // Other results for the very same place (29221 and 29223 Celle) do not make it ambiguous.
+  return results
+    .slice(1)
+    .every(
+      (r) =>
+        r.score - best.score >= CLEAR_GAP - 1e-9 ||
+        (r.ags === best.ags && r.districtId === best.districtId && r.type === best.type),
+    );
+}
+
+type VariantSpec = [text: string, exactScore: number, wordPrefix: boolean];
+
+/** Normalised, de-duplicated name variants; the first (best-scored) spelling of a text wins. */
+function variants(specs: VariantSpec[]): NameVariant[] {
+  const byText = new Map<string, NameVariant>();
+  for (const [raw, exactScore, wordPrefix] of specs) {
+    const text = normaliseText(raw);
+    if (text === '') continue;
+    const current = byText.get(text);
+    if (!current) byText.set(text, { text, literals: new Set([literalForm(raw)]), exactScore, wordPrefix });
+    else {
+      current.literals.add(literalForm(raw));
+      current.exactScore = Math.min(current.exactScore, exactScore);
+      current.wordPrefix ||= wordPrefix;
+    }
+  }
+  return [...byText.values()];
+}
+
+/**
+ * Text as typed, only lowercased with punctuation as single spaces: no folding, so it tells
+ * "Brockel" from "Bröckel". Used only to order exact (folded) matches.
+ */
+function literalForm(text: string): string {
+  return text
+    .slice(0, MAX_QUERY_LENGTH * 2)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Distinct letter pairs of each word, padded so that first and last letters count too. */
+function bigramsOf(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    const padded = ` ${word} `;
+    for (let i = 0; i < padded.length - 1; i++) grams.add(padded.slice(i, i + 2));
+  }
+  return grams;
+}
+
+/** Name, plus the Kreis (and if need be the type) where several municipalities share the name. */
+function municipalityLabels(
+  municipalities: readonly Municipality[],
+  kreisNames: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const kreisOf = (m: Municipality) => kreisNames.get(m.ags.slice(0, 5)) ?? m.ags.slice(0, 5);
+  const count = (key: (m: Municipality) => string) => {
+    const counts = new Map<string, number>();
+    for (const m of municipalities) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+    return counts;
+  };
+  // Compared folded: "Brockel" and "Bröckel" look alike to a searcher and need the Kreis too.
+  const byName = count((m) => normaliseText(m.name));
+  const byNameAndKreis = count((m) => `${normaliseText(m.name)}\u0000${kreisOf(m)}`);
+  const labels = new Map<string, string>();
+  for (const m of municipalities) {
+    if ((byName.get(normaliseText(m.name)) ?? 0) <= 1) labels.set(m.ags, m.name);
+    else if ((byNameAndKreis.get(`${normaliseText(m.name)}\u0000${kreisOf(m)}`) ?? 0) <= 1)
+      labels.set(m.ags, `${m.name} (${kreisOf(m)})`);
+    else labels.set(m.ags, `${m.name} (${m.type}, ${kreisOf(m)})`);
+  }
+  return labels;
+}
+
+/**
+ * "Samtgemeinde Hambergen"; with the Kreis where that is not unique, and with the type of its
+ * municipalities where even that is not ("Einheitsgemeinde Helmstedt" is the town and, apart,
+ * the gemeindefreies Gebiet of the same name).
+ */
+function districtLabelsOf(
+  districts: readonly District[],
+  kreisNames: ReadonlyMap<string, string>,
+  memberTypes: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, string> {
+  const plain = (d: District) => `${d.type} ${d.name}`;
+  const kreisOf = (d: District) => kreisNames.get(d.kreisAgs) ?? d.kreisAgs;
+  const count = (key: (d: District) => string) => {
+    const counts = new Map<string, number>();
+    for (const d of districts) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
+    return counts;
+  };
+  const byLabel = count((d) => normaliseText(plain(d)));
+  const byLabelAndKreis = count((d) => `${normaliseText(plain(d))}\u0000${kreisOf(d)}`);
+  const labels = new Map<string, string>();
+  for (const d of districts) {
+    if ((byLabel.get(normaliseText(plain(d))) ?? 0) <= 1) labels.set(d.id, plain(d));
+    else if ((byLabelAndKreis.get(`${normaliseText(plain(d))}\u0000${kreisOf(d)}`) ?? 0) <= 1)
+      labels.set(d.id, `${plain(d)} (${kreisOf(d)})`);
+    else {
+      const types = [...(memberTypes.get(d.id) ?? [])].sort().join('/');
+      labels.set(d.id, types === '' ? `${plain(d)} (${kreisOf(d)})` : `${plain(d)} (${types}, ${kreisOf(d)})`);
+    }
+  }
+  return labels;
+}
+
+/** "Landkreis Osnabrück" -> "Osnabrück", "Region Hannover" -> "Hannover". */
+function shortKreisName(name: string): string {
+  return name.replace(/^(Landkreis|Kreis|Region|Stadt)\s+/u, '');
+}
+
+function postcodeResult(row: PostcodeRow, score: number, rank: RankType): Scored {
+  const m = row.municipality;
+  return {
+    key: `p:${row.postcode}:${m.ags ?? ''}`,
+    rank,
+    match: {
+      type: 'postcode',
+      label: `${row.postcode} ${m.label}`,
+      point: m.point,
+      ags: m.ags,
+      districtId: m.districtId,
+      postcode: row.postcode,
+      score,
+      population: m.population,
+    },
+  };
+}
+
+function withPenalty(s: Scored, penalty: number): Scored {
+  return { ...s, match: { ...s.match, score: round(Math.min(s.match.score + penalty, 1)) } };
+}
+
+/** Splits a normalised query into town text and the first 3-5 digit number (a postcode or its start). */
+function parseQuery(normalised: string): { text: string; postcode: string | null } {
+  let postcode: string | null = null;
+  const words: string[] = [];
+  let length = 0;
+  for (const word of normalised.split(' ')) {
+    if (word === '') continue;
+    if (/^\d+$/.test(word)) {
+      // Other numbers (house numbers, stray digits) say nothing about a place.
+      if (postcode === null && word.length >= MIN_POSTCODE_PREFIX && word.length <= 5) postcode = word;
+      continue;
+    }
+    if (length + word.length + 1 > MAX_QUERY_LENGTH) break;
+    length += word.length + 1;
+    words.push(word);
+  }
+  return { text: words.join(' '), postcode };
+}
+
+/**
+ * Smallest edit distance from `query` to a name, relative to length: against the whole name,
+ * against the name from any later word on ("munden" in "hannoversch munden"), and against the
+ * same-length start of those (someone still typing).
+ */
+function editRatio(query: string, names: readonly NameVariant[]): number {
+  let best = Infinity;
+  for (const { text, wordPrefix } of names) {
+    // Labels and typed names are compared whole: "gottingen" should not find every place
+    // whose label merely ends in "(Landkreis Göttingen)".
+    const lastStart = wordPrefix ? text.length : 1;
+    for (let start = 0; start < lastStart; start = text.indexOf(' ', start) + 1 || text.length) {
+      const tail = text.slice(start);
+      // Matching a later word is weaker evidence than matching the name from its start.
+      const offset = start > 0 ? PARTIAL_EDIT_PENALTY : 0;
+      best = Math.min(best, osaDistance(query, tail) / Math.max(query.length, tail.length) + offset);
+      if (tail.length > query.length) {
+        const head = tail.slice(0, query.length);
+        best = Math.min(best, osaDistance(query, head) / query.length + PARTIAL_EDIT_PENALTY + offset);
+      }
+      if (best === 0) return 0;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("Clele"). */
+function osaDistance(a: string, b: string): number {
+  const n = b.length;
+  let prevPrev = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let row = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row[j] = d;
+    }
+    [prevPrev, prev, row] = [prev, row, prevPrev];
+  }
+  return prev[n]!;
+}
+
+function compareScored(a: Scored, b: Scored): number {
+  return (
+    a.match.score - b.match.score ||
+    TYPE_RANK[a.rank] - TYPE_RANK[b.rank] ||
+    b.match.population - a.match.population ||
+    compareKeys(a.key, b.key)
+  );
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
