@@ -216,12 +216,12 @@ export class Portal {
     this.inspectionOutlines = rows.inspections.map((row) => ({
       id: row.id,
       name: row.name,
-      geometry: roundCoordinates(simplifyGeometry(parseAreaGeometry(JSON.parse(row.geometry)), 1500), 4),
+      geometry: roundCoordinates(simplifyGeometry(parseAreaGeometry(JSON.parse(row.geometry)), 1500), 3),
     }));
     this.overviewDistricts = districtAreas.map(({ key, value, geometry }) => ({
       id: key,
       name: value.name,
-      geometry: roundCoordinates(simplifyGeometry(geometry, 800), 4),
+      geometry: roundCoordinates(simplifyGeometry(geometry, 800), 3),
     }));
     this.overviewFrame = MapFrame.fit(unionBbox(districtAreas.map((area) => area.geometry)), OVERVIEW_MAP_WIDTH, 8);
   }
@@ -398,9 +398,9 @@ export class Portal {
       districts: this.overviewDistricts.map(({ id, name, geometry }) => ({
         id,
         name,
-        path: this.overviewFrame.pathFor(geometry),
+        path: this.overviewFrame.pathFor(geometry, 0),
       })),
-      inspections: this.inspectionOutlines.map(({ geometry }) => this.overviewFrame.pathFor(geometry)),
+      inspections: this.inspectionOutlines.map(({ geometry }) => this.overviewFrame.pathFor(geometry, 0)),
     };
   }
 

@@ -76,25 +76,37 @@ export class MapFrame {
   }
 
   /**
-   * SVG path data for a geometry: one closed subpath per ring, coordinates rounded to 0.1 px,
-   * repeated points dropped. Draw it with `fill-rule="evenodd"` so holes stay empty whatever
-   * the ring orientation. Rings that collapse to fewer than 3 distinct points are left out.
+   * SVG path data for a geometry: one closed subpath per ring, an absolute start point and then
+   * relative steps (much shorter than absolute coordinates for a state's worth of outlines),
+   * rounded to `decimals` places of a pixel, repeated points dropped. Draw it with
+   * `fill-rule="evenodd"` so holes stay empty whatever the ring orientation. Rings that
+   * collapse to fewer than 3 distinct points are left out.
    */
-  pathFor(geometry: AreaGeometry): string {
+  pathFor(geometry: AreaGeometry, decimals = 1): string {
+    const factor = 10 ** decimals;
     let d = '';
     for (const polygon of polygonsOf(geometry)) {
       for (const ring of polygon) {
-        const points: string[] = [];
-        let previous = '';
-        // The closing position repeats the first; 'Z' closes the subpath instead.
+        // Rounded to whole units of 1/factor px first, so relative steps add up without drift.
+        const points: Array<[number, number]> = [];
+        // The closing position repeats the first; 'z' closes the subpath instead.
         for (let i = 0; i < ring.length - 1; i++) {
           const { x, y } = this.project({ lon: ring[i][0], lat: ring[i][1] });
-          const point = `${formatPixel(x)} ${formatPixel(y)}`;
-          if (point !== previous) points.push(point);
-          previous = point;
+          const point: [number, number] = [Math.round(x * factor), Math.round(y * factor)];
+          const previous = points.at(-1);
+          if (!previous || previous[0] !== point[0] || previous[1] !== point[1]) points.push(point);
         }
-        if (points.length > 1 && points[points.length - 1] === points[0]) points.pop();
-        if (points.length >= 3) d += `M${points.join('L')}Z`;
+        const first = points[0];
+        const last = points.at(-1);
+        if (first && last && points.length > 1 && first[0] === last[0] && first[1] === last[1]) points.pop();
+        if (points.length < 3) continue;
+        d += `M${formatUnits(points[0]![0], factor)} ${formatUnits(points[0]![1], factor)}l`;
+        for (let i = 1; i < points.length; i++) {
+          const dx = formatUnits(points[i]![0] - points[i - 1]![0], factor);
+          const dy = formatUnits(points[i]![1] - points[i - 1]![1], factor);
+          d += `${i > 1 && !dx.startsWith('-') ? ' ' : ''}${dx}${dy.startsWith('-') ? '' : ' '}${dy}`;
+        }
+        d += 'z';
       }
     }
     return d;
@@ -110,7 +122,7 @@ function mercatorY(lat: number): number {
   return (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
 }
 
-/** One decimal, no trailing ".0", never "-0". */
-function formatPixel(value: number): string {
-  return String(Math.round(value * 10) / 10 || 0);
+/** A count of 1/factor pixels as a short decimal: no trailing zeros, never "-0". */
+function formatUnits(units: number, factor: number): string {
+  return String(units / factor || 0);
 }

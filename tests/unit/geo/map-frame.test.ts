@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LatLon } from '../../../src/domain/model';
+import { decodePath } from './svg-path';
 import { MapFrame, type AreaGeometry, type BBox } from '../../../src/domain/geo';
 import { square, squareRing } from './fixtures';
 
@@ -78,12 +79,20 @@ describe('MapFrame.pathFor', () => {
   const frame = MapFrame.fit([0, 0, 1, 1], 120, 10);
 
   it('draws a ring as one closed subpath without the repeated closing point', () => {
-    expect(frame.pathFor(square(0, 0, 1))).toBe('M10 110L110 110L110 10L10 10Z');
+    expect(frame.pathFor(square(0, 0, 1))).toBe('M10 110l100 0 0-100-100 0z');
+    expect(decodePath(frame.pathFor(square(0, 0, 1)))).toEqual([
+      [
+        [10, 110],
+        [110, 110],
+        [110, 10],
+        [10, 10],
+      ],
+    ]);
   });
 
   it('draws holes as further subpaths', () => {
     expect(frame.pathFor(square(0, 0, 1, [[0.25, 0.25, 0.5]]))).toBe(
-      'M10 110L110 110L110 10L10 10Z' + 'M35 85L35 35L85 35L85 85Z',
+      'M10 110l100 0 0-100-100 0z' + 'M35 85l0-50 50 0 0 50z',
     );
   });
 
@@ -93,7 +102,7 @@ describe('MapFrame.pathFor', () => {
       coordinates: [[squareRing(0, 0, 0.5)], [squareRing(0.5, 0.5, 0.5)]],
     };
     expect(frame.pathFor(multi).match(/M/g)).toHaveLength(2);
-    expect(frame.pathFor(multi).match(/Z/g)).toHaveLength(2);
+    expect(frame.pathFor(multi).match(/z/g)).toHaveLength(2);
   });
 
   it('rounds to one decimal and drops points that round together', () => {
@@ -110,8 +119,14 @@ describe('MapFrame.pathFor', () => {
       ],
     };
     const d = frame.pathFor(geometry);
-    expect(d).toMatch(/^M22\.3 \d+(\.\d)?L80 \d+(\.\d)?L80 \d+(\.\d)?Z$/);
     expect(d).not.toMatch(/\.\d\d/);
+    const [ring] = decodePath(d);
+    expect(ring).toHaveLength(3);
+    expect(ring!.map(([x]) => x)).toEqual([22.3, 80, 80]);
+  });
+
+  it('writes whole pixels when asked for no decimals', () => {
+    expect(frame.pathFor(square(0.001, 0.001, 0.5), 0)).toMatch(/^M10 110l50 0 0-50-50 0z$/);
   });
 
   it('leaves out rings smaller than a pixel', () => {
