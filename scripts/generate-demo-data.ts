@@ -16,7 +16,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PLATFORMS, type Platform } from '../src/domain/model';
+import { PLATFORMS, type Platform, type Station } from '../src/domain/model';
 import { slugify } from '../src/domain/slug';
 import { readOfficialSources, type DistrictData, type MunicipalityData } from '../src/data-import/read-sources';
 
@@ -98,20 +98,10 @@ function pickRank(gender: Gender, role: 'kobb' | 'digital'): string {
   return RANKS[0]![gender];
 }
 
-interface DemoStation {
-  id: string;
-  name: string;
+interface DemoStation extends Omit<Station, 'kind' | 'isDemo'> {
   kind: 'Polizeiinspektion' | 'Polizeikommissariat' | 'Polizeistation';
-  inspectionId: string;
-  street: string;
-  postcode: string;
-  city: string;
-  phone: string;
-  email: string;
-  officeHours: string;
   districts: string[];
   isDemo: true;
-  updatedAt: string;
 }
 interface DemoOfficer {
   id: string;

@@ -42,7 +42,9 @@ const coordinatesSchema = z.object({
 export function readCoordinates(
   params: URLSearchParams,
 ): { ok: true; point: LatLon } | { ok: false; message: string } {
-  const parsed = coordinatesSchema.safeParse({ lat: params.get('lat'), lon: params.get('lon') });
+  // A repeated parameter is ambiguous: reject it rather than silently taking the first value.
+  const single = (name: string) => (params.getAll(name).length === 1 ? params.get(name) : null);
+  const parsed = coordinatesSchema.safeParse({ lat: single('lat'), lon: single('lon') });
   return parsed.success
     ? { ok: true, point: parsed.data }
     : { ok: false, message: t('api.invalidCoordinates') };

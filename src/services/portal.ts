@@ -104,6 +104,15 @@ export interface InspectionOverview {
   districtCount: number;
 }
 
+export interface MapOutlines {
+  width: number;
+  height: number;
+  focus: Array<{ name: string; path: string }>;
+  neighbours: Array<{ name: string; path: string }>;
+  labels: Array<{ name: string; x: number; y: number }>;
+  point: { x: number; y: number } | null;
+}
+
 export interface DemoAccountView {
   account: AccountView;
   holders: Array<{ type: string; id: string; name: string }>;
@@ -404,21 +413,30 @@ export class Portal {
     };
   }
 
-  /** A district map drawn on the server: the outline, its neighbours, its places and the searched point. */
-  districtOutlines(id: string, widthPx: number, point?: LatLon) {
-    const geometry = this.districtGeometry.get(id);
-    if (!geometry) return null;
-    const frame = MapFrame.fit(bboxOf(geometry), widthPx, 16);
+  /**
+   * A map drawn on the server: the focus districts filled, their neighbours outlined, labels for
+   * the places of a single district (or the districts of several), and the searched point.
+   */
+  mapOutlines(focusIds: string[], widthPx: number, point?: LatLon): MapOutlines | null {
+    const focus = focusIds.flatMap((id) => this.districts.get(id) ?? []);
+    if (focus.length === 0) return null;
+    const box = unionBbox(focus.map((district) => this.districtGeometry.get(district.id)!));
+    const frame = MapFrame.fit(box, widthPx, 16);
+    const focusIdSet = new Set(focus.map((district) => district.id));
+    const pathOf = (district: District) => ({
+      name: district.name,
+      path: frame.pathFor(this.districtGeometry.get(district.id)!),
+    });
+    const labelled =
+      focus.length === 1 ? (this.municipalitiesByDistrict.get(focus[0]!.id) ?? []) : focus;
     return {
-      frame,
-      district: frame.pathFor(geometry),
-      neighbours: this.districtsTouching(bboxOf(geometry))
-        .filter((other) => other.id !== id)
-        .map((other) => ({ name: other.name, path: frame.pathFor(this.districtGeometry.get(other.id)!) })),
-      places: (this.municipalitiesByDistrict.get(id) ?? []).map((place) => ({
-        name: place.name,
-        ...frame.project(place.centre),
-      })),
+      width: frame.width,
+      height: frame.height,
+      focus: focus.map(pathOf),
+      neighbours: this.districtsTouching(box)
+        .filter((other) => !focusIdSet.has(other.id))
+        .map(pathOf),
+      labels: labelled.map((place) => ({ name: place.name, ...frame.project(place.centre) })),
       point: point ? frame.project(point) : null,
     };
   }

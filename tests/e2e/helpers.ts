@@ -1,0 +1,69 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Celle: a town with a digital officer and KOBB officers, used as the main journey. */
+export const CELLE = {
+  id: '033510006',
+  name: 'Celle',
+  inspection: 'PI Celle',
+  directorate: 'PD Lüneburg',
+  /** Town centre, as the search API reports it. */
+  centre: { lat: 52.626307, lon: 10.08067 },
+} as const;
+
+/**
+ * A point in Celle about 60 m from the border with Flotwedel (033515402), found by bisecting
+ * /api/v1/locate between 52.65,10.15 (Celle) and 52.60,10.17 (Flotwedel).
+ */
+export const NEAR_FLOTWEDEL = { lat: '52.60225', lon: '10.16934', neighbourId: '033515402', neighbour: 'Flotwedel' };
+
+/** Hosts of the social networks: demo accounts must never link there. */
+export const SOCIAL_HOSTS = [
+  'x.com',
+  'twitter.com',
+  'facebook.com',
+  'instagram.com',
+  'youtube.com',
+  'tiktok.com',
+  'threads.net',
+  'bsky.app',
+  'whatsapp.com',
+];
+
+export const SEARCH_LABEL = 'Ort oder Postleitzahl';
+
+/** The search field, found by its label as a citizen would. */
+export function searchField(page: Page): Locator {
+  return page.getByRole('searchbox', { name: SEARCH_LABEL });
+}
+
+/** Types a query into the search form on the current page and submits it with Enter. */
+export async function submitSearch(page: Page, query: string): Promise<void> {
+  const field = searchField(page);
+  await field.fill(query);
+  await field.press('Enter');
+}
+
+/**
+ * The Leaflet map: a region named like the section around it. The section (aria-labelledby its h2)
+ * is a region of the same name, so the map is the one without a heading inside.
+ */
+export function leafletMap(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true }).filter({ hasNot: page.getByRole('heading') });
+}
+
+/** Waits until the Leaflet map replaced the server-drawn one and has drawn its outlines. */
+export async function waitForLeaflet(page: Page, name: string): Promise<Locator> {
+  const map = leafletMap(page, name);
+  await expect(map).toBeVisible();
+  await expect.poll(() => map.locator('svg path').count(), { message: `Umrisse in der Karte „${name}“` }).toBeGreaterThan(0);
+  return map;
+}
+
+/** Every absolute link target on the page whose host is (a subdomain of) a social network. */
+export async function socialLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.getByRole('link').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.filter((href) => {
+    const host = new URL(href).hostname.replace(/^www\./, '');
+    return SOCIAL_HOSTS.some((social) => host === social || host.endsWith(`.${social}`));
+  });
+}
