@@ -155,12 +155,15 @@ async function main(): Promise<void> {
     // search: the query mix, round-robin, after one warm-up pass per query.
     for (let i = 0; i < WARM_UP_CALLS; i++) portal.search(QUERIES[i % QUERIES.length]!, 10);
     const searchSamples: bigint[] = [];
+    const byQuery = new Map<string, bigint[]>(QUERIES.map((query) => [query, []]));
     const rounds = Math.ceil(SEARCH_CALLS / QUERIES.length);
     for (let round = 0; round < rounds; round++) {
       for (const query of QUERIES) {
         const start = process.hrtime.bigint();
         const results = portal.search(query, 10);
-        searchSamples.push(process.hrtime.bigint() - start);
+        const elapsed = process.hrtime.bigint() - start;
+        searchSamples.push(elapsed);
+        byQuery.get(query)!.push(elapsed);
         sink += results.length;
       }
     }
@@ -213,8 +216,13 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    const slowest = [...byQuery]
+      .map(([query, samples]) => ({ query, s: stats(samples) }))
+      .sort((a, b) => b.s.p50 - a.s.p50)
+      .slice(0, 5);
+    console.log(`\nslowest search queries (p50 µs): ${slowest.map(({ query, s }) => `${JSON.stringify(query)} ${fmt(s.p50)}`).join(', ')}`);
     console.log(
-      `\nlocate: ${LOCATE_POINTS.toLocaleString('en-US')} seeded points in lat ${BBOX.minLat}–${BBOX.maxLat}, ` +
+      `locate: ${LOCATE_POINTS.toLocaleString('en-US')} seeded points in lat ${BBOX.minLat}–${BBOX.maxLat}, ` +
         `lon ${BBOX.minLon}–${BBOX.maxLon}; ${insideSamples.length.toLocaleString('en-US')} inside, ` +
         `${outsideSamples.length.toLocaleString('en-US')} outside. calls/s = calls ÷ summed call time (one core). (checksum ${sink})`,
     );

@@ -22,6 +22,7 @@ export const de = {
   'search.noResultsHelp':
     'Prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein. Sie können Ihren Ort auch auf der Karte auswählen.',
   'search.empty': 'Bitte geben Sie einen Ort oder eine Postleitzahl ein.',
+  'search.repeated': 'Bitte geben Sie nur einen Suchbegriff an.',
   'search.tooLong': 'Die Eingabe ist zu lang. Bitte höchstens {max} Zeichen eingeben.',
   'search.choose': 'Bitte wählen Sie Ihren Ort:',
   'search.type.municipality': 'Gemeinde',

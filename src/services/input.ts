@@ -12,12 +12,22 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 
 export type SearchQueryInput =
   | { ok: true; query: string }
-  | { ok: false; reason: 'missing' | 'empty' | 'tooLong'; message: string };
+  | { ok: false; reason: 'missing' | 'empty' | 'repeated' | 'tooLong'; message: string };
+
+/**
+ * A parameter's one value: null when absent, undefined when repeated. A repeated parameter is
+ * ambiguous, so callers reject it rather than silently taking the first value.
+ */
+function soleParam(params: URLSearchParams, name: string): string | null | undefined {
+  const values = params.getAll(name);
+  return values.length === 0 ? null : values.length === 1 ? values[0] : undefined;
+}
 
 /** Reads `q`: trimmed, 1 to MAX_QUERY_LENGTH characters. */
 export function readSearchQuery(params: URLSearchParams): SearchQueryInput {
-  const raw = params.get('q');
+  const raw = soleParam(params, 'q');
   if (raw === null) return { ok: false, reason: 'missing', message: t('search.empty') };
+  if (raw === undefined) return { ok: false, reason: 'repeated', message: t('search.repeated') };
   // Lone surrogates and control characters are never part of a place name.
   const query = raw.toWellFormed().replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (query.length === 0) return { ok: false, reason: 'empty', message: t('search.empty') };
@@ -42,9 +52,7 @@ const coordinatesSchema = z.object({
 export function readCoordinates(
   params: URLSearchParams,
 ): { ok: true; point: LatLon } | { ok: false; message: string } {
-  // A repeated parameter is ambiguous: reject it rather than silently taking the first value.
-  const single = (name: string) => (params.getAll(name).length === 1 ? params.get(name) : null);
-  const parsed = coordinatesSchema.safeParse({ lat: single('lat'), lon: single('lon') });
+  const parsed = coordinatesSchema.safeParse({ lat: soleParam(params, 'lat'), lon: soleParam(params, 'lon') });
   return parsed.success
     ? { ok: true, point: parsed.data }
     : { ok: false, message: t('api.invalidCoordinates') };
@@ -58,9 +66,9 @@ const limitSchema = z
 
 /** Reads `limit` (default DEFAULT_SEARCH_LIMIT). */
 export function readLimit(params: URLSearchParams): { ok: true; limit: number } | { ok: false; message: string } {
-  const raw = params.get('limit');
+  const raw = soleParam(params, 'limit');
   if (raw === null) return { ok: true, limit: DEFAULT_SEARCH_LIMIT };
-  const parsed = limitSchema.safeParse(raw.trim());
+  const parsed = limitSchema.safeParse(raw?.trim());
   return parsed.success
     ? { ok: true, limit: parsed.data }
     : { ok: false, message: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }) };

@@ -242,6 +242,10 @@ describe('GET /api/v1/search', () => {
     },
   );
 
+  it('answers 400 invalid_limit for a repeated limit', async () => {
+    expectError(await callSearch(q('Celle', '&limit=5&limit=6')), 400, 'invalid_limit');
+  });
+
   it.each([
     ['missing', ''],
     ['empty', 'q='],
@@ -251,6 +255,7 @@ describe('GET /api/v1/search', () => {
     ['201 characters', q('a'.repeat(201))],
     ['201 umlauts', q('ü'.repeat(201))],
     ['10,000 characters', q('Celle '.repeat(1667).slice(0, 10_000))],
+    ['repeated', 'q=Celle&q=Hannover'],
   ])('answers 400 invalid_query when q is %s', async (_name, query) => {
     expectError(await callSearch(query), 400, 'invalid_query');
   });

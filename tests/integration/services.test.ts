@@ -141,21 +141,19 @@ describe('locate', () => {
     expect(inside({ lat: 52.3759, lon: 9.732 }).nearBoundary).toEqual([]);
   });
 
-  it('finds every municipality at its own centre, or at least a district of the same inspection', () => {
-    // Centres may lie just outside small, oddly shaped municipalities; the district must still agree.
-    let exact = 0;
-    const ids = allDistrictIds();
-    for (const id of ids) {
+  it('finds all 968 municipalities at their own centres, in their own district', () => {
+    let checked = 0;
+    for (const id of allDistrictIds()) {
       const view = portal.districtView(id)!;
       for (const municipality of view.municipalities) {
-        const result = portal.locate(municipality.centre);
-        expect(result.kind, municipality.name).toBe('inside');
-        if (result.kind !== 'inside') continue;
-        if (result.municipality.ags === municipality.ags) exact++;
-        expect(result.inspection.directorateId).toBe(view.directorate.id);
+        const result = inside(municipality.centre);
+        expect(result.municipality.ags, municipality.name).toBe(municipality.ags);
+        expect(result.district.id, municipality.name).toBe(id);
+        expect(result.inspection.id).toBe(view.inspection.id);
+        checked++;
       }
     }
-    expect(exact).toBeGreaterThan(900);
+    expect(checked).toBe(968);
   });
 });
 
