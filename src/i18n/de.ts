@@ -40,6 +40,9 @@ export const de = {
   'locate.nearBoundary':
     'Ihr Standort liegt nahe der Grenze zu {districts}. Die Grenzen auf dieser Karte sind vereinfacht; bitte prüfen Sie beide Bezirke.',
   'locate.searchedPoint': 'Gesuchter Punkt',
+  'locate.invalidTitle': 'Ungültige Koordinaten',
+  'locate.pointInOther':
+    'Der gesuchte Punkt liegt im Bezirk {district}, nahe der Grenze zu diesem Bezirk. Die Grenzen auf dieser Karte sind vereinfacht; bitte prüfen Sie beide Bezirke.',
   'home.title': 'Wer ist meine digitale Streife?',
   'home.intro':
     'Geben Sie Ihren Ort oder Ihre Postleitzahl ein. Sie sehen dann, wer in Ihrer Gegend als digitale Community-Policing-Streife in den sozialen Netzwerken unterwegs ist, wer Ihre Kontaktbereichsbeamtin oder Ihr Kontaktbereichsbeamter ist und welche Dienststelle zuständig ist.',
@@ -86,7 +89,7 @@ export const de = {
   'officer.roleDigital': 'Digitale Community-Policing-Streife',
   'officer.roleKobb': 'Kontaktbereichsbeamtin / -beamter',
   'officer.demo': 'Demo',
-  'officer.demoLong': 'Erfundene Person (Demodaten)',
+  'officer.demoLong': 'Demodaten: frei erfunden',
   'officer.phone': 'Telefon',
   'officer.email': 'E-Mail',
   'officer.officeHours': 'Sprechzeiten',
@@ -109,6 +112,7 @@ export const de = {
   'station.officeHours': 'Öffnungszeiten',
   'station.none': 'Für diesen Bezirk ist keine Dienststelle hinterlegt. Im Notfall: 110.',
   'map.skip': 'Karte überspringen',
+  'map.interactive': 'Interaktive Karte: {label}',
   'map.attribution': 'Kartendaten',
   'error.notFoundTitle': 'Seite nicht gefunden',
   'error.notFoundText': 'Diese Seite gibt es nicht. Suchen Sie nach Ihrem Ort oder gehen Sie zur Startseite.',

@@ -44,11 +44,20 @@ export async function submitSearch(page: Page, query: string): Promise<void> {
 }
 
 /**
- * The Leaflet map: a region named like the section around it. The section (aria-labelledby its h2)
- * is a region of the same name, so the map is the one without a heading inside.
+ * The Leaflet map: a region whose name contains `name` (the section's title). The section itself
+ * (aria-labelledby its h2) is a region too, so the map is the one without a heading inside.
  */
 export function leafletMap(page: Page, name: string): Locator {
-  return page.getByRole('region', { name, exact: true }).filter({ hasNot: page.getByRole('heading') });
+  return page.getByRole('region', { name: new RegExp(escapeRegExp(name)) }).filter({ hasNot: page.getByRole('heading') });
+}
+
+/** A page section (region labelled by its heading), told apart from a map region of the same name. */
+export function section(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true }).filter({ has: page.getByRole('heading') });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Waits until the Leaflet map replaced the server-drawn one and has drawn its outlines. */

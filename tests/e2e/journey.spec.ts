@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CELLE, searchField, socialLinks, submitSearch, waitForLeaflet } from './helpers';
+import { CELLE, searchField, section, socialLinks, submitSearch, waitForLeaflet } from './helpers';
 
 /** Asserts the district page for `name`: URL, heading and page title. */
 async function expectDistrictPage(page: Page, id: string, name: string) {
@@ -23,7 +23,9 @@ async function expectDistrictOrResult(page: Page, id: string, name: string) {
 
 test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
   test('„Celle“ führt zur Bezirksseite mit Streife, KOBB, Dienststelle, Zuständigkeit, Karte und Hinweis', async ({ page }) => {
-    await page.goto('/');
+    const home = await page.goto('/');
+    expect(home?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wer ist meine digitale Streife?');
     // With JavaScript (and geolocation in the browser) the locate button is offered.
     await expect(page.getByRole('button', { name: 'Meinen Standort verwenden' })).toBeVisible();
@@ -95,23 +97,24 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
 
     await expect(page).toHaveURL(/\/beamte\/[^/?]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Profil von ${name}`);
-    const districts = page.getByRole('region', { name: 'Zuständig für' });
+    const districts = section(page, 'Zuständig für');
     await expect(districts.getByRole('link', { name: CELLE.name, exact: true })).toHaveAttribute('href', `/bezirk/${CELLE.id}`);
     expect(await districts.getByRole('listitem').count()).toBeGreaterThan(1);
     await expect(districts).toContainText(/Die Karte zeigt die \d+ Bezirke/);
     expect(await socialLinks(page), 'Links zu sozialen Netzwerken').toEqual([]);
   });
 
+  // The same search form is on /suche, a lighter page than / with its big map.
   test('Schreibvarianten: „Goettingen“ und „Hann. Münden“ finden den richtigen Bezirk', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/suche');
     await submitSearch(page, 'Goettingen');
     await expectDistrictOrResult(page, '031590016', 'Göttingen');
 
-    await page.goto('/');
+    await page.goto('/suche');
     await submitSearch(page, 'Hann. Münden');
     await expectDistrictOrResult(page, '031590017', 'Hann. Münden');
 
-    await page.goto('/');
+    await page.goto('/suche');
     await submitSearch(page, 'celle');
     await expectDistrictOrResult(page, CELLE.id, CELLE.name);
   });
@@ -124,7 +127,7 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     const districtIds = new Set(results.map((result) => result.district.id));
     expect(districtIds.size).toBeGreaterThan(1);
 
-    await page.goto('/');
+    await page.goto('/suche');
     await submitSearch(page, '29229');
     await expect(page).toHaveURL(/\/suche\?q=29229$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ergebnisse für „29229“');
@@ -146,9 +149,9 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
   });
 
   test('leere Suche: der Browser verhindert das Absenden; nur Leerzeichen ergibt 400 mit Meldung', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/suche');
     await searchField(page).press('Enter');
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/suche$/);
     expect(await searchField(page).evaluate((input) => (input as HTMLInputElement).validity.valueMissing)).toBe(true);
 
     const [response] = await Promise.all([

@@ -35,16 +35,6 @@ test.describe('Tastatur', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);
   });
 
-  test('ohne Sprunglink erreicht Tab das Suchfeld nach wenigen Schritten', async ({ page }) => {
-    await page.goto('/');
-    let reached = false;
-    for (let i = 0; i < 8 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await searchField(page).evaluate((input) => input === document.activeElement);
-    }
-    expect(reached, 'Suchfeld nach höchstens 8 Tabs fokussiert').toBe(true);
-  });
-
   test('auf der Bezirksseite erreicht Tab einen Beamten-Link und einen „Folgen“-Link', async ({ page }) => {
     await page.goto(`/bezirk/${CELLE.id}`);
     const officerHref = await tabUntilHref(page, /^\/beamte\//);

@@ -48,12 +48,14 @@ test.describe('ohne JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);
   });
 
-  test('die Beamtenseite ohne JavaScript behauptet nicht, eine Karte werde geladen', async ({ page }) => {
+  test('die Beamtenseite ohne JavaScript zeigt die Server-Karte statt „Karte wird geladen“', async ({ page }) => {
     await page.goto(`/bezirk/${CELLE.id}`);
     await page.getByRole('region', { name: 'Digitale Streife' }).getByRole('heading', { level: 3 }).getByRole('link').first().click();
     await expect(page).toHaveURL(/\/beamte\//);
     await expect(page.getByRole('region', { name: 'Zuständig für' }).getByRole('link', { name: CELLE.name, exact: true })).toBeVisible();
     // Without JavaScript no map will ever load: "Karte wird geladen …" would be a promise never kept.
     await expect(page.getByText('Karte wird geladen')).toBeHidden();
+    // Instead the server draws the officer's districts.
+    await expect(page.getByRole('img', { name: 'Zuständig für' })).toBeVisible();
   });
 });
