@@ -74,10 +74,6 @@ export function relaunchOnProjectNode() {
 /** Builds data/portal.db (or $DATABASE_PATH) from the sources if it is missing or older than them. */
 export async function buildDatabaseIfStale() {
   step('Datenbank prüfen (neu bauen, falls sie fehlt oder veraltet ist)');
-  if (!existsSync(join(ROOT, DATA_CLI))) {
-    console.warn(`Warnung: ${DATA_CLI} fehlt noch, die Datenbank wird nicht gebaut.`);
-    return 0;
-  }
   return runNode([bin('tsx'), DATA_CLI, '--if-stale']);
 }
 

@@ -182,10 +182,7 @@ export class Portal {
     }
     this.municipalityIndex = new AreaIndex(municipalityAreas);
 
-    for (const row of rows.officers) {
-      const { photo, ...rest } = row;
-      this.officers.set(row.id, { ...rest, photo: photo ?? null });
-    }
+    for (const row of rows.officers) this.officers.set(row.id, row);
     for (const row of rows.assignments) {
       pushTo(this.assignmentsByDistrict, row.districtId, { officerId: row.officerId, role: row.role });
       pushTo(this.assignmentsByOfficer, row.officerId, { districtId: row.districtId, role: row.role });
