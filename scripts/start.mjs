@@ -121,7 +121,10 @@ async function main() {
   // Connecting to 0.0.0.0 or :: reaches the local host on Linux, so the readiness check needs no mapping.
   if (await waitForPort(host, Number(port), server)) {
     const hostInUrl = host.includes(':') ? `[${host}]` : host;
-    console.log(`Revierfinder läuft auf http://${hostInUrl}:${port}`);
+    const url = `http://${hostInUrl}:${port}`;
+    // The server loads its modules and the snapshot on the first request: make that ours, not a citizen's.
+    await fetch(url).catch(() => undefined);
+    console.log(`Revierfinder läuft auf ${url}`);
   }
 }
 
