@@ -10,6 +10,7 @@ import { buildDatabase } from '../src/data-import/build-database';
 import type { LatLon } from '../src/domain/model';
 import type { Portal } from '../src/services/portal';
 import { loadPortal } from '../src/services/snapshot';
+import { seededRandom } from '../src/domain/seeded-random';
 
 const DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 const BUILD_RUNS = 3;
@@ -42,17 +43,6 @@ interface Stats {
   perSecond: number;
 }
 
-/** A small seeded PRNG (mulberry32): the same points on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -132,7 +122,7 @@ async function main(): Promise<void> {
     }
 
     // locate: seeded random points in the bounding box.
-    const random = mulberry32(20_240_601);
+    const random = seededRandom(20_240_601);
     const randomPoint = (): LatLon => ({
       lat: BBOX.minLat + random() * (BBOX.maxLat - BBOX.minLat),
       lon: BBOX.minLon + random() * (BBOX.maxLon - BBOX.minLon),

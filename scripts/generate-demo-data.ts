@@ -19,6 +19,7 @@ import path from 'node:path';
 import { PLATFORMS, type Platform, type Station } from '../src/domain/model';
 import { slugify } from '../src/domain/slug';
 import { readOfficialSources, type DistrictData, type MunicipalityData } from '../src/data-import/read-sources';
+import { seededRandom } from '../src/domain/seeded-random';
 
 const SEED = 20261101;
 const UPDATED_AT = '2026-11-01';
@@ -28,18 +29,7 @@ const STATION_POPULATION = 15_000;
 /** How many inspections get no digital officer, so the page's fallback is exercised. */
 const INSPECTIONS_WITHOUT_DIGITAL = 3;
 
-/** mulberry32: tiny, fast, good enough for demo data, and identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rng = mulberry32(SEED);
+const rng = seededRandom(SEED);
 const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 function shuffled<T>(items: readonly T[]): T[] {

@@ -2,22 +2,17 @@
  * The JSON API endpoints, called directly with a minimal context over a snapshot built from
  * data/: status codes, response shapes, and hostile input (never a 5xx, always the error shape).
  */
-import path from 'node:path';
 import type { APIContext, APIRoute } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDatabase } from '../../src/data-import/build-database';
 import { GET as locate } from '../../src/pages/api/v1/locate';
 import { GET as search } from '../../src/pages/api/v1/search';
 import type { Portal } from '../../src/services/portal';
-import { loadPortal } from '../../src/services/snapshot';
-import { makeTempDir, PROJECT_DATA_DIR, removeTempDirs } from './helpers/data-dir';
+import { buildProjectPortal, removeTempDirs } from './helpers/data-dir';
 
 let portal: Portal;
 
 beforeAll(async () => {
-  const dbPath = path.join(await makeTempDir(), 'portal.db');
-  await buildDatabase({ dataDir: PROJECT_DATA_DIR, outputPath: dbPath });
-  portal = loadPortal(dbPath);
+  portal = await buildProjectPortal();
 });
 afterAll(removeTempDirs);
 

@@ -2,20 +2,15 @@
  * The services over a snapshot built from the real data/ sources: locate, search and the
  * district and officer views, asserted with real places, ids and neighbours.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDatabase } from '../../src/data-import/build-database';
 import type { LatLon } from '../../src/domain/model';
 import type { Portal } from '../../src/services/portal';
-import { loadPortal } from '../../src/services/snapshot';
-import { makeTempDir, PROJECT_DATA_DIR, removeTempDirs } from './helpers/data-dir';
+import { buildProjectPortal, removeTempDirs } from './helpers/data-dir';
 
 let portal: Portal;
 
 beforeAll(async () => {
-  const dbPath = path.join(await makeTempDir(), 'portal.db');
-  await buildDatabase({ dataDir: PROJECT_DATA_DIR, outputPath: dbPath });
-  portal = loadPortal(dbPath);
+  portal = await buildProjectPortal();
 });
 afterAll(removeTempDirs);
 

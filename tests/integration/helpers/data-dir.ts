@@ -3,6 +3,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDatabase } from '../../../src/data-import/build-database';
+import type { Portal } from '../../../src/services/portal';
+import { loadPortal } from '../../../src/services/snapshot';
 
 /** The project's data directory. */
 export const PROJECT_DATA_DIR = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -37,4 +40,11 @@ export async function editJson<T = unknown>(dataDir: string, rel: string, change
   const value = JSON.parse(await readFile(file, 'utf8')) as T;
   const result = change(value);
   await writeFile(file, `${JSON.stringify(result ?? value, null, 2)}\n`);
+}
+
+/** Builds the project's data into a temp database and loads it as the services see it. */
+export async function buildProjectPortal(): Promise<Portal> {
+  const dbPath = path.join(await makeTempDir(), 'portal.db');
+  await buildDatabase({ dataDir: PROJECT_DATA_DIR, outputPath: dbPath });
+  return loadPortal(dbPath);
 }
