@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const HOST = '127.0.0.1';
-const PORT = 4399;
+// Overridable so that several checkouts or builds can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4399);
+const OUT_DIR = process.env.ASTRO_OUT_DIR ?? 'dist';
 const CI = Boolean(process.env.CI);
 
 // End-to-end tests run against the built server (`npm run build` first; `npm test` does both).
@@ -35,7 +37,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `"${process.execPath}" dist/server/entry.mjs`,
+    command: `"${process.execPath}" ${OUT_DIR}/server/entry.mjs`,
     env: { HOST, PORT: String(PORT) },
     port: PORT,
     reuseExistingServer: !CI,

@@ -3,10 +3,10 @@
  * stack trace) while no snapshot is readable.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { getPortal, SnapshotUnavailableError } from './services/snapshot';
-import { t } from './i18n';
+import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
+import { t } from '../i18n';
 
-export const onRequest = defineMiddleware((context, next) => {
+export const provideSnapshot = defineMiddleware((context, next) => {
   try {
     context.locals.portal = getPortal();
   } catch (error) {
