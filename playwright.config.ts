@@ -17,7 +17,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  globalTimeout: CI ? 6 * 60_000 : undefined,
+  globalTimeout: CI ? 8 * 60_000 : undefined,
   // scripts/test.mjs reads the json file for its summary line.
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

@@ -12,13 +12,14 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../db/schema';
+import { streetIndexTerms } from '../domain/search';
 import { readSources, SOURCE_FILES, type SourceData } from './read-sources';
 
 /**
  * Bump when the import's output changes for the same inputs (new derived column, different
  * expansion rule, ...): it is part of the source hash, so existing snapshots become stale.
  */
-export const BUILD_FORMAT = 'revierfinder-build-1';
+export const BUILD_FORMAT = 'revierfinder-build-2';
 
 /** Where drizzle-kit writes the migrations; resolved from this file, not from the working directory. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
@@ -26,7 +27,15 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', impor
 export interface BuildOptions {
   dataDir: string;
   outputPath: string;
+  /**
+   * Address files (HK-DE .txt or plain .csv) outside the data directory, read in addition to its
+   * `addresses/` folder: e.g. the synthetic benchmark set in `.cache/synthetic/`.
+   */
+  extraAddressFiles?: readonly string[];
 }
+
+/** Suffix of the data version of a build that contains synthetic addresses: shown in the footer. */
+export const SYNTHETIC_VERSION_SUFFIX = '-synthetisch';
 
 export interface BuildReport {
   outputPath: string;
@@ -50,7 +59,11 @@ export interface BuildReport {
     accounts: number;
     accountHolders: number;
     dataSources: number;
+    streets: number;
+    addresses: number;
   };
+  /** True when synthetic (benchmark) addresses are in the snapshot. */
+  synthetic: boolean;
   warnings: string[];
 }
 
@@ -83,7 +96,7 @@ function isSourceFile(rel: string): boolean {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-async function hashInputs(dataDir: string, excludePrefix?: string): Promise<InputHashes> {
+async function hashInputs(dataDir: string, excludePrefix?: string, extraFiles: readonly string[] = []): Promise<InputHashes> {
   const files = new Map<string, string>();
   const root = path.resolve(dataDir);
   for (const rel of await listFiles(root)) {
@@ -92,6 +105,7 @@ async function hashInputs(dataDir: string, excludePrefix?: string): Promise<Inpu
     if (excludePrefix && absolute.startsWith(excludePrefix)) continue;
     files.set(`data/${rel}`, sha256(await readFile(absolute)));
   }
+  for (const file of extraFiles) files.set(`extra/${file}`, sha256(await readFile(path.resolve(file))));
   for (const rel of await listFiles(MIGRATIONS_FOLDER)) {
     files.set(`migrations/${rel}`, sha256(await readFile(path.join(MIGRATIONS_FOLDER, rel))));
   }
@@ -107,12 +121,20 @@ function combine(files: Map<string, string>): string {
 }
 
 /** The hash a fresh build of `dataDir` would record as `source_hash`. */
-export async function computeSourceHash(dataDir: string, dbPath?: string): Promise<string> {
-  return (await hashInputs(dataDir, dbPath ? path.resolve(dbPath) : undefined)).sourceHash;
+export async function computeSourceHash(dataDir: string, dbPath?: string, extraAddressFiles: readonly string[] = []): Promise<string> {
+  return (await hashInputs(dataDir, dbPath ? path.resolve(dbPath) : undefined, extraAddressFiles)).sourceHash;
 }
 
 /** True when the database is missing, unreadable, or was built from other sources, migrations or import code format. */
-export async function isDatabaseStale({ dataDir, dbPath }: { dataDir: string; dbPath: string }): Promise<boolean> {
+export async function isDatabaseStale({
+  dataDir,
+  dbPath,
+  extraAddressFiles = [],
+}: {
+  dataDir: string;
+  dbPath: string;
+  extraAddressFiles?: readonly string[];
+}): Promise<boolean> {
   let recorded: string | undefined;
   try {
     const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -126,7 +148,7 @@ export async function isDatabaseStale({ dataDir, dbPath }: { dataDir: string; db
     return true;
   }
   if (!recorded) return true;
-  return recorded !== (await computeSourceHash(dataDir, dbPath));
+  return recorded !== (await computeSourceHash(dataDir, dbPath, extraAddressFiles));
 }
 
 function chunks<T>(rows: T[], size = 250): T[][] {
@@ -136,21 +158,22 @@ function chunks<T>(rows: T[], size = 250): T[][] {
 }
 
 /** Validates the sources in `dataDir` and atomically replaces `outputPath` with a fresh snapshot. */
-export async function buildDatabase({ dataDir, outputPath }: BuildOptions): Promise<BuildReport> {
+export async function buildDatabase({ dataDir, outputPath, extraAddressFiles = [] }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const target = path.resolve(outputPath);
   await mkdir(path.dirname(target), { recursive: true });
 
   // Hash before reading: if a file changes meanwhile, the snapshot looks stale and is rebuilt.
-  const inputs = await hashInputs(dataDir, target);
-  const data = await readSources(dataDir);
+  const inputs = await hashInputs(dataDir, target, extraAddressFiles);
+  const data = await readSources(dataDir, { extraAddressFiles });
   const readFiles = new Map<string, string>();
   for (const rel of data.files) {
-    const key = `data/${rel}`;
+    const key = extraAddressFiles.includes(rel) ? `extra/${rel}` : `data/${rel}`;
     readFiles.set(key, inputs.files.get(key) ?? sha256(await readFile(path.resolve(dataDir, rel))));
   }
   for (const [key, digest] of inputs.files) if (key.startsWith('migrations/')) readFiles.set(key, digest);
-  const dataVersion = combine(readFiles).slice(0, 12);
+  const synthetic = data.syntheticFiles.length > 0;
+  const dataVersion = combine(readFiles).slice(0, 12) + (synthetic ? SYNTHETIC_VERSION_SUFFIX : '');
   const builtAt = new Date().toISOString();
 
   const temp = `${target}.tmp-${process.pid}-${Date.now()}`;
@@ -170,9 +193,13 @@ export async function buildDatabase({ dataDir, outputPath }: BuildOptions): Prom
       { key: 'built_at', value: builtAt },
       { key: 'data_dir', value: path.resolve(dataDir) },
       { key: 'build_format', value: BUILD_FORMAT },
+      ...(synthetic ? [{ key: 'synthetic_addresses', value: data.syntheticFiles.join(', ') }] : []),
     ]);
+    insertStreetsAndAddresses(sqlite, data);
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(violations.slice(0, 5))}`);
+    // A sample is enough for the planner; a full ANALYZE of millions of addresses takes seconds.
+    sqlite.pragma('analysis_limit = 1000');
     sqlite.exec('ANALYZE');
     sqlite.pragma('journal_mode = DELETE');
     sqlite.close();
@@ -217,7 +244,10 @@ export async function buildDatabase({ dataDir, outputPath }: BuildOptions): Prom
       accounts: data.accounts.length,
       accountHolders: data.accountHolders.length,
       dataSources: data.dataSources.length,
+      streets: data.streets.length,
+      addresses: data.addresses.length,
     },
+    synthetic,
     warnings: data.warnings,
   };
 }
@@ -237,6 +267,30 @@ function syncDirectory(dir: string): void {
 }
 
 type Db = ReturnType<typeof drizzle<typeof schema>>;
+
+/**
+ * Streets, their full-text index and the addresses. Plain prepared statements rather than the
+ * query builder: this is millions of rows, and one statement reused per row is what keeps the
+ * statewide build within a minute. The addresses arrive sorted by street and number, so the
+ * (street_id, number) index grows at its end.
+ */
+function insertStreetsAndAddresses(sqlite: Database.Database, data: SourceData): void {
+  const street = sqlite.prepare(
+    'INSERT INTO streets (id, name, name_norm, ags, district_id, place_norm, postcodes, lat, lon, address_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const document = sqlite.prepare('INSERT INTO street_search (rowid, name, place) VALUES (?, ?, ?)');
+  const address = sqlite.prepare('INSERT INTO addresses (street_id, number, suffix, postcode, lat, lon) VALUES (?, ?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
+    for (const s of data.streets) {
+      const postcodes = s.postcodes.join(' ');
+      street.run(s.id, s.name, s.nameNorm, s.ags, s.districtId, s.placeNorm, postcodes, s.lat, s.lon, s.addressCount, s.source);
+      document.run(s.id, streetIndexTerms(s.name).join(' '), `${s.placeNorm} ${postcodes}`.trim());
+    }
+    for (const a of data.addresses) address.run(a.streetId, a.number, a.suffix, a.postcode, a.lat, a.lon);
+  })();
+  // Merges the index's segments into one: fewer b-trees to visit per query.
+  sqlite.exec("INSERT INTO street_search (street_search) VALUES ('optimize')");
+}
 
 function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: string }[]): void {
   const geometry = (g: unknown) => JSON.stringify(g);

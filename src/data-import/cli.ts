@@ -1,27 +1,30 @@
 /**
  * Builds the portal database from a data directory.
  *
- *   npx tsx src/data-import/cli.ts [--if-stale] [--data-dir DIR] [--out FILE]
+ *   npx tsx src/data-import/cli.ts [--if-stale] [--data-dir DIR] [--out FILE] [--addresses FILE]...
  *
  * Defaults: DATA_DIR (else "data") and DATABASE_PATH (else "<dataDir>/portal.db").
+ * --addresses adds an address file (HK-DE .txt or plain .csv) from outside the data directory.
  * Exit codes: 0 built or up to date, 1 validation or build failure, 2 bad arguments.
  */
 import path from 'node:path';
 import { buildDatabase, isDatabaseStale, type BuildReport } from './build-database';
 import { DataValidationError } from './errors';
 
-const USAGE = 'Aufruf / usage: tsx src/data-import/cli.ts [--if-stale] [--data-dir DIR] [--out FILE]';
+const USAGE = 'Aufruf / usage: tsx src/data-import/cli.ts [--if-stale] [--data-dir DIR] [--out FILE] [--addresses FILE]...';
 
 interface CliOptions {
   ifStale: boolean;
   dataDir: string;
   outputPath: string;
+  extraAddressFiles: string[];
 }
 
 function parseArgs(argv: string[]): CliOptions | string {
   let ifStale = false;
   let dataDir = process.env.DATA_DIR || 'data';
   let out: string | undefined = process.env.DATABASE_PATH || undefined;
+  const extraAddressFiles: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -34,13 +37,14 @@ function parseArgs(argv: string[]): CliOptions | string {
       if (flag === '--if-stale') ifStale = true;
       else if (flag === '--data-dir') dataDir = value();
       else if (flag === '--out') out = value();
+      else if (flag === '--addresses') extraAddressFiles.push(value());
       else if (flag === '--help' || flag === '-h') return USAGE;
       else return `unbekannte Option / unknown option: ${arg}\n${USAGE}`;
     } catch (error) {
       return `${(error as Error).message}\n${USAGE}`;
     }
   }
-  return { ifStale, dataDir, outputPath: out ?? path.join(dataDir, 'portal.db') };
+  return { ifStale, dataDir, outputPath: out ?? path.join(dataDir, 'portal.db'), extraAddressFiles };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -50,6 +54,7 @@ function summary(report: BuildReport, outputPath: string): string {
   const lines = [
     `Datenbank gebaut / database built: ${outputPath} (${mb(report.sizeBytes)}, data_version ${report.dataVersion}, ${report.durationMs} ms)`,
     `  ${c.directorates} Polizeidirektionen, ${c.inspections} Polizeiinspektionen, ${c.kreise} Kreise, ${c.districts} Bezirke, ${c.municipalities} Gemeinden, ${c.postcodeAreas} PLZ-Zuordnungen`,
+    `  ${c.streets} Straßen, ${c.addresses} Adressen${report.synthetic ? ' (SYNTHETISCH: nur für Lasttests)' : ''}`,
     `  ${c.stations} Dienststellen, ${c.officers} Beamtinnen/Beamte, ${c.assignments} Zuständigkeiten, ${c.accounts} Konten, ${c.dataSources} Quellen`,
   ];
   for (const warning of report.warnings) lines.push(`  Hinweis / note: ${warning}`);
@@ -63,13 +68,13 @@ async function main(): Promise<number> {
     (isHelp ? console.log : console.error)(options);
     return isHelp ? 0 : 2;
   }
-  const { dataDir, outputPath, ifStale } = options;
-  if (ifStale && !(await isDatabaseStale({ dataDir, dbPath: outputPath }))) {
+  const { dataDir, outputPath, ifStale, extraAddressFiles } = options;
+  if (ifStale && !(await isDatabaseStale({ dataDir, dbPath: outputPath, extraAddressFiles }))) {
     console.log(`Datenbank aktuell / database up to date: ${outputPath}`);
     return 0;
   }
   try {
-    const report = await buildDatabase({ dataDir, outputPath });
+    const report = await buildDatabase({ dataDir, outputPath, extraAddressFiles });
     console.log(summary(report, outputPath));
     return 0;
   } catch (error) {

@@ -25,6 +25,7 @@ import type {
   Station,
 } from '../domain/model';
 import { slugify } from '../domain/slug';
+import { readAddressSources, type AddressData, type StreetData } from './addresses';
 import { csvRecords, CsvSyntaxError } from './csv';
 import { displayPath, ProblemCollector, type RecordRef } from './errors';
 import { interiorPoint } from './geometry-helpers';
@@ -111,6 +112,17 @@ export interface SourceData extends OfficialData {
   accounts: AccountData[];
   accountHolders: AccountHolder[];
   dataSources: DataSourceData[];
+  /** Streets (OSM centres and those of the address files), in order of importance. */
+  streets: StreetData[];
+  /** Street addresses, sorted by street and number. */
+  addresses: AddressData[];
+  /** Address files marked synthetic by their name (benchmark data, never real). */
+  syntheticFiles: string[];
+}
+
+export interface ReadOptions {
+  /** Address files (HK-DE .txt or plain .csv) read in addition to the data directory's `addresses/`. */
+  extraAddressFiles?: readonly string[];
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -122,7 +134,7 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-class SourceReader {
+export class SourceReader {
   readonly problems = new ProblemCollector();
   readonly files: string[] = [];
 
@@ -507,9 +519,11 @@ function resolvePostcodes(
 }
 
 /** Reads, validates and cross-checks every source file of `dataDir`. Throws DataValidationError listing all problems. */
-export async function readSources(dataDir: string): Promise<SourceData> {
+export async function readSources(dataDir: string, options: ReadOptions = {}): Promise<SourceData> {
   const reader = new SourceReader(dataDir);
   const official = await readOfficial(reader);
+  const addressData = await readAddressSources(reader, official.municipalities, official.postcodeAreas, options.extraAddressFiles);
+  official.warnings.push(...addressData.warnings);
   const F = SOURCE_FILES;
   const p = reader.problems;
   const d = (rel: string) => reader.display(rel);
@@ -660,6 +674,9 @@ export async function readSources(dataDir: string): Promise<SourceData> {
       rec.holders.map((h) => ({ accountId: rec.id, holderType: h.type, holderId: h.id })),
     ),
     dataSources: sources.map(({ rec }) => rec).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id)),
+    streets: addressData.streets,
+    addresses: addressData.addresses,
+    syntheticFiles: addressData.syntheticFiles,
     files: reader.files,
   };
 }

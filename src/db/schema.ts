@@ -201,3 +201,55 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type AccountHolderRow = typeof accountHolders.$inferSelect;
 export type DataSourceRow = typeof dataSources.$inferSelect;
+
+/**
+ * Streets: one row per street name and municipality. Ids are given in order of importance
+ * (population of the town, then number of addresses), so the full-text index's rowid order is
+ * importance order and a LIMIT keeps the most likely candidates. The FTS5 table `street_search`
+ * (custom migration) indexes them.
+ */
+export const streets = sqliteTable(
+  'streets',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    /** normaliseText(name): what the ranking compares. */
+    nameNorm: text('name_norm').notNull(),
+    ags: text('ags')
+      .notNull()
+      .references(() => municipalities.ags),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    /** Normalised words of the town (names and postcode-list spellings), for the ranking. */
+    placeNorm: text('place_norm').notNull(),
+    /** Postcodes of its addresses, or of its municipality where none are known; space-separated. */
+    postcodes: text('postcodes').notNull(),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    addressCount: integer('address_count').notNull(),
+    /** 'osm' (street centre from OpenStreetMap), 'hk-de', 'csv' or 'synthetic'. */
+    source: text('source').notNull(),
+  },
+  (t) => [index('streets_ags').on(t.ags)],
+);
+
+/** Street addresses (house coordinates). Millions of rows: never loaded whole, only looked up by street. */
+export const addresses = sqliteTable(
+  'addresses',
+  {
+    streetId: integer('street_id')
+      .notNull()
+      .references(() => streets.id),
+    number: integer('number').notNull(),
+    /** Lowercase letter(s) or "/1"; "" for none. */
+    suffix: text('suffix').notNull(),
+    postcode: text('postcode').notNull(),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+  },
+  (t) => [index('addresses_street_number').on(t.streetId, t.number)],
+);
+
+export type StreetRow = typeof streets.$inferSelect;
+export type AddressRow = typeof addresses.$inferSelect;

@@ -1,6 +1,16 @@
 /** Response helpers for the JSON API: one error shape, one way of writing JSON. */
 
-export type ApiErrorCode = 'invalid_coordinates' | 'outside_area' | 'invalid_query' | 'invalid_limit' | 'not_found';
+export type ApiErrorCode =
+  | 'invalid_coordinates'
+  | 'outside_area'
+  | 'invalid_query'
+  | 'invalid_limit'
+  | 'not_found'
+  | 'invalid_parameter'
+  | 'invalid_account'
+  | 'method_not_allowed'
+  | 'rate_limited'
+  | 'unavailable';
 
 const jsonHeaders = { 'Content-Type': 'application/json; charset=utf-8' };
 

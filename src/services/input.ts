@@ -18,7 +18,7 @@ export type SearchQueryInput =
  * A parameter's one value: null when absent, undefined when repeated. A repeated parameter is
  * ambiguous, so callers reject it rather than silently taking the first value.
  */
-function soleParam(params: URLSearchParams, name: string): string | null | undefined {
+export function soleParam(params: URLSearchParams, name: string): string | null | undefined {
   const values = params.getAll(name);
   return values.length === 0 ? null : values.length === 1 ? values[0] : undefined;
 }

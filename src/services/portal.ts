@@ -25,8 +25,11 @@ import {
   simplifyGeometry,
   type AreaGeometry,
 } from '../domain/geo';
-import { PlaceSearch, isConfident, type PlaceMatch } from '../domain/search';
+import { PlaceSearch, SCORE_BANDS, looksLikeStreet, parseAddressQuery, type AddressQuery, type PlaceMatch } from '../domain/search';
 import type { SnapshotRows } from '../db/queries';
+import type { AddressStore } from '../db/address-store';
+import { t } from '../i18n';
+import { AddressSearch, type AddressMatch } from './address-search';
 
 /** How close to a district boundary a point must be for the answer to name the neighbour. */
 export const BOUNDARY_TOLERANCE_METERS = 300;
@@ -86,9 +89,23 @@ export type LocateResult =
     }
   | { kind: 'outside'; point: LatLon };
 
-export interface SearchResult extends PlaceMatch {
+/** What a search result is: most specific first. */
+export type SearchResultType = 'address' | 'street' | 'municipality' | 'district' | 'postcode';
+
+export interface SearchResult extends Omit<PlaceMatch, 'type'> {
+  type: SearchResultType;
   municipality: { ags: string; name: string } | null;
   district: DistrictSummary;
+  /** True where the point is not the place asked for (nearest house number, street centre, the town for an unknown street). */
+  approximate: boolean;
+  /** Why the answer is approximate, or that it lies near another district (German, for the citizen). */
+  note: string | null;
+  /** Street name for address and street results, else null. */
+  street: string | null;
+  /** House number as found ("12a") for address results, else null. */
+  houseNumber: string | null;
+  /** Other districts within the boundary tolerance of an address or street point. */
+  nearBoundary: DistrictSummary[];
 }
 
 export interface OfficerView {
@@ -102,6 +119,32 @@ export interface InspectionOverview {
   directorate: Polizeidirektion;
   digitalOfficers: OfficerCard[];
   districtCount: number;
+}
+
+/** A station's area: the districts it is responsible for, with their officers (each once). */
+export interface StationAreaView {
+  station: Station;
+  inspection: Polizeiinspektion;
+  directorate: Polizeidirektion;
+  districts: DistrictSummary[];
+  digitalOfficers: OfficerCard[];
+  kobbOfficers: OfficerCard[];
+  /** The inspection's own accounts: the fallback where no digital officer is assigned. */
+  inspectionAccounts: AccountView[];
+  updatedAt: string;
+}
+
+/** An inspection with its digital officers, and its own accounts as the fallback. */
+export interface InspectionView extends InspectionOverview {
+  inspectionAccounts: AccountView[];
+}
+
+/** An entry of the lists web editors choose a widget's subject from. */
+export interface ChoiceEntry {
+  id: string;
+  name: string;
+  /** Where it belongs: the Kreis of a district, the inspection of a station. */
+  group: string;
 }
 
 export interface MapOutlines {
@@ -119,12 +162,18 @@ export interface DemoAccountView {
 }
 
 export interface SnapshotInfo {
+  /** True when the snapshot holds synthetic (benchmark) addresses: the footer says so. */
+  synthetic: boolean;
   dataVersion: string;
   builtAt: string;
   sources: DataSource[];
 }
 
 const OVERVIEW_MAP_WIDTH = 640;
+/** Added to non-exact place results when the query has a house number. */
+const HOUSE_NUMBER_PLACE_PENALTY = 0.3;
+/** How well the words left over from an unknown street must name a town to answer with it. */
+const STREET_NOT_FOUND_MAX_TOWN_SCORE = 0.45;
 
 export class Portal {
   readonly info: SnapshotInfo;
@@ -144,12 +193,15 @@ export class Portal {
   private readonly municipalityIndex: AreaIndex<Municipality>;
   private readonly districtIndex: AreaIndex<District>;
   private readonly placeSearch: PlaceSearch;
+  private readonly addressSearch: AddressSearch | null;
   private readonly overviewFrame: MapFrame;
   private readonly inspectionOutlines: Array<{ id: string; name: string; geometry: AreaGeometry }>;
   private readonly overviewDistricts: Array<{ id: string; name: string; geometry: AreaGeometry }>;
 
-  constructor(rows: SnapshotRows) {
+  /** `addresses`: the open snapshot's streets and addresses (they stay on disk); null: places only. */
+  constructor(rows: SnapshotRows, addresses: AddressStore | null = null) {
     this.info = {
+      synthetic: rows.meta.has('synthetic_addresses'),
       dataVersion: rows.meta.get('data_version') ?? 'unbekannt',
       builtAt: rows.meta.get('built_at') ?? '',
       sources: rows.dataSources.map(({ sortOrder: _order, ...source }) => source),
@@ -218,6 +270,12 @@ export class Portal {
       postcodeAreas: rows.postcodeAreas,
       kreisNames: new Map([...this.kreise.values()].map((kreis) => [kreis.ags, kreis.name])),
     });
+    this.addressSearch = addresses
+      ? new AddressSearch(addresses, (ags) => ({
+          label: this.placeSearch.municipalityLabel(ags) ?? this.municipalities.get(ags)?.name ?? ags,
+          population: this.municipalities.get(ags)?.population ?? 0,
+        }))
+      : null;
 
     this.inspectionOutlines = rows.inspections.map((row) => ({
       id: row.id,
@@ -254,21 +312,118 @@ export class Portal {
     };
   }
 
-  /** Places matching what a citizen typed, best first. */
+  /**
+   * Addresses, streets and places matching what a citizen typed, best first: by match quality,
+   * then the most specific type (address > street > places, in the place search's own order),
+   * then population. A street unknown in a known town answers with the town, and says so.
+   */
   search(query: string, limit: number): SearchResult[] {
-    return this.placeSearch.search(query, limit).map((match) => {
-      const municipality = match.ags ? this.municipalities.get(match.ags) : undefined;
-      return {
-        ...match,
-        municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
-        district: summary(this.districts.get(match.districtId)!),
-      };
-    });
+    const parsed = parseAddressQuery(query);
+    const found = this.addressSearch?.search(parsed, limit) ?? [];
+    // An exact address with its number: no place can rank before it (same score, less specific
+    // type), so the place search is skipped.
+    const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].score <= SCORE_BANDS.exact;
+    const places = exactAddress ? [] : this.placeSearch.search(query, limit).map((match) => this.placeResult(match, null));
+    const streets = found.map((match) => this.addressResult(match));
+    let others = places;
+    if (found.length === 0 && !(places[0] && places[0].score <= SCORE_BANDS.exactMax)) {
+      const fallback = this.streetNotFound(parsed);
+      if (fallback.length > 0) others = [...fallback, ...places.filter((p) => !fallback.some((f) => f.label === p.label))];
+    } else if (parsed.houseNumber !== null) {
+      // A house number says "address": places from a partial reading of the words come after it.
+      others = places.map((p) => (p.score <= SCORE_BANDS.exactMax ? p : { ...p, score: round(Math.min(p.score + HOUSE_NUMBER_PLACE_PENALTY, 1)) }));
+    }
+    const order = new Map<SearchResult, number>(others.map((r, i) => [r, i]));
+    const rank = (r: SearchResult) => (r.type === 'address' ? 0 : r.type === 'street' ? 1 : 2);
+    return [...streets, ...others]
+      .sort(
+        (a, b) =>
+          a.score - b.score ||
+          rank(a) - rank(b) ||
+          (order.get(a) ?? 0) - (order.get(b) ?? 0) ||
+          b.population - a.population,
+      )
+      .slice(0, limit);
   }
 
-  /** True when the search is unambiguous enough to go straight to the district. */
+  /**
+   * True when the search is unambiguous enough to go straight to the district: the best result
+   * is exact (not approximate) and beats every other place by a clear margin, or the others are
+   * the same place (29221 and 29223 Celle). Approximate answers are shown, with their note.
+   */
   isConfident(results: SearchResult[]): boolean {
-    return isConfident(results);
+    const best = results[0];
+    if (!best || best.approximate) return false;
+    if (results.length === 1) return true;
+    if (best.score > SCORE_BANDS.exactMax) return false;
+    return results
+      .slice(1)
+      .every(
+        (r) =>
+          r.score - best.score >= SCORE_BANDS.clearGap - 1e-9 ||
+          (r.ags === best.ags && r.districtId === best.districtId && r.type === best.type && r.street === best.street),
+      );
+  }
+
+  private placeResult(match: PlaceMatch, note: string | null): SearchResult {
+    const municipality = match.ags ? this.municipalities.get(match.ags) : undefined;
+    return {
+      ...match,
+      municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
+      district: summary(this.districts.get(match.districtId)!),
+      approximate: note !== null,
+      note,
+      street: null,
+      houseNumber: null,
+      nearBoundary: [],
+    };
+  }
+
+  private addressResult(match: AddressMatch): SearchResult {
+    const municipality = this.municipalities.get(match.ags);
+    const nearBoundary = this.districtIndex
+      .near(match.point, BOUNDARY_TOLERANCE_METERS)
+      .filter((neighbour) => neighbour.key !== match.districtId)
+      .map((neighbour) => summary(neighbour.value));
+    const boundaryNote =
+      nearBoundary.length > 0 ? t('search.note.nearBoundary', { districts: nearBoundary.map((d) => d.name).join(', ') }) : null;
+    return {
+      ...match,
+      municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
+      district: summary(this.districts.get(match.districtId)!),
+      note: [match.note, boundaryNote].filter(Boolean).join(' ') || null,
+      nearBoundary,
+    };
+  }
+
+  /**
+   * A query naming a street we do not know in a town (or postcode) we do know: the town's result,
+   * approximate, with "Straße nicht gefunden, Ergebnis für {Ort}". The town is looked for in the
+   * last and the first words (people write "Straße, Ort" and "Ort, Straße").
+   */
+  private streetNotFound(parsed: AddressQuery): SearchResult[] {
+    const { words } = parsed;
+    const postcode = parsed.postcode ?? '';
+    if (words.length === 0) return [];
+    const spans: Array<[string[], string[]]> = [];
+    for (let k = Math.min(2, words.length); k >= 1; k--) {
+      spans.push([words.slice(words.length - k), words.slice(0, words.length - k)]);
+      spans.push([words.slice(0, k), words.slice(k)]);
+    }
+    if (postcode !== '') spans.push([[], words]);
+    for (const [town, rest] of spans) {
+      // The rest must be a street: a house number was typed, or it has a street word.
+      if (rest.length === 0 || (parsed.houseNumber === null && !looksLikeStreet(rest))) continue;
+      const found = this.placeSearch.search(`${postcode} ${town.join(' ')}`.trim(), 5);
+      const best = found[0]?.score ?? Infinity;
+      if (best > STREET_NOT_FOUND_MAX_TOWN_SCORE) continue;
+      const matches = found.filter((m) => m.score <= best + SCORE_BANDS.clearGap - 1e-9);
+      return matches.map((m) => {
+        const place = m.type === 'district' ? m.label : (m.postcode ? m.label : (this.placeSearch.municipalityLabel(m.ags ?? '') ?? m.label));
+        return this.placeResult(m, t('search.note.streetNotFound', { place }));
+      });
+    }
+    return [];
   }
 
   districtView(id: string): DistrictView | null {
@@ -339,6 +494,128 @@ export class Portal {
         districtCount: districtIds.length,
       };
     });
+  }
+
+  /** A station's area: the districts with `stationId` = the station, and their officers. */
+  stationAreaView(id: string): StationAreaView | null {
+    const station = this.stations.get(id);
+    if (!station) return null;
+    const districts = [...this.districts.values()]
+      .filter((district) => district.stationId === id)
+      .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    if (districts.length === 0) return null;
+    const inspection = this.inspections.get(station.inspectionId) ?? this.inspections.get(districts[0]!.inspectionId)!;
+    const officersFor = (role: OfficerRole) => {
+      const ids = new Set(
+        districts.flatMap((district) =>
+          (this.assignmentsByDistrict.get(district.id) ?? [])
+            .filter((assignment) => assignment.role === role)
+            .map((assignment) => assignment.officerId),
+        ),
+      );
+      return [...ids].map((officerId) => this.officerCard(officerId, role)).sort(byOfficerName);
+    };
+    const digitalOfficers = officersFor('digital');
+    const kobbOfficers = officersFor('kobb');
+    const updatedAt =
+      [station.updatedAt, ...digitalOfficers.map((o) => o.updatedAt), ...kobbOfficers.map((o) => o.updatedAt)]
+        .sort()
+        .at(-1) ?? this.info.builtAt;
+    return {
+      station,
+      inspection,
+      directorate: this.directorates.get(inspection.directorateId)!,
+      districts: districts.map(summary),
+      digitalOfficers,
+      kobbOfficers,
+      inspectionAccounts: this.accountsByHolder.get(`inspection:${inspection.id}`) ?? [],
+      updatedAt,
+    };
+  }
+
+  /** One inspection with its digital officers and its own accounts. */
+  inspectionView(id: string): InspectionView | null {
+    const inspection = this.inspections.get(id);
+    if (!inspection) return null;
+    const overview = this.inspectionOverview().find((entry) => entry.inspection.id === id)!;
+    return {
+      ...overview,
+      digitalOfficers: [...overview.digitalOfficers].sort(byOfficerName),
+      inspectionAccounts: this.accountsByHolder.get(`inspection:${inspection.id}`) ?? [],
+    };
+  }
+
+  /** The ids of an inspection's districts (for its map). */
+  inspectionDistrictIds(id: string): string[] {
+    return [...this.districts.values()].filter((district) => district.inspectionId === id).map((d) => d.id);
+  }
+
+  /** Districts, stations with an area and inspections, sorted, for the widget builder's choices. */
+  widgetChoices(): { districts: ChoiceEntry[]; stations: ChoiceEntry[]; inspections: ChoiceEntry[] } {
+    const stationIds = new Set([...this.districts.values()].flatMap((district) => district.stationId ?? []));
+    const byGroupThenName = (a: ChoiceEntry, b: ChoiceEntry) =>
+      a.group.localeCompare(b.group, 'de') || a.name.localeCompare(b.name, 'de');
+    return {
+      districts: [...this.districts.values()]
+        .map((district) => ({ id: district.id, name: district.name, group: this.kreise.get(district.kreisAgs)?.name ?? '' }))
+        .sort(byGroupThenName),
+      stations: [...stationIds]
+        .flatMap((id) => this.stations.get(id) ?? [])
+        .map((station) => ({ id: station.id, name: station.name, group: this.inspections.get(station.inspectionId)?.name ?? '' }))
+        .sort(byGroupThenName),
+      inspections: [...this.inspections.values()]
+        .map((inspection) => ({
+          id: inspection.id,
+          name: inspection.name,
+          group: this.directorates.get(inspection.directorateId)?.name ?? '',
+        }))
+        .sort(byGroupThenName),
+    };
+  }
+
+  // Whole lists for the open-data API, the downloads and the account registry, sorted by id so
+  // that pages of the API and rows of the files keep their order from one snapshot to the next.
+  /** Every district, by id. */
+  listDistricts(): District[] {
+    return [...this.districts.values()].sort(byId);
+  }
+
+  /** Every officer, by id. */
+  listOfficers(): Officer[] {
+    return [...this.officers.values()].sort(byId);
+  }
+
+  /** Every station, by id. */
+  listStations(): Station[] {
+    return [...this.stations.values()].sort(byId);
+  }
+
+  /** Every inspection, by id. */
+  listInspections(): Polizeiinspektion[] {
+    return [...this.inspections.values()].sort(byId);
+  }
+
+  /** Every directorate, by id. */
+  listDirectorates(): Polizeidirektion[] {
+    return [...this.directorates.values()].sort(byId);
+  }
+
+  /** Every official account (demo or real) with its holders, by id. */
+  listAccounts(): DemoAccountView[] {
+    return [...this.demoAccounts.values()].sort((a, b) => byId(a.account, b.account));
+  }
+
+  kreis(ags: string): Kreis | null {
+    return this.kreise.get(ags) ?? null;
+  }
+
+  station(id: string): Station | null {
+    return this.stations.get(id) ?? null;
+  }
+
+  /** A district's outline as stored in the snapshot (the source outline, not simplified further). */
+  districtOutline(id: string): AreaGeometry | null {
+    return this.districtGeometry.get(id) ?? null;
   }
 
   demoAccount(id: string): DemoAccountView | null {
@@ -472,6 +749,18 @@ export class Portal {
         return this.directorates.get(id)?.name ?? id;
     }
   }
+}
+
+function byOfficerName(a: OfficerCard, b: OfficerCard): number {
+  return a.name.localeCompare(b.name, 'de');
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
 }
 
 function summary(district: District): DistrictSummary {

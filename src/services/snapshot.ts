@@ -5,9 +5,15 @@
 import { statSync } from 'node:fs';
 import { defaultSnapshotPath, openSnapshot } from '../db/client';
 import { readSnapshot } from '../db/queries';
+import { AddressStore } from '../db/address-store';
 import { Portal } from './portal';
 
 const RECHECK_INTERVAL_MS = 2_000;
+/**
+ * A replaced snapshot's database is closed this long after the swap, not at once: a request that
+ * took the old Portal before the swap may still be rendering (pages await between steps).
+ */
+const CLOSE_REPLACED_AFTER_MS = 60_000;
 
 /** The database file is missing or unreadable: the operator must run the data build. */
 export class SnapshotUnavailableError extends Error {
@@ -22,18 +28,29 @@ interface Loaded {
   mtimeMs: number;
   checkedAt: number;
   portal: Portal;
+  close: () => void;
 }
 
 let loaded: Loaded | null = null;
 
-/** Loads a snapshot file into a Portal (exposed for tests and benchmarks). */
-export function loadPortal(path: string): Portal {
+/**
+ * Opens a snapshot file as a Portal. The database stays open for the Portal's life (the address
+ * search reads it per query, through statements prepared here once); `close` ends it.
+ */
+export function openPortal(path: string): { portal: Portal; close: () => void } {
   const db = openSnapshot(path);
   try {
-    return new Portal(readSnapshot(db));
-  } finally {
+    const portal = new Portal(readSnapshot(db), new AddressStore(db));
+    return { portal, close: () => db.$client.close() };
+  } catch (error) {
     db.$client.close();
+    throw error;
   }
+}
+
+/** Loads a snapshot file into a Portal (for tests and benchmarks: its database stays open until the process ends). */
+export function loadPortal(path: string): Portal {
+  return openPortal(path).portal;
 }
 
 /** The current Portal; reloads it when the snapshot file has been replaced. */
@@ -52,7 +69,10 @@ export function getPortal(path: string = defaultSnapshotPath()): Portal {
     return loaded.portal;
   }
   try {
-    loaded = { path, mtimeMs, checkedAt: now, portal: loadPortal(path) };
+    const opened = openPortal(path);
+    const replaced = loaded;
+    loaded = { path, mtimeMs, checkedAt: now, ...opened };
+    if (replaced) setTimeout(replaced.close, CLOSE_REPLACED_AFTER_MS).unref();
   } catch (error) {
     // A half-readable new file must not take the site down: keep serving the previous one.
     if (loaded?.path === path) return loaded.portal;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { CELLE, waitForLeaflet } from './helpers';
+import { CELLE, searchField, waitForLeaflet } from './helpers';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -124,8 +124,8 @@ test.describe('Barrierefreiheit (axe) ohne JavaScript', () => {
 test('Datenschutz: Suche und Bezirksseite setzen kein Cookie und fragen keinen fremden Host', async ({ page, context, baseURL }) => {
   const foreign = recordForeignRequests(page, baseURL!);
   await page.goto('/');
-  await page.getByRole('searchbox', { name: 'Ort oder Postleitzahl' }).fill('Celle');
-  await page.getByRole('searchbox', { name: 'Ort oder Postleitzahl' }).press('Enter');
+  await searchField(page).fill('Celle');
+  await searchField(page).press('Enter');
   await expect(page).toHaveURL(`/bezirk/${CELLE.id}`);
   await waitForLeaflet(page, 'Karte des Bezirks');
   await page.waitForLoadState('networkidle');

@@ -29,11 +29,14 @@ export const SOCIAL_HOSTS = [
   'whatsapp.com',
 ];
 
-export const SEARCH_LABEL = 'Ort oder Postleitzahl';
+export const SEARCH_LABEL = 'Adresse, Ort oder Postleitzahl';
 
-/** The search field, found by its label as a citizen would. */
+/**
+ * The search field, found by its label as a citizen would: a combobox where JavaScript runs
+ * (autocomplete), a plain search box without it.
+ */
 export function searchField(page: Page): Locator {
-  return page.getByRole('searchbox', { name: SEARCH_LABEL });
+  return page.getByRole('combobox', { name: SEARCH_LABEL }).or(page.getByRole('searchbox', { name: SEARCH_LABEL }));
 }
 
 /** Types a query into the search form on the current page and submits it with Enter. */

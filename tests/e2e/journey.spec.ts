@@ -143,7 +143,7 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ergebnisse für „Xyzzyqwv“');
     await expect(page.getByRole('status').filter({ hasText: 'Xyzzyqwv' })).toContainText(
-      'Für „Xyzzyqwv“ haben wir keinen Ort in Niedersachsen gefunden.',
+      'Für „Xyzzyqwv“ haben wir keine Adresse und keinen Ort in Niedersachsen gefunden.',
     );
     await expect(searchField(page)).toHaveValue('Xyzzyqwv');
   });

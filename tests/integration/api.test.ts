@@ -164,7 +164,7 @@ describe('GET /api/v1/locate', () => {
 
 describe('GET /api/v1/search', () => {
   const resultShape = {
-    type: expect.stringMatching(/^(municipality|district|postcode)$/),
+    type: expect.stringMatching(/^(address|street|municipality|district|postcode)$/),
     label: expect.any(String),
     lat: expect.any(Number),
     lon: expect.any(Number),
@@ -173,6 +173,10 @@ describe('GET /api/v1/search', () => {
       (value: any) => value === null || (typeof value.ags === 'string' && typeof value.name === 'string'),
     ),
     district: { id: expect.stringMatching(/^\d{9}$/), name: expect.any(String) },
+    approximate: expect.any(Boolean),
+    note: expect.toSatisfy((value: unknown) => value === null || typeof value === 'string'),
+    street: expect.toSatisfy((value: unknown) => value === null || typeof value === 'string'),
+    houseNumber: expect.toSatisfy((value: unknown) => value === null || typeof value === 'string'),
   };
 
   it('answers 200 with Celle first', async () => {
@@ -188,6 +192,10 @@ describe('GET /api/v1/search', () => {
       postcode: null,
       municipality: { ags: '03351006', name: 'Celle' },
       district: { id: '033510006', name: 'Celle' },
+      approximate: false,
+      note: null,
+      street: null,
+      houseNumber: null,
     });
     for (const entry of result.body.results) expect(entry).toEqual(resultShape);
   });

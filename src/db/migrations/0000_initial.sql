@@ -17,6 +17,17 @@ CREATE TABLE `accounts` (
 	`updated_at` text
 );
 --> statement-breakpoint
+CREATE TABLE `addresses` (
+	`street_id` integer NOT NULL,
+	`number` integer NOT NULL,
+	`suffix` text NOT NULL,
+	`postcode` text NOT NULL,
+	`lat` real NOT NULL,
+	`lon` real NOT NULL,
+	FOREIGN KEY (`street_id`) REFERENCES `streets`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `addresses_street_number` ON `addresses` (`street_id`,`number`);--> statement-breakpoint
 CREATE TABLE `assignments` (
 	`officer_id` text NOT NULL,
 	`district_id` text NOT NULL,
@@ -140,4 +151,21 @@ CREATE TABLE `stations` (
 	FOREIGN KEY (`inspection_id`) REFERENCES `inspections`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `stations_inspection` ON `stations` (`inspection_id`);
+CREATE INDEX `stations_inspection` ON `stations` (`inspection_id`);--> statement-breakpoint
+CREATE TABLE `streets` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`name_norm` text NOT NULL,
+	`ags` text NOT NULL,
+	`district_id` text NOT NULL,
+	`place_norm` text NOT NULL,
+	`postcodes` text NOT NULL,
+	`lat` real NOT NULL,
+	`lon` real NOT NULL,
+	`address_count` integer NOT NULL,
+	`source` text NOT NULL,
+	FOREIGN KEY (`ags`) REFERENCES `municipalities`(`ags`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `streets_ags` ON `streets` (`ags`);

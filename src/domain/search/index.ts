@@ -1,3 +1,24 @@
-/** Place search: German text normalisation and ranked search over municipalities, districts and postcodes. */
+/** Place and address search: German text normalisation, query parsing and ranking. */
 export { baseName, MAX_INPUT_LENGTH, MAX_NORMALISED_LENGTH, normaliseText } from './normalise';
-export { isConfident, PlaceSearch, type PlaceMatch, type PlaceMatchType, type PlaceSearchInput } from './place-search';
+export {
+  fuzzyScore,
+  isConfident,
+  PlaceSearch,
+  SCORE_BANDS,
+  type PlaceMatch,
+  type PlaceMatchType,
+  type PlaceSearchInput,
+} from './place-search';
+export {
+  compactText,
+  formatHouseNumber,
+  looksLikeStreet,
+  parseAddressQuery,
+  parseHouseNumber,
+  streetIndexTerms,
+  type AddressQuery,
+  type HouseNumber,
+} from './address-query';
+export { boundedOsaDistance, osaDistance } from './edit-distance';
+export { allowedEdits, TermVocabulary, type TermCorrection } from './term-vocabulary';
+export { scoreStreet, type RankableStreet, type StreetScore } from './street-ranking';

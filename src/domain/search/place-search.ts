@@ -3,6 +3,7 @@
  * postcodes, built once in memory and queried per keystroke. Street addresses are not searched here.
  */
 import type { District, LatLon, Municipality, PostcodeArea } from '../model';
+import { osaDistance } from './edit-distance';
 import { baseName, normaliseText } from './normalise';
 
 /** What a place search can find. */
@@ -52,6 +53,16 @@ const CONTRADICTION_PENALTY = 0.1;
 // An uninhabited gemeindefreies Gebiet that shares its name with a town (the forest "Helmstedt"
 // next to the town Helmstedt) is almost never what a citizen means.
 const UNINHABITED_NAMESAKE_PENALTY = 0.15;
+
+/** The score bands, shared with the street search so that places and streets rank on one scale. */
+export const SCORE_BANDS = {
+  exact: SCORE_EXACT,
+  exactMax: EXACT_MAX,
+  prefix: SCORE_PREFIX,
+  wordPrefix: SCORE_WORD_PREFIX,
+  fuzzyBase: SCORE_FUZZY_BASE,
+  clearGap: CLEAR_GAP,
+} as const;
 
 /** Fuzzy candidates must share at least this share of the query's letter pairs... */
 const MIN_SHARED_BIGRAMS = 0.4;
@@ -255,6 +266,11 @@ export class PlaceSearch {
     return scored.slice(0, max).map((s) => s.match);
   }
 
+  /** A municipality's display label ("Neuenkirchen (Landkreis Diepholz)"), or null if unknown. */
+  municipalityLabel(ags: string): string | null {
+    return this.#municipalityByAgs.get(ags)?.label ?? null;
+  }
+
   /** The one place a query clearly means, or null: searches and applies {@link isConfident}. */
   confidentMatch(query: string): PlaceMatch | null {
     const results = this.search(query, 10);
@@ -287,7 +303,7 @@ export class PlaceSearch {
         const ratio = editRatio(text, entry.names);
         if (ratio > MAX_EDIT_RATIO) continue;
         // Quantised, so that near-equal fuzzy matches fall back to type and population.
-        offer(entry, round(SCORE_FUZZY_BASE + ((1 - SCORE_FUZZY_BASE) * Math.ceil(ratio * 20 - 1e-9)) / 20));
+        offer(entry, fuzzyScore(ratio));
       }
     }
 
@@ -577,24 +593,13 @@ function editRatio(query: string, names: readonly NameVariant[]): number {
   return best;
 }
 
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("Clele"). */
-function osaDistance(a: string, b: string): number {
-  const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let row = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
-      row[j] = d;
-    }
-    [prevPrev, prev, row] = [prev, row, prevPrev];
-  }
-  return prev[n]!;
+/** The score of a fuzzy match with this edit ratio: quantised, so near-equal ones fall back to type and population. */
+export function fuzzyScore(ratio: number): number {
+  return round(SCORE_FUZZY_BASE + ((1 - SCORE_FUZZY_BASE) * Math.ceil(ratio * 20 - 1e-9)) / 20);
 }
+
+/** Edit ratios above this are no match at all. */
+export const MAX_FUZZY_EDIT_RATIO = MAX_EDIT_RATIO;
 
 function compareScored(a: Scored, b: Scored): number {
   return (

@@ -1,6 +1,8 @@
 import type { APIRoute } from 'astro';
 import { readCoordinates } from '../../../services/input';
-import { apiError, json } from '../../../services/http';
+import { apiError } from '../../../services/http';
+import { ok } from '../../../services/api';
+import { LocateResponse } from '../../../services/api-schemas';
 import { t } from '../../../i18n';
 
 /** GET /api/v1/locate?lat=&lon= → the district and officers responsible for a point. */
@@ -10,7 +12,7 @@ export const GET: APIRoute = ({ url, locals }) => {
   const result = locals.portal.locate(input.point);
   if (result.kind === 'outside') return apiError(404, 'outside_area', t('api.outsideArea'));
   const view = locals.portal.districtView(result.district.id)!;
-  return json({
+  return ok(LocateResponse, {
     point: result.point,
     municipality: { ags: result.municipality.ags, name: result.municipality.name },
     district: { id: result.district.id, name: result.district.name },

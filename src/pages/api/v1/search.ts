@@ -1,16 +1,17 @@
 import type { APIRoute } from 'astro';
 import { MAX_QUERY_LENGTH, readLimit, readSearchQuery } from '../../../services/input';
-import { apiError, json } from '../../../services/http';
+import { apiError } from '../../../services/http';
+import { searchResponse } from '../../../services/api';
 import { t } from '../../../i18n';
 
-/** GET /api/v1/search?q=&limit= → places matching the query, best first. */
+/** GET /api/v1/search?q=&limit= → addresses, streets and places matching the query, best first. */
 export const GET: APIRoute = ({ url, locals }) => {
   const query = readSearchQuery(url.searchParams);
   if (!query.ok) return apiError(400, 'invalid_query', t('api.invalidQuery', { max: MAX_QUERY_LENGTH }));
   const limit = readLimit(url.searchParams);
   if (!limit.ok) return apiError(400, 'invalid_limit', limit.message);
   const results = locals.portal.search(query.query, limit.limit);
-  return json({
+  return searchResponse({
     results: results.map((result) => ({
       type: result.type,
       label: result.label,
@@ -19,6 +20,10 @@ export const GET: APIRoute = ({ url, locals }) => {
       postcode: result.postcode,
       municipality: result.municipality,
       district: { id: result.district.id, name: result.district.name },
+      approximate: result.approximate,
+      note: result.note,
+      street: result.street,
+      houseNumber: result.houseNumber,
     })),
   });
 };

@@ -1,0 +1,222 @@
+/**
+ * Address search at the scale of the whole state, on SYNTHETIC data (`npm run bench:search`):
+ * generates (once, cached in .cache/synthetic/) 2.5 million synthetic HK-DE addresses, builds
+ * them with the default data into .cache/synthetic/portal.db, then measures
+ *   - build time and database size,
+ *   - per-query latency in process over a mixed query set (full addresses, prefixes while typing,
+ *     typos, towns, postcodes), side by side with the bare FTS5 candidate query (the floor),
+ *   - the peak RSS (VmHWM) of the built server with this database, under HTTP queries.
+ * Prints a table; never fails on timings. Options: --addresses N (default 2500000), --skip-build.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDatabase, isDatabaseStale } from '../src/data-import/build-database';
+import { openSnapshot } from '../src/db/client';
+import { AddressStore } from '../src/db/address-store';
+import { parseAddressQuery } from '../src/domain/search';
+import { seededRandom } from '../src/domain/seeded-random';
+import { AddressSearch } from '../src/services/address-search';
+import { openPortal } from '../src/services/snapshot';
+import { generateSyntheticAddresses, SYNTHETIC_DIR, syntheticFilePath } from '../scripts/generate-synthetic-addresses';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA_DIR = path.join(ROOT, 'data');
+const DB_PATH = path.join(SYNTHETIC_DIR, 'portal.db');
+const QUERIES_PER_CLASS = 400;
+const WARM_UP_ROUNDS = 1;
+const MEASURED_ROUNDS = 3;
+const HTTP_QUERIES = 2_000;
+const HTTP_CONCURRENCY = 4;
+const SERVER_PORT = Number(process.env.BENCH_PORT ?? 4497);
+
+const args = process.argv.slice(2);
+const count = Number(args[args.indexOf('--addresses') + 1] ?? NaN) || 2_500_000;
+const skipBuild = args.includes('--skip-build');
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? 0 };
+}
+
+const ms = (value: number) => value.toFixed(3).padStart(8);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  console.log(`Adresssuche-Benchmark auf SYNTHETISCHEN Daten (${count.toLocaleString('de-DE')} Adressen) + Standarddaten`);
+  const file = syntheticFilePath(count);
+  if (!existsSync(file)) {
+    const started = performance.now();
+    await generateSyntheticAddresses({ addresses: count, seed: 7, out: file });
+    console.log(`  synthetische Datei erzeugt: ${path.relative(ROOT, file)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const extraAddressFiles = [file];
+  let buildSeconds = NaN;
+  if (!skipBuild || (await isDatabaseStale({ dataDir: DATA_DIR, dbPath: DB_PATH, extraAddressFiles }))) {
+    const report = await buildDatabase({ dataDir: DATA_DIR, outputPath: DB_PATH, extraAddressFiles });
+    buildSeconds = report.durationMs / 1000;
+    console.log(`  gebaut: ${report.counts.streets} Straßen, ${report.counts.addresses} Adressen, Version ${report.dataVersion}`);
+  }
+  const sizeBytes = statSync(DB_PATH).size;
+
+  const { portal, close } = openPortal(DB_PATH);
+  const db = openSnapshot(DB_PATH);
+  const floor = new AddressSearch(new AddressStore(db), () => ({ label: '', population: 0 }));
+  const queries = queryMix(db.$client);
+
+  // Warm-up, then measured rounds; each query timed alone.
+  const full = new Map<string, number[]>();
+  const raw = new Map<string, number[]>();
+  for (let round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
+    for (const { kind, query } of queries) {
+      let t = performance.now();
+      portal.search(query, 10);
+      const fullMs = performance.now() - t;
+      const parsed = parseAddressQuery(query);
+      t = performance.now();
+      floor.rawCandidateIds(parsed);
+      const rawMs = performance.now() - t;
+      if (round < WARM_UP_ROUNDS) continue;
+      for (const key of [kind, 'alle / all']) {
+        (full.get(key) ?? full.set(key, []).get(key)!).push(fullMs);
+        (raw.get(key) ?? raw.set(key, []).get(key)!).push(rawMs);
+      }
+    }
+  }
+  close();
+  db.$client.close();
+
+  const server = await serverFigures(queries.map((q) => q.query));
+
+  console.log('');
+  console.log(`Build (Standarddaten + synthetisch): ${Number.isNaN(buildSeconds) ? 'übersprungen' : `${buildSeconds.toFixed(1)} s`}; Datenbank ${mb(sizeBytes)}`);
+  console.log('');
+  console.log('Latenz je Anfrage in ms (in-process, Portal.search limit 10) neben der reinen FTS5-Kandidatenabfrage');
+  console.log('Abfrageart              |    n | voll p50 | voll p95 | voll p99 | FTS5 p50 | FTS5 p95 | FTS5 p99 | p95/FTS5 p95');
+  console.log('------------------------|------|----------|----------|----------|----------|----------|----------|-------------');
+  for (const [kind, samples] of full) {
+    const f = stats(samples);
+    const r = stats(raw.get(kind)!);
+    const ratio = r.p95 > 0 ? (f.p95 / r.p95).toFixed(1) : '–';
+    console.log(`${kind.padEnd(24)}|${String(f.n).padStart(5)} |${ms(f.p50)}  |${ms(f.p95)}  |${ms(f.p99)}  |${ms(r.p50)}  |${ms(r.p95)}  |${ms(r.p99)}  | ${ratio}`);
+  }
+  console.log('');
+  if (server) {
+    console.log(
+      `Server (${server.entry}, DATABASE_PATH=${path.relative(ROOT, DB_PATH)}): Spitzen-RSS (VmHWM) ${server.peakMb.toFixed(0)} MB nach ${server.queries} HTTP-Anfragen ` +
+        `(RSS am Ende ${server.rssMb.toFixed(0)} MB; HTTP p50 ${server.p50.toFixed(1)} ms, p95 ${server.p95.toFixed(1)} ms; Status ${server.statuses})`,
+    );
+  } else {
+    console.log('Server: nicht gemessen (kein gebauter Server gefunden; ASTRO_OUT_DIR=… npx astro build)');
+  }
+  console.log('Ziele: p95 ≤ 5 ms und ≤ 3× FTS5-p95; Build ≤ 3 min; RSS ≤ 600 MB. Alle Adressen sind SYNTHETISCH.');
+}
+
+interface Sample {
+  kind: string;
+  query: string;
+}
+
+/** Queries drawn from the synthetic data itself, so that most have a known answer. */
+function queryMix(sqlite: ReturnType<typeof openSnapshot>['$client']): Sample[] {
+  const random = seededRandom(42);
+  const maxId = (sqlite.prepare('SELECT max(rowid) AS n FROM addresses').get() as { n: number }).n;
+  const addressAt = sqlite.prepare(
+    `SELECT a.number, a.suffix, a.postcode, s.name, m.name AS town FROM addresses a
+     JOIN streets s ON s.id = a.street_id JOIN municipalities m ON m.ags = s.ags WHERE a.rowid = ?`,
+  );
+  const towns = sqlite.prepare('SELECT name FROM municipalities WHERE population > 0 ORDER BY population DESC').all() as Array<{ name: string }>;
+  const postcodes = sqlite.prepare('SELECT DISTINCT postcode FROM postcode_areas').all() as Array<{ postcode: string }>;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const randomAddress = () =>
+    addressAt.get(1 + Math.floor(random() * maxId)) as { number: number; suffix: string; postcode: string; name: string; town: string };
+  const typo = (word: string) => {
+    const letters = [...word];
+    const i = 1 + Math.floor(random() * (letters.length - 2));
+    const kind = random();
+    if (kind < 0.33) letters.splice(i, 1);
+    else if (kind < 0.66) [letters[i], letters[i + 1]] = [letters[i + 1] ?? '', letters[i]!];
+    else letters.splice(i, 0, letters[i]!);
+    return letters.join('');
+  };
+  const out: Sample[] = [];
+  for (let i = 0; i < QUERIES_PER_CLASS; i++) {
+    const a = randomAddress();
+    out.push({ kind: 'volle Adresse', query: `${a.name} ${a.number}${a.suffix}, ${a.postcode} ${a.town}` });
+    const b = randomAddress();
+    const typed = `${b.name} ${b.number} ${b.town}`;
+    out.push({ kind: 'Präfix beim Tippen', query: typed.slice(0, 3 + Math.floor(random() * (typed.length - 3))) });
+    const c = randomAddress();
+    out.push({ kind: 'Tippfehler', query: `${typo(c.name)} ${c.number} ${random() < 0.5 ? typo(c.town) : c.town}` });
+    out.push({ kind: 'Ort', query: random() < 0.3 ? typo(pick(towns).name) : pick(towns).name });
+    out.push({ kind: 'Postleitzahl', query: random() < 0.5 ? pick(postcodes).postcode : `${pick(postcodes).postcode} ${pick(towns).name}` });
+  }
+  return out;
+}
+
+/** Starts the built server on the synthetic database, fires queries, reads its peak RSS. */
+async function serverFigures(queries: string[]) {
+  const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
+  const entry = path.join(ROOT, outDir, 'server', 'entry.mjs');
+  if (!existsSync(entry)) {
+    console.log(`  baue den Server nach ${outDir}/ …`);
+    const built = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+    if (built.status !== 0 || !existsSync(entry)) return null;
+  }
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(SERVER_PORT), DATABASE_PATH: DB_PATH, RATE_LIMIT_PER_MINUTE: '0' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${SERVER_PORT}`;
+  try {
+    for (let i = 0; i < 300; i++) {
+      try {
+        if ((await fetch(`${base}/api/v1/search?q=Celle`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < HTTP_QUERIES) {
+        const query = queries[next++ % queries.length]!;
+        const started = performance.now();
+        const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(query)}&limit=10`);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: HTTP_CONCURRENCY }, worker));
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    const s = stats(latencies);
+    return {
+      entry: path.relative(ROOT, entry),
+      peakMb: kb('VmHWM') / 1024,
+      rssMb: kb('VmRSS') / 1024,
+      queries: latencies.length,
+      p50: s.p50,
+      p95: s.p95,
+      statuses: [...statuses].map(([code, n]) => `${code}×${n}`).join(', '),
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+await main();

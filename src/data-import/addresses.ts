@@ -1,0 +1,480 @@
+/**
+ * Streets and street addresses for the address search: street centres from OpenStreetMap
+ * (`streets/*.csv`), house coordinates in the official HK-DE format (`addresses/*.txt`) and plain
+ * CSV addresses (`addresses/*.csv`). Every street and address gets its municipality (and so its
+ * district) here, at build time: from the AGS an HK-DE record carries, else by point-in-polygon.
+ * Points outside Niedersachsen are clipped (left out, counted in a warning).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { AreaIndex } from '../domain/geo/area-index';
+import { bboxOf } from '../domain/geo/geometry';
+import type { LatLon, PostcodeArea } from '../domain/model';
+import { baseName, normaliseText, parseHouseNumber } from '../domain/search';
+import type { RecordRef } from './errors';
+import type { MunicipalityData, SourceReader } from './read-sources';
+import { utm32ToWgs84 } from './reproject';
+
+/** Folders of a data directory with street and address files. */
+export const STREET_DIR = 'streets';
+export const ADDRESS_DIR = 'addresses';
+
+/** The 18 fields of an HK-DE line, in order (see the AdV format description). */
+export const HK_DE_FIELDS = [
+  'NBA', 'OI', 'QUA', 'LAN', 'RBZ', 'KRS', 'GMD', 'OTT', 'SSS', 'HNR', 'ADZ', 'OST', 'NORD', 'STN', 'PLZ', 'ONM', 'ZON', 'POT',
+] as const;
+
+/** Points this far outside every municipality outline still count (outlines are simplified to ~200 m). */
+const OUTLINE_SLACK_METERS = 250;
+/** An HK-DE point further than this outside its own municipality's box is located by its position instead. */
+const AGS_CHECK_SLACK_DEGREES = 0.03;
+/** Validation stops listing problems of one file after this many (a broken 2-million-line file would say the same thing 2 million times). */
+const MAX_PROBLEMS_PER_FILE = 50;
+
+export interface StreetData {
+  /** 1-based, in order of importance: the full-text index returns low ids first. */
+  id: number;
+  name: string;
+  nameNorm: string;
+  ags: string;
+  districtId: string;
+  placeNorm: string;
+  postcodes: string[];
+  lat: number;
+  lon: number;
+  addressCount: number;
+  source: 'osm' | 'hk-de' | 'csv' | 'synthetic';
+}
+
+export interface AddressData {
+  streetId: number;
+  number: number;
+  suffix: string;
+  postcode: string;
+  lat: number;
+  lon: number;
+}
+
+export interface AddressSources {
+  streets: StreetData[];
+  addresses: AddressData[];
+  /** Address files whose name marks them as synthetic (benchmark data). */
+  syntheticFiles: string[];
+  warnings: string[];
+}
+
+const decimal = (field: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, `erwartet eine Dezimalzahl mit Punkt (${field})`)
+    .transform(Number);
+
+/** A row of streets/*.csv (OSM street centres; further columns are allowed and ignored). */
+export const streetCentreRowSchema = z.looseObject({
+  street_name: z.string().trim().min(1, 'darf nicht leer sein'),
+  centroid_lat: decimal('centroid_lat').pipe(z.number().gte(-90).lte(90)),
+  centroid_lon: decimal('centroid_lon').pipe(z.number().gte(-180).lte(180)),
+});
+
+/** A row of addresses/*.csv: one street address with WGS84 coordinates. */
+export const plainAddressRowSchema = z.object({
+  street: z.string().trim().min(1, 'darf nicht leer sein'),
+  house_number: z.string().trim().refine((v) => parseHouseNumber(v) !== null, 'erwartet eine Hausnummer wie „12“, „12a“ oder „12/1“'),
+  postcode: z.string().trim().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
+  town: z.string().trim().min(1, 'darf nicht leer sein'),
+  lat: decimal('lat').pipe(z.number().gte(-90).lte(90)),
+  lon: decimal('lon').pipe(z.number().gte(-180).lte(180)),
+});
+
+/** One HK-DE record (fields as strings, as split from the line). */
+export const hkDeRecordSchema = z.object({
+  NBA: z.enum(['N', 'L', 'A', ''], 'erwartet N, L, A oder leer'),
+  OI: z.string(),
+  QUA: z.string().regex(/^[A-Z]?$/, 'erwartet einen Buchstaben'),
+  LAN: z.string().regex(/^\d{2}$/, 'erwartet 2 Ziffern'),
+  RBZ: z.string().regex(/^\d$/, 'erwartet 1 Ziffer'),
+  KRS: z.string().regex(/^\d{2}$/, 'erwartet 2 Ziffern'),
+  GMD: z.string().regex(/^\d{3}$/, 'erwartet 3 Ziffern'),
+  OTT: z.string(),
+  SSS: z.string(),
+  HNR: z.string().regex(/^\d{1,4}$/, 'erwartet eine Hausnummer (1 bis 4 Ziffern)'),
+  ADZ: z.string().regex(/^[\p{L}\d/ -]{0,6}$/u, 'erwartet einen kurzen Adressierungszusatz wie „a“'),
+  OST: z.string().regex(/^(32)?\d{6}(,\d{1,3})?$/, 'erwartet einen UTM-32-Ostwert wie „32604123,456“'),
+  NORD: z.string().regex(/^\d{7}(,\d{1,3})?$/, 'erwartet einen UTM-Nordwert wie „5792345,678“'),
+  STN: z.string().trim().min(1, 'Straßenname darf nicht leer sein'),
+  PLZ: z.string().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
+  ONM: z.string(),
+  ZON: z.string(),
+  POT: z.string(),
+});
+
+// A well-formed HK-DE line in one regular expression: the fast path for millions of lines. A line
+// it rejects goes through hkDeRecordSchema, which says which field is wrong (and may still accept
+// it, e.g. with blanks around the fields).
+const HK_DE_LINE =
+  /^([NLA]?);([^;]*);([A-Z]?);(\d{2});(\d);(\d{2});(\d{3});[^;]*;[^;]*;(\d{1,4});([\p{L}\d/-]{0,6});((?:32)?\d{6}(?:,\d{1,3})?);(\d{7}(?:,\d{1,3})?);([^;\s][^;]*);(\d{5});([^;]*);[^;]*;([^;]*)$/u;
+
+interface HkDeRecord {
+  NBA: string;
+  LAN: string;
+  RBZ: string;
+  KRS: string;
+  GMD: string;
+  HNR: string;
+  ADZ: string;
+  OST: string;
+  NORD: string;
+  STN: string;
+  PLZ: string;
+  ONM: string;
+  POT: string;
+}
+
+interface Municipalities {
+  byAgs: Map<string, MunicipalityData>;
+  index: AreaIndex<MunicipalityData>;
+  boxes: Map<string, [number, number, number, number]>;
+  placeWords: Map<string, Set<string>>;
+  postcodes: Map<string, Set<string>>;
+}
+
+interface StreetDraft {
+  name: string;
+  nameNorm: string;
+  ags: string;
+  places: Set<string>;
+  postcodes: Set<string>;
+  source: StreetData['source'];
+  centre: LatLon | null;
+  addresses: Omit<AddressData, 'streetId'>[];
+  seen: Set<string>;
+}
+
+/** Decodes an address file: UTF-8 (HK-DE since 2019) or, if not valid UTF-8, ISO-8859-1 (older deliveries). */
+export function decodeAddressFile(bytes: Uint8Array): { text: string; encoding: 'UTF-8' | 'ISO-8859-1' } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'UTF-8' };
+  } catch {
+    return { text: new TextDecoder('latin1').decode(bytes), encoding: 'ISO-8859-1' };
+  }
+}
+
+/** Reads the optional street and address files of a data directory plus `extraAddressFiles`. */
+export async function readAddressSources(
+  reader: SourceReader,
+  municipalityList: readonly MunicipalityData[],
+  postcodeAreas: readonly PostcodeArea[],
+  extraAddressFiles: readonly string[] = [],
+): Promise<AddressSources> {
+  const municipalities = indexMunicipalities(municipalityList, postcodeAreas);
+  const warnings: string[] = [];
+  const drafts = new Map<string, StreetDraft>();
+  // Millions of addresses name the same few hundred thousand streets: normalise each spelling once.
+  const bySpelling = new Map<string, StreetDraft>();
+  const draftFor = (name: string, ags: string, source: StreetData['source']): StreetDraft => {
+    const spelling = `${ags}\u0000${name}`;
+    const known = bySpelling.get(spelling);
+    if (known && known.source === source) return known;
+    const nameNorm = normaliseText(name);
+    const key = `${ags}|${nameNorm}`;
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = { name, nameNorm, ags, places: new Set(), postcodes: new Set(), source, centre: null, addresses: [], seen: new Set() };
+      drafts.set(key, draft);
+    } else if (draft.source === 'osm' && source !== 'osm') {
+      // Real addresses say more about a street than a road centre line.
+      draft.source = source;
+    }
+    bySpelling.set(spelling, draft);
+    return draft;
+  };
+
+  // OSM street centres: no town column, so the municipality comes from the position.
+  for (const rel of await listFiles(reader.dataDir, STREET_DIR, '.csv')) {
+    const rows = await reader.csv(rel, streetCentreRowSchema, (v) => v.street_name);
+    let clipped = 0;
+    const centres = new Map<StreetDraft, LatLon[]>();
+    for (const { row } of rows) {
+      const point = { lat: row.centroid_lat, lon: row.centroid_lon };
+      const municipality = locateMunicipality(municipalities, point);
+      if (!municipality) {
+        clipped++;
+        continue;
+      }
+      const draft = draftFor(row.street_name, municipality.ags, 'osm');
+      centres.set(draft, [...(centres.get(draft) ?? []), point]);
+    }
+    for (const [draft, points] of centres) draft.centre ??= mean(points);
+    if (clipped > 0) warnings.push(`${rel}: ${clipped} Straßen außerhalb Niedersachsens ausgelassen`);
+  }
+
+  const syntheticFiles: string[] = [];
+  const addressFiles = [
+    ...(await listFiles(reader.dataDir, ADDRESS_DIR, '.txt')).map((rel) => ({ rel, absolute: path.resolve(reader.dataDir, rel) })),
+    ...(await listFiles(reader.dataDir, ADDRESS_DIR, '.csv')).map((rel) => ({ rel, absolute: path.resolve(reader.dataDir, rel) })),
+    ...extraAddressFiles.map((file) => ({ rel: file, absolute: path.resolve(file) })),
+  ];
+  for (const { rel, absolute } of addressFiles) {
+    const synthetic = /synthe/i.test(path.basename(rel));
+    if (synthetic) syntheticFiles.push(rel);
+    const source = synthetic ? 'synthetic' : rel.toLowerCase().endsWith('.csv') ? 'csv' : 'hk-de';
+    if (rel.toLowerCase().endsWith('.csv')) {
+      await readPlainCsv(reader, rel, municipalities, draftFor, warnings);
+    } else {
+      await readHkDe(reader, rel, absolute, source, municipalities, draftFor, warnings);
+    }
+  }
+  reader.problems.throwIfAny();
+
+  // Importance order: big towns first, then streets with many addresses; stable by name.
+  const list = [...drafts.values()].sort(
+    (a, b) =>
+      municipalities.byAgs.get(b.ags)!.population - municipalities.byAgs.get(a.ags)!.population ||
+      b.addresses.length - a.addresses.length ||
+      (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0) ||
+      (a.nameNorm < b.nameNorm ? -1 : a.nameNorm > b.nameNorm ? 1 : 0),
+  );
+  const streets: StreetData[] = [];
+  const addresses: AddressData[] = [];
+  list.forEach((draft, index) => {
+    const id = index + 1;
+    const municipality = municipalities.byAgs.get(draft.ags)!;
+    const places = new Set(municipalities.placeWords.get(draft.ags));
+    for (const place of draft.places) for (const word of normaliseText(place).split(' ')) if (word) places.add(word);
+    const postcodes = draft.postcodes.size > 0 ? draft.postcodes : (municipalities.postcodes.get(draft.ags) ?? new Set<string>());
+    const centre = draft.addresses.length > 0 ? medianAddress(draft.addresses) : (draft.centre ?? municipality.centre);
+    streets.push({
+      id,
+      name: draft.name,
+      nameNorm: draft.nameNorm,
+      ags: draft.ags,
+      districtId: municipality.districtId,
+      placeNorm: [...places].join(' '),
+      postcodes: [...postcodes].sort(),
+      lat: round6(centre.lat),
+      lon: round6(centre.lon),
+      addressCount: draft.addresses.length,
+      source: draft.source,
+    });
+    draft.addresses.sort((a, b) => a.number - b.number || (a.suffix < b.suffix ? -1 : a.suffix > b.suffix ? 1 : 0));
+    for (const address of draft.addresses) addresses.push({ streetId: id, ...address });
+  });
+  return { streets, addresses, syntheticFiles, warnings };
+}
+
+type DraftFor = (name: string, ags: string, source: StreetData['source']) => StreetDraft;
+
+async function readHkDe(
+  reader: SourceReader,
+  rel: string,
+  absolute: string,
+  source: StreetData['source'],
+  municipalities: Municipalities,
+  draftFor: DraftFor,
+  warnings: string[],
+): Promise<void> {
+  const display = reader.display(rel);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+    reader.files.push(rel);
+  } catch (error) {
+    reader.problems.add(display, undefined, undefined, `Datei nicht lesbar (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return;
+  }
+  const { text } = decodeAddressFile(bytes);
+  let problems = 0;
+  let records = 0;
+  let deleted = 0;
+  let duplicates = 0;
+  let clipped = 0;
+  let relocated = 0;
+  const report = (ref: RecordRef, field: string | undefined, detail: string) => {
+    problems++;
+    if (problems <= MAX_PROBLEMS_PER_FILE) reader.problems.add(display, ref, field, detail);
+  };
+  let lineNo = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    start = end + 1;
+    lineNo++;
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    records++;
+    let record: HkDeRecord;
+    const fast = HK_DE_LINE.exec(line);
+    if (fast) {
+      record = {
+        NBA: fast[1]!, LAN: fast[4]!, RBZ: fast[5]!, KRS: fast[6]!, GMD: fast[7]!, HNR: fast[8]!, ADZ: fast[9]!,
+        OST: fast[10]!, NORD: fast[11]!, STN: fast[12]!, PLZ: fast[13]!, ONM: fast[14]!, POT: fast[15]!,
+      };
+    } else {
+      const ref: RecordRef = { index: records - 1, line: lineNo };
+      const fields = line.split(';');
+      if (fields.length !== HK_DE_FIELDS.length) {
+        report(ref, undefined, `${fields.length} Felder statt ${HK_DE_FIELDS.length} (HK-DE: ${HK_DE_FIELDS.join(';')})`);
+        continue;
+      }
+      const raw: Record<string, string> = {};
+      HK_DE_FIELDS.forEach((name, i) => (raw[name] = fields[i]!.trim()));
+      ref.id = raw.OI || undefined;
+      const parsed = hkDeRecordSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) report(ref, issue.path.join('.'), issue.message);
+        continue;
+      }
+      record = parsed.data;
+    }
+    if (record.NBA === 'L') {
+      deleted++;
+      continue;
+    }
+    const houseNumber = record.ADZ === '' ? plainNumber(record.HNR) : parseHouseNumber(`${record.HNR}${record.ADZ}`);
+    if (!houseNumber) {
+      report({ index: records - 1, line: lineNo }, 'ADZ', `„${record.HNR}${record.ADZ}“ ist keine Hausnummer`);
+      continue;
+    }
+    const easting = Number(record.OST.replace(',', '.'));
+    const point = utm32ToWgs84(easting >= 1e7 ? easting - 32e6 : easting, Number(record.NORD.replace(',', '.')));
+    const ags = `${record.LAN}${record.RBZ}${record.KRS}${record.GMD}`;
+    let municipality = municipalities.byAgs.get(ags);
+    if (municipality && !inBox(municipalities.boxes.get(ags)!, point)) {
+      municipality = undefined;
+      relocated++;
+    }
+    municipality ??= locateMunicipality(municipalities, point) ?? undefined;
+    if (!municipality) {
+      clipped++;
+      continue;
+    }
+    const draft = draftFor(record.STN, municipality.ags, source);
+    const key = `${houseNumber.number}${houseNumber.suffix}`;
+    if (draft.seen.has(key)) {
+      duplicates++;
+      continue;
+    }
+    draft.seen.add(key);
+    draft.postcodes.add(record.PLZ);
+    if (record.ONM) draft.places.add(record.ONM);
+    if (record.POT) draft.places.add(record.POT);
+    draft.addresses.push({ number: houseNumber.number, suffix: houseNumber.suffix, postcode: record.PLZ, lat: round6(point.lat), lon: round6(point.lon) });
+  }
+  if (problems > MAX_PROBLEMS_PER_FILE) reader.problems.add(display, undefined, undefined, `… und ${problems - MAX_PROBLEMS_PER_FILE} weitere Probleme`);
+  if (deleted > 0) warnings.push(`${rel}: ${deleted} Datensätze mit Kennung L (zu löschen) übergangen`);
+  if (duplicates > 0) warnings.push(`${rel}: ${duplicates} doppelte Adressen übergangen`);
+  if (clipped > 0) warnings.push(`${rel}: ${clipped} Adressen außerhalb Niedersachsens ausgelassen`);
+  if (relocated > 0) warnings.push(`${rel}: ${relocated} Adressen liegen nicht in ihrer Gemeinde laut Schlüssel; Gemeinde nach Lage bestimmt`);
+}
+
+async function readPlainCsv(
+  reader: SourceReader,
+  rel: string,
+  municipalities: Municipalities,
+  draftFor: DraftFor,
+  warnings: string[],
+): Promise<void> {
+  const rows = await reader.csv(rel, plainAddressRowSchema, (v) => (v.street ? `${v.street} ${v.house_number ?? ''}`.trim() : undefined));
+  let clipped = 0;
+  let duplicates = 0;
+  for (const { row } of rows) {
+    const point = { lat: row.lat, lon: row.lon };
+    const municipality = locateMunicipality(municipalities, point);
+    if (!municipality) {
+      clipped++;
+      continue;
+    }
+    const houseNumber = parseHouseNumber(row.house_number)!;
+    const draft = draftFor(row.street, municipality.ags, 'csv');
+    const key = `${houseNumber.number}${houseNumber.suffix}`;
+    if (draft.seen.has(key)) {
+      duplicates++;
+      continue;
+    }
+    draft.seen.add(key);
+    draft.postcodes.add(row.postcode);
+    draft.places.add(row.town);
+    draft.addresses.push({ number: houseNumber.number, suffix: houseNumber.suffix, postcode: row.postcode, lat: round6(point.lat), lon: round6(point.lon) });
+  }
+  if (clipped > 0) warnings.push(`${rel}: ${clipped} Adressen außerhalb Niedersachsens ausgelassen`);
+  if (duplicates > 0) warnings.push(`${rel}: ${duplicates} doppelte Adressen übergangen`);
+}
+
+function plainNumber(digits: string): { number: number; suffix: string } | null {
+  const number = Number(digits);
+  return number >= 1 ? { number, suffix: '' } : null;
+}
+
+function indexMunicipalities(list: readonly MunicipalityData[], postcodeAreas: readonly PostcodeArea[]): Municipalities {
+  const byAgs = new Map(list.map((m) => [m.ags, m]));
+  const boxes = new Map<string, [number, number, number, number]>();
+  const placeWords = new Map<string, Set<string>>();
+  const postcodes = new Map<string, Set<string>>();
+  const addWords = (ags: string, text: string) => {
+    const set = placeWords.get(ags) ?? new Set<string>();
+    for (const word of normaliseText(text).split(' ')) if (word) set.add(word);
+    placeWords.set(ags, set);
+  };
+  for (const m of list) {
+    const [minLon, minLat, maxLon, maxLat] = bboxOf(m.geometry);
+    const s = AGS_CHECK_SLACK_DEGREES;
+    boxes.set(m.ags, [minLon - s, minLat - s, maxLon + s, maxLat + s]);
+    addWords(m.ags, m.name);
+    addWords(m.ags, baseName(m.name));
+  }
+  for (const area of postcodeAreas) {
+    if (!byAgs.has(area.ags)) continue;
+    addWords(area.ags, area.placeName);
+    postcodes.set(area.ags, (postcodes.get(area.ags) ?? new Set()).add(area.postcode));
+  }
+  const index = new AreaIndex(list.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })));
+  return { byAgs, index, boxes, placeWords, postcodes };
+}
+
+function locateMunicipality(municipalities: Municipalities, point: LatLon): MunicipalityData | null {
+  return (municipalities.index.find(point) ?? municipalities.index.near(point, OUTLINE_SLACK_METERS)[0])?.value ?? null;
+}
+
+function inBox([minLon, minLat, maxLon, maxLat]: [number, number, number, number], { lat, lon }: LatLon): boolean {
+  return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+}
+
+async function listFiles(dataDir: string, folder: string, extension: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path.resolve(dataDir, folder), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(extension) && !e.name.startsWith('.'))
+      .map((e) => `${folder}/${e.name}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function mean(points: readonly LatLon[]): LatLon {
+  return {
+    lat: points.reduce((sum, p) => sum + p.lat, 0) / points.length,
+    lon: points.reduce((sum, p) => sum + p.lon, 0) / points.length,
+  };
+}
+
+/** The address nearest the mean of a street's addresses: a point that is surely on the street. */
+function medianAddress(addresses: readonly LatLon[]): LatLon {
+  const centre = mean(addresses);
+  let best = addresses[0]!;
+  let bestDistance = Infinity;
+  for (const a of addresses) {
+    const d = (a.lat - centre.lat) ** 2 + (a.lon - centre.lon) ** 2;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = a;
+    }
+  }
+  return best;
+}
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -1,0 +1,13 @@
+/** Account verification: reading pasted profile URLs and handles, and the registry lookup. */
+export {
+  hasForeignCharacters,
+  MAX_ACCOUNT_INPUT_LENGTH,
+  parseAccountInput,
+  registeredKeys,
+  urlKeys,
+  type AccountInputProblem,
+  type AccountKey,
+  type ParsedAccountInput,
+} from './normalise';
+export { isLookalike, skeleton, withinOneEdit } from './lookalike';
+export { AccountRegistry, type AccountCheck, type RegisteredAccount } from './registry';

@@ -1,0 +1,54 @@
+/**
+ * Per-client rate limit (in memory, per server process). Configured by RATE_LIMIT_PER_MINUTE
+ * (sustained, 0 = off), RATE_LIMIT_BURST and RATE_LIMIT_TRUST_PROXY (see README and /api).
+ * Static assets never reach the middleware in production; in development they are skipped here.
+ * Requests from the machine itself (loopback) are not counted, see below.
+ */
+import type { MiddlewareHandler } from 'astro';
+import { t } from '../i18n';
+import { apiError } from '../services/http';
+import { clientKey, isLoopback, RateLimiter, rateLimitConfigFromEnv } from '../services/rate-limiter';
+import { isApiPath, isDownloadPath } from './open-api-paths';
+
+const STATIC_ASSET = /^\/_astro\/|\.(?:css|js|mjs|svg|png|jpe?g|webp|ico|woff2?|txt|map)$/;
+
+/** A rate-limit middleware over `limiter` (tests make their own with a small limit). */
+export function rateLimitWith(limiter: RateLimiter): MiddlewareHandler {
+  return (context, next) => {
+    if (!limiter.enabled || STATIC_ASSET.test(context.url.pathname)) return next();
+    let address: string | undefined;
+    try {
+      address = context.clientAddress;
+    } catch {
+      address = undefined;
+    }
+    const forwardedFor = limiter.config.trustProxy ? context.request.headers.get('x-forwarded-for') : null;
+    // The machine itself (health checks, a local reverse proxy whose clients are not passed on
+    // with RATE_LIMIT_TRUST_PROXY) is not limited: counting a proxy's address as one client
+    // would throttle all visitors together.
+    if (!forwardedFor && isLoopback(address)) return next();
+    const client = clientKey(address, forwardedFor, limiter.config.trustProxy);
+    const decision = limiter.take(client);
+    if (decision.allowed) return next();
+    const retryAfter = String(decision.retryAfterSeconds);
+    const { pathname } = context.url;
+    if (isApiPath(pathname) || isDownloadPath(pathname)) {
+      const response = apiError(429, 'rate_limited', t('api.rateLimited', { seconds: retryAfter }), {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+      response.headers.set('Retry-After', retryAfter);
+      response.headers.set('Cache-Control', 'no-store');
+      return response;
+    }
+    const title = t('error.rateLimitedTitle');
+    return new Response(
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t('error.rateLimitedText', { seconds: retryAfter })}</p></main></body></html>`,
+      {
+        status: 429,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': retryAfter, 'Cache-Control': 'no-store' },
+      },
+    );
+  };
+}
+
+export const rateLimit = rateLimitWith(new RateLimiter(rateLimitConfigFromEnv(process.env)));

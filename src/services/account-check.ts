@@ -1,0 +1,110 @@
+/**
+ * "Ist dieses Konto echt?": the registry of official accounts (built once per snapshot from the
+ * accounts in the database) and the answer for the page and the API.
+ */
+import { AccountRegistry, type AccountInputProblem } from '../domain/accounts';
+import type { Platform } from '../domain/model';
+import { t } from '../i18n';
+import { paths } from '../paths';
+import type { AccountVerificationBody } from './api-schemas';
+import type { DemoAccountView, Portal } from './portal';
+
+type Entry = DemoAccountView['account'] & { view: DemoAccountView };
+
+const registries = new WeakMap<Portal, AccountRegistry<Entry>>();
+
+/** The registry for a snapshot, built on first use. */
+export function accountRegistry(portal: Portal): AccountRegistry<Entry> {
+  let registry = registries.get(portal);
+  if (!registry) {
+    registry = new AccountRegistry(portal.listAccounts().map((view) => ({ ...view.account, view })));
+    registries.set(portal, registry);
+  }
+  return registry;
+}
+
+export type AccountCheckAnswer =
+  | { ok: false; problem: AccountInputProblem; message: string }
+  | { ok: true; body: AccountVerificationBody };
+
+/** Checks a pasted URL or handle against the registry. */
+export function checkAccount(portal: Portal, input: string, platform: Platform | null): AccountCheckAnswer {
+  const result = accountRegistry(portal).check(input, platform);
+  if (result.status === 'invalid') {
+    return { ok: false, problem: result.problem, message: t(`accountCheck.problem.${result.problem}`) };
+  }
+  const base = {
+    checked: { platform: result.platform ?? platform, handle: result.handle },
+    reportUrl: paths.onlinewache(),
+    dataVersion: portal.info.dataVersion,
+  };
+  if (result.status === 'official') {
+    return {
+      ok: true,
+      body: {
+        ...base,
+        status: 'official',
+        message: t('accountCheck.officialMessage'),
+        accounts: result.matches.map((entry) => verifiedAccount(portal, entry.view)),
+        lookalikes: [],
+        warnings: [],
+      },
+    };
+  }
+  const warnings: AccountVerificationBody['warnings'] = [];
+  if (result.foreignCharacters) warnings.push('foreign_characters');
+  if (result.lookalikes.length > 0) warnings.push('lookalike');
+  return {
+    ok: true,
+    body: {
+      ...base,
+      status: 'not_found',
+      message: t('accountCheck.notFoundMessage'),
+      accounts: [],
+      lookalikes: result.lookalikes.slice(0, 5).map((entry) => ({
+        platform: entry.platform,
+        handle: entry.handle,
+        holders: entry.view.holders.map((holder) => holder.name),
+      })),
+      warnings,
+    },
+  };
+}
+
+function verifiedAccount(portal: Portal, view: DemoAccountView): AccountVerificationBody['accounts'][number] {
+  const districts = new Map<string, { id: string; name: string }>();
+  const inspections = new Map<string, { id: string; name: string }>();
+  const allInspections = new Map(portal.listInspections().map((entry) => [entry.id, entry]));
+  for (const holder of view.holders) {
+    if (holder.type === 'officer') {
+      const officer = portal.officerView(holder.id);
+      for (const role of officer?.roles ?? []) for (const d of role.districts) districts.set(d.id, { id: d.id, name: d.name });
+      for (const inspection of officer?.inspections ?? []) inspections.set(inspection.id, { id: inspection.id, name: inspection.name });
+    } else if (holder.type === 'inspection') {
+      const inspection = allInspections.get(holder.id);
+      if (inspection) inspections.set(inspection.id, { id: inspection.id, name: inspection.name });
+    } else if (holder.type === 'station') {
+      for (const district of portal.listDistricts().filter((d) => d.stationId === holder.id)) {
+        districts.set(district.id, { id: district.id, name: district.name });
+      }
+    }
+  }
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'de');
+  return {
+    id: view.account.id,
+    platform: view.account.platform,
+    handle: view.account.handle,
+    url: view.account.url,
+    verifiedSince: view.account.verifiedSince,
+    isDemo: view.account.isDemo,
+    label: view.account.isDemo ? t('accountCheck.demoLabel') : null,
+    holders: view.holders.map((holder) => ({
+      type: holder.type as 'officer' | 'station' | 'inspection' | 'directorate',
+      id: holder.id,
+      name: holder.name,
+      url: holder.type === 'officer' ? paths.officer(holder.id) : null,
+    })),
+    districts: [...districts.values()].sort(byName),
+    inspections: [...inspections.values()].sort(byName),
+  };
+}

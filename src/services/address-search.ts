@@ -1,0 +1,187 @@
+/**
+ * Address search over an open snapshot: FTS5 for a bounded set of candidate streets, then the
+ * domain's re-ranking, then the house number looked up per street. Resolution rules (each one
+ * visible in `approximate` and `note`): exact address → its point; known street, unknown number →
+ * the nearest known number, or the street's point where no numbers are known, "ungefähr".
+ */
+import type { LatLon } from '../domain/model';
+import {
+  compactText,
+  formatHouseNumber,
+  scoreStreet,
+  TermVocabulary,
+  type AddressQuery,
+  type TermCorrection,
+} from '../domain/search';
+import type { AddressStore } from '../db/address-store';
+import type { StreetRow } from '../db/schema';
+import { t } from '../i18n';
+
+/** One address or street the search found. */
+export interface AddressMatch {
+  type: 'address' | 'street';
+  label: string;
+  point: LatLon;
+  ags: string;
+  districtId: string;
+  postcode: string | null;
+  score: number;
+  population: number;
+  street: string;
+  /** As found ("12a"), or null for a street result. */
+  houseNumber: string | null;
+  approximate: boolean;
+  note: string | null;
+}
+
+/** Minimum letters (without spaces) before streets are searched at all. */
+const MIN_STREET_LETTERS = 3;
+/** Streets within this score of the best one get their house numbers looked up. */
+const NUMBER_LOOKUP_GAP = 0.1;
+const MAX_NUMBER_LOOKUPS = 3;
+
+interface Scored {
+  row: StreetRow;
+  score: number;
+  population: number;
+}
+
+export class AddressSearch {
+  readonly #store: AddressStore;
+  readonly #vocabulary: TermVocabulary;
+  readonly #place: (ags: string) => { label: string; population: number };
+
+  constructor(store: AddressStore, place: (ags: string) => { label: string; population: number }) {
+    this.#store = store;
+    this.#vocabulary = new TermVocabulary(store.vocabulary());
+    this.#place = place;
+  }
+
+  /** Addresses and streets for a parsed query, best first, at most `limit`. */
+  search(query: AddressQuery, limit: number): AddressMatch[] {
+    let scored = this.#candidates(query);
+    // A postcode that does not fit the street (mistyped, or the street has several): try without
+    // it; the ranking then marks the contradiction.
+    if (scored.length === 0 && (query.postcode !== null || query.postcodePrefix !== null)) {
+      scored = this.#candidates({ ...query, postcode: null, postcodePrefix: null }, query);
+    }
+
+    const out: AddressMatch[] = [];
+    const best = scored[0]?.score ?? 0;
+    scored.slice(0, limit).forEach((candidate, index) => {
+      const lookUp = query.houseNumber !== null && index < MAX_NUMBER_LOOKUPS && candidate.score <= best + NUMBER_LOOKUP_GAP + 1e-9;
+      out.push(lookUp ? this.#addressResult(candidate, query) : this.#streetResult(candidate, null));
+    });
+    return out;
+  }
+
+  /** Candidate streets for `retrieval`, scored against `ranking` (the query as typed), best first. */
+  #candidates(retrieval: AddressQuery, ranking: AddressQuery = retrieval): Scored[] {
+    const built = this.matchExpression(retrieval);
+    if (built === null) return [];
+    const scored: Scored[] = [];
+    for (const row of this.#store.streetCandidates(built.match)) {
+      const result = scoreStreet(ranking, built.corrections, {
+        nameNorm: row.nameNorm,
+        placeNorm: row.placeNorm,
+        postcodes: row.postcodes === '' ? [] : row.postcodes.split(' '),
+      });
+      if (result) scored.push({ row, score: result.score, population: this.#place(row.ags).population });
+    }
+    return scored.sort(
+      (a, b) => a.score - b.score || b.population - a.population || b.row.addressCount - a.row.addressCount || a.row.id - b.row.id,
+    );
+  }
+
+  /**
+   * The FTS5 expression for a query (every word must match, in the street or the place column,
+   * and at least one in the street name), with the spelling corrections it used; null when there
+   * is nothing to search for. Exposed for the benchmark's floor.
+   */
+  matchExpression(query: AddressQuery): { match: string; corrections: Map<string, TermCorrection[]> } | null {
+    if (compactText(query.words.join(' ')).length < MIN_STREET_LETTERS) return null;
+    const corrections = new Map<string, TermCorrection[]>();
+    const parts: string[] = [];
+    for (const [index, word] of query.words.entries()) {
+      const prefix = query.lastWordIsPrefix && index === query.words.length - 1;
+      const known = prefix ? this.#vocabulary.hasPrefix(word) : this.#vocabulary.has(word);
+      const alternatives = known ? [prefix ? `${quote(word)}*` : quote(word)] : [];
+      if (!known) {
+        // Unknown words are replaced by the known words one or two edits away.
+        // While typing, a whole-word correction first; the slower start-of-word one only if needed.
+        let found = this.#vocabulary.corrections(word);
+        if (prefix && found.length === 0) found = this.#vocabulary.prefixCorrections(word);
+        corrections.set(word, found);
+        for (const { term } of found) alternatives.push(quote(term));
+      }
+      if (alternatives.length === 0) return null;
+      parts.push(alternatives.length === 1 ? alternatives[0]! : `(${[...new Set(alternatives)].join(' OR ')})`);
+    }
+    const inName = `{name} : (${parts.join(' OR ')})`;
+    if (query.postcode !== null) parts.push(quote(query.postcode));
+    else if (query.postcodePrefix !== null) parts.push(`${quote(query.postcodePrefix)}*`);
+    return { match: `${parts.join(' AND ')} AND ${inName}`, corrections };
+  }
+
+  /** The FTS5 lookup alone, with the query's words as typed (no corrections): the benchmark's floor. */
+  rawCandidateIds(query: AddressQuery): number[] {
+    if (compactText(query.words.join(' ')).length < MIN_STREET_LETTERS) return [];
+    const parts = query.words.map((word, index) =>
+      query.lastWordIsPrefix && index === query.words.length - 1 ? `${quote(word)}*` : quote(word),
+    );
+    return this.#store.streetCandidateIds(parts.join(' AND '));
+  }
+
+  #addressResult(candidate: Scored, query: AddressQuery): AddressMatch {
+    const wanted = query.houseNumber!;
+    const { row } = candidate;
+    if (row.addressCount === 0) {
+      return { ...this.#streetResult(candidate, t('search.note.noNumbers')), approximate: true };
+    }
+    const same = this.#store.addressesAt(row.id, wanted.number);
+    const exact = same.find((a) => a.suffix === wanted.suffix);
+    const found = exact ?? same.find((a) => a.suffix === '') ?? same[0] ?? this.#store.nearestAddress(row.id, wanted.number);
+    if (!found) return { ...this.#streetResult(candidate, t('search.note.noNumbers')), approximate: true };
+    const number = `${found.number}${found.suffix}`;
+    const place = this.#place(row.ags);
+    return {
+      type: 'address',
+      label: `${row.name} ${number}, ${found.postcode} ${place.label}`,
+      point: { lat: found.lat, lon: found.lon },
+      ags: row.ags,
+      districtId: row.districtId,
+      postcode: found.postcode,
+      score: candidate.score,
+      population: candidate.population,
+      street: row.name,
+      houseNumber: number,
+      approximate: !exact,
+      note: exact ? null : t('search.note.nearestNumber', { wanted: formatHouseNumber(wanted), found: number }),
+    };
+  }
+
+  #streetResult({ row, score, population }: Scored, note: string | null): AddressMatch {
+    const place = this.#place(row.ags);
+    const postcodes = row.postcodes === '' ? [] : row.postcodes.split(' ');
+    const postcode = postcodes.length === 1 ? postcodes[0]! : null;
+    return {
+      type: 'street',
+      label: `${row.name}, ${postcode ? `${postcode} ` : ''}${place.label}`,
+      point: { lat: row.lat, lon: row.lon },
+      ags: row.ags,
+      districtId: row.districtId,
+      postcode,
+      score,
+      population,
+      street: row.name,
+      houseNumber: null,
+      approximate: false,
+      note,
+    };
+  }
+}
+
+/** An FTS5 string literal: the normaliser leaves letters and digits only, but quoting keeps any word literal. */
+function quote(word: string): string {
+  return `"${word.replace(/"/g, '""')}"`;
+}

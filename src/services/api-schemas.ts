@@ -1,0 +1,397 @@
+/**
+ * The open-data API's one source of truth: zod schemas that read the query parameters, shape
+ * every response body, and (through `z.toJSONSchema`, see ./openapi.ts) make the OpenAPI
+ * document. Components carry an `id` in the global registry; openapi.ts collects those.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from '../domain/model';
+import { t } from '../i18n';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './input';
+
+// ---------------------------------------------------------------------------------------------
+// Query parameters. Each is read from its one string value (repeated parameters are rejected
+// before), so the input side of every schema is a string: that is what the document describes.
+
+export const MAX_PAGE_LIMIT = 100;
+export const DEFAULT_PAGE_LIMIT = 50;
+export const MAX_OFFSET = 100_000;
+/** Tolerances below this gain nothing on outlines already simplified to ~200 m. */
+export const SIMPLIFY_FLOOR_METERS = 50;
+export const MAX_SIMPLIFY_METERS = 10_000;
+
+export interface QueryParam<T = unknown> {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Reads the parameter's (trimmed) value; its input side documents the parameter. */
+  schema: z.ZodType<T, string>;
+  /** Message of the 400 answer when the value is not valid. */
+  invalid: string;
+  example?: string;
+}
+
+const integerText = (digits: number) => z.string().trim().regex(new RegExp(`^\\d{1,${digits}}$`));
+
+export const limitParam: QueryParam<number> = {
+  name: 'limit',
+  description: t('apiDoc.param.limit', { max: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT }),
+  required: false,
+  schema: integerText(3).transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE_LIMIT)),
+  invalid: t('api.invalidPageLimit', { max: MAX_PAGE_LIMIT }),
+  example: '20',
+};
+
+export const offsetParam: QueryParam<number> = {
+  name: 'offset',
+  description: t('apiDoc.param.offset'),
+  required: false,
+  schema: integerText(6).transform(Number).pipe(z.number().int().min(0).max(MAX_OFFSET)),
+  invalid: t('api.invalidOffset', { max: MAX_OFFSET }),
+  example: '0',
+};
+
+export const simplifyParam: QueryParam<number> = {
+  name: 'simplify',
+  description: t('apiDoc.param.simplify', { floor: SIMPLIFY_FLOOR_METERS, max: MAX_SIMPLIFY_METERS }),
+  required: false,
+  schema: integerText(5).transform(Number).pipe(z.number().int().min(0).max(MAX_SIMPLIFY_METERS)),
+  invalid: t('api.invalidSimplify', { max: MAX_SIMPLIFY_METERS }),
+  example: '500',
+};
+
+export const platformParam: QueryParam<(typeof PLATFORMS)[number]> = {
+  name: 'platform',
+  description: t('apiDoc.param.platform', { platforms: PLATFORMS.join(', ') }),
+  required: false,
+  schema: z
+    .string()
+    .trim()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(PLATFORMS)),
+  invalid: t('api.invalidPlatform', { platforms: PLATFORMS.join(', ') }),
+  example: 'instagram',
+};
+
+// Account input is read by the domain normaliser; here only the length bound.
+const accountText = z.string().max(2000);
+
+export const accountUrlParam: QueryParam<string> = {
+  name: 'url',
+  description: t('apiDoc.param.url'),
+  required: false,
+  schema: accountText,
+  invalid: t('api.invalidAccount'),
+  example: 'https://x.com/polizei_celle_jannik_demo',
+};
+
+export const accountHandleParam: QueryParam<string> = {
+  name: 'handle',
+  description: t('apiDoc.param.handle'),
+  required: false,
+  schema: accountText,
+  invalid: t('api.invalidAccount'),
+  example: '@polizei_celle_jannik_demo',
+};
+
+/** Documentation-only descriptions of the two older endpoints' parameters (read by ./input.ts). */
+export const locateParams: QueryParam[] = (['lat', 'lon'] as const).map((name) => ({
+  name,
+  description: t(name === 'lat' ? 'apiDoc.param.lat' : 'apiDoc.param.lon'),
+  required: true,
+  schema: z.string().regex(/^[+-]?\d{1,3}(\.\d{1,12})?$/),
+  invalid: t('api.invalidCoordinates'),
+  example: name === 'lat' ? '52.6226' : '10.0805',
+}));
+
+export const searchParams: QueryParam[] = [
+  {
+    name: 'q',
+    description: t('apiDoc.param.q', { max: MAX_QUERY_LENGTH }),
+    required: true,
+    schema: z.string().min(1).max(MAX_QUERY_LENGTH * 2),
+    invalid: t('api.invalidQuery', { max: MAX_QUERY_LENGTH }),
+    example: 'Celle',
+  },
+  {
+    name: 'limit',
+    description: t('apiDoc.param.searchLimit', { max: MAX_SEARCH_LIMIT }),
+    required: false,
+    schema: z.string().regex(/^\d{1,3}$/),
+    invalid: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }),
+    example: '5',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Response components.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
+const platform = z.enum(PLATFORMS);
+const role = z.enum(['digital', 'kobb']);
+
+export const Ref = z
+  .object({ id: z.string(), name: z.string() })
+  .meta({ id: 'Ref', description: t('apiDoc.schema.ref') });
+
+export const MunicipalityRef = z.object({ ags: z.string(), name: z.string() }).meta({ id: 'MunicipalityRef' });
+
+export const Point = z.object({ lat: z.number(), lon: z.number() }).meta({ id: 'Point' });
+
+export const ApiErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'invalid_coordinates',
+        'outside_area',
+        'invalid_query',
+        'invalid_limit',
+        'invalid_parameter',
+        'invalid_account',
+        'not_found',
+        'method_not_allowed',
+        'rate_limited',
+        'unavailable',
+      ]),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: 'Error', description: t('apiDoc.schema.error') });
+
+export const AccountLink = z
+  .object({ platform, handle: z.string(), url: z.string() })
+  .meta({ id: 'AccountLink' });
+
+export const Account = z
+  .object({
+    id: z.string(),
+    platform,
+    handle: z.string(),
+    url: z.string(),
+    verifiedSince: isoDate,
+    isDemo: z.boolean(),
+    jointWith: z.array(z.string()),
+  })
+  .meta({ id: 'Account', description: t('apiDoc.schema.account') });
+
+export const Links = z
+  .object({ self: z.string(), html: z.string().optional(), boundary: z.string().optional() })
+  .meta({ id: 'Links', description: t('apiDoc.schema.links') });
+
+export const Station = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    inspection: Ref,
+    address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
+    phone: z.string(),
+    email: z.string(),
+    officeHours: z.string(),
+    isDemo: z.boolean(),
+    updatedAt: isoDate,
+    links: Links,
+  })
+  .meta({ id: 'Station' });
+
+export const StationDetail = Station.extend({ districts: z.array(Ref) }).meta({ id: 'StationDetail' });
+
+export const Officer = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    rank: z.string(),
+    roleTitle: z.string().nullable(),
+    roles: z.array(role),
+    station: Ref.nullable(),
+    phone: z.string(),
+    email: z.string(),
+    officeHours: z.string(),
+    isDemo: z.boolean(),
+    updatedAt: isoDate,
+    accounts: z.array(Account),
+    links: Links,
+  })
+  .meta({ id: 'Officer' });
+
+export const OfficerDetail = Officer.extend({
+  assignments: z.array(z.object({ role, districts: z.array(Ref) })),
+  inspections: z.array(Ref),
+}).meta({ id: 'OfficerDetail' });
+
+export const DistrictOfficer = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    rank: z.string(),
+    roleTitle: z.string().nullable(),
+    role,
+    isDemo: z.boolean(),
+    accounts: z.array(Account),
+    links: Links,
+  })
+  .meta({ id: 'DistrictOfficer' });
+
+export const District = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    kreis: z.object({ ags: z.string(), name: z.string() }),
+    inspection: Ref,
+    directorate: Ref,
+    station: Ref.nullable(),
+    population: z.number().int(),
+    areaKm2: z.number(),
+    centre: Point,
+    links: Links,
+  })
+  .meta({ id: 'District' });
+
+export const DistrictDetail = District.extend({
+  municipalities: z.array(z.object({ ags: z.string(), name: z.string(), type: z.string(), population: z.number().int() })),
+  station: Station.nullable(),
+  officers: z.array(DistrictOfficer),
+  inspectionAccounts: z.array(Account),
+  responsibilityVerified: z.boolean(),
+  updatedAt: isoDate,
+}).meta({ id: 'DistrictDetail' });
+
+export const Inspection = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    directorate: Ref,
+    responsibilityVerified: z.boolean(),
+    sourceUrl: z.string(),
+    districtCount: z.number().int(),
+    accounts: z.array(Account),
+  })
+  .meta({ id: 'Inspection' });
+
+export const Directorate = z
+  .object({ id: z.string(), name: z.string(), inspections: z.array(Ref), accounts: z.array(Account) })
+  .meta({ id: 'Directorate' });
+
+export const Pagination = z
+  .object({
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1),
+    total: z.number().int().min(0),
+    next: z.string().nullable(),
+    prev: z.string().nullable(),
+  })
+  .meta({ id: 'Pagination', description: t('apiDoc.schema.pagination') });
+
+const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ items: z.array(item), pagination: Pagination, dataVersion: z.string() }).meta({ id });
+
+export const DistrictList = pageOf(District, 'DistrictList');
+export const OfficerList = pageOf(Officer, 'OfficerList');
+export const StationList = pageOf(Station, 'StationList');
+export const InspectionList = pageOf(Inspection, 'InspectionList');
+export const DirectorateList = pageOf(Directorate, 'DirectorateList');
+
+const position = z.array(z.number()).min(2).max(3);
+const polygon = z.array(z.array(position));
+
+export const Boundary = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    geometry: z.union([
+      z.object({ type: z.literal('Polygon'), coordinates: polygon }),
+      z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon) }),
+    ]),
+    properties: z.object({
+      id: z.string(),
+      name: z.string(),
+      simplifyMeters: z.number().int().min(0),
+      dataVersion: z.string(),
+      attribution: z.string(),
+      licence: z.string(),
+      licenceUrl: z.string(),
+    }),
+  })
+  .meta({ id: 'Boundary', description: t('apiDoc.schema.boundary') });
+
+export const LocateResponse = z
+  .object({
+    point: Point,
+    municipality: MunicipalityRef,
+    district: Ref,
+    inspection: Ref,
+    directorate: Ref,
+    station: Ref.nullable(),
+    responsibilityVerified: z.boolean(),
+    officers: z.array(
+      z.object({ id: z.string(), name: z.string(), role, isDemo: z.boolean(), accounts: z.array(AccountLink) }),
+    ),
+    nearBoundary: z.array(z.object({ id: z.string(), name: z.string(), distanceMeters: z.number() })),
+  })
+  .meta({ id: 'LocateResponse' });
+
+export const SearchResult = z
+  .object({
+    type: z.enum(['address', 'street', 'municipality', 'district', 'postcode']),
+    label: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    postcode: z.string().nullable(),
+    municipality: MunicipalityRef.nullable(),
+    district: Ref,
+    approximate: z.boolean(),
+    note: z.string().nullable(),
+    street: z.string().nullable().optional(),
+    houseNumber: z.string().nullable().optional(),
+  })
+  .meta({ id: 'SearchResult' });
+
+export const SearchResponse = z.object({ results: z.array(SearchResult) }).meta({ id: 'SearchResponse' });
+
+export const VerifiedAccount = z
+  .object({
+    id: z.string(),
+    platform,
+    handle: z.string(),
+    url: z.string(),
+    verifiedSince: isoDate,
+    isDemo: z.boolean(),
+    /** "Demo-Konto (erfunden)" for demo accounts, else null. */
+    label: z.string().nullable(),
+    holders: z.array(
+      z.object({
+        type: z.enum(['officer', 'station', 'inspection', 'directorate']),
+        id: z.string(),
+        name: z.string(),
+        url: z.string().nullable(),
+      }),
+    ),
+    districts: z.array(Ref),
+    inspections: z.array(Ref),
+  })
+  .meta({ id: 'VerifiedAccount' });
+
+export const AccountVerification = z
+  .object({
+    status: z.enum(['official', 'not_found']),
+    message: z.string(),
+    checked: z.object({ platform: platform.nullable(), handle: z.string() }),
+    accounts: z.array(VerifiedAccount),
+    lookalikes: z.array(z.object({ platform, handle: z.string(), holders: z.array(z.string()) })),
+    warnings: z.array(z.enum(['foreign_characters', 'lookalike'])),
+    reportUrl: z.string(),
+    dataVersion: z.string(),
+  })
+  .meta({ id: 'AccountVerification', description: t('apiDoc.schema.verification') });
+
+export type DistrictBody = z.output<typeof District>;
+export type DistrictDetailBody = z.output<typeof DistrictDetail>;
+export type OfficerBody = z.output<typeof Officer>;
+export type OfficerDetailBody = z.output<typeof OfficerDetail>;
+export type StationBody = z.output<typeof Station>;
+export type AccountBody = z.output<typeof Account>;
+export type AccountVerificationBody = z.output<typeof AccountVerification>;
+
+/** The parameters of /accounts/verify, in the order the documentation lists them. */
+export const accountCheckParams = { url: accountUrlParam, handle: accountHandleParam, platform: platformParam };

@@ -1,0 +1,128 @@
+/**
+ * Per-client request limits in memory: a token bucket per client that holds up to `burst`
+ * requests and refills at `perMinute`. Each server replica counts on its own; for a shared limit
+ * across replicas use the load balancer's or CDN's limiter in front.
+ */
+
+export interface RateLimitConfig {
+  /** Sustained requests per minute per client; 0 turns limiting off. */
+  perMinute: number;
+  /** Requests a client may make at once before the sustained rate applies. */
+  burst: number;
+  /** Use the last X-Forwarded-For entry (set by one trusted reverse proxy) as the client. */
+  trustProxy: boolean;
+  /** Clients remembered at most; idle ones are dropped first. Bounds memory under attack. */
+  maxClients: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+  perMinute: 1200,
+  burst: 300,
+  trustProxy: false,
+  maxClients: 50_000,
+};
+
+/** Reads RATE_LIMIT_PER_MINUTE, RATE_LIMIT_BURST and RATE_LIMIT_TRUST_PROXY; bad values fall back. */
+export function rateLimitConfigFromEnv(env: Record<string, string | undefined>): RateLimitConfig {
+  const integer = (value: string | undefined, fallback: number) =>
+    value !== undefined && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : fallback;
+  const perMinute = integer(env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT.perMinute);
+  return {
+    perMinute,
+    burst: Math.max(1, integer(env.RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT.burst)),
+    trustProxy: /^(1|true|yes)$/i.test(env.RATE_LIMIT_TRUST_PROXY?.trim() ?? ''),
+    maxClients: DEFAULT_RATE_LIMIT.maxClients,
+  };
+}
+
+export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+
+  constructor(
+    readonly config: RateLimitConfig,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.perMs = config.perMinute / 60_000;
+  }
+
+  get enabled(): boolean {
+    return this.config.perMinute > 0;
+  }
+
+  /** Counts one request of `client`. */
+  take(client: string): RateDecision {
+    if (!this.enabled) return { allowed: true, remaining: Infinity };
+    const now = this.now();
+    const bucket = this.buckets.get(client);
+    let tokens = this.config.burst;
+    if (bucket) {
+      tokens = Math.min(this.config.burst, bucket.tokens + (now - bucket.updatedAt) * this.perMs);
+      // Re-inserting keeps the map in least-recently-used order for pruning.
+      this.buckets.delete(client);
+    }
+    if (tokens < 1) {
+      this.buckets.set(client, { tokens, updatedAt: now });
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
+    }
+    this.buckets.set(client, { tokens: tokens - 1, updatedAt: now });
+    if (this.buckets.size > this.config.maxClients) this.prune();
+    return { allowed: true, remaining: Math.floor(tokens - 1) };
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private prune(): void {
+    // Oldest first; a client that has been away long enough to refill loses nothing by it.
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= this.config.maxClients * 0.9) break;
+      this.buckets.delete(key);
+    }
+  }
+}
+
+/**
+ * The client a request is counted for: its address, an IPv6 address by its /64 network (one
+ * household or device gets a whole /64, so single addresses would not limit anything).
+ */
+export function clientKey(address: string | undefined, forwardedFor: string | null, trustProxy: boolean): string {
+  let ip = address ?? '';
+  if (trustProxy && forwardedFor) {
+    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    if (last) ip = last;
+  }
+  ip = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  if (ip.includes(':')) {
+    const groups = expandIpv6(ip);
+    return groups ? `${groups.slice(0, 4).join(':')}::/64` : ip.toLowerCase();
+  }
+  return ip || 'unknown';
+}
+
+function expandIpv6(ip: string): string[] | null {
+  const clean = ip.replace(/^\[|\]$/g, '').split('%')[0]!.toLowerCase();
+  const [head = '', tail] = clean.split('::') as [string, string | undefined];
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  if (tail === undefined && headGroups.length !== 8) return null;
+  const missing = 8 - headGroups.length - tailGroups.length;
+  if (missing < 0) return null;
+  const groups = [...headGroups, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...tailGroups];
+  return groups.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? groups.map((g) => g.replace(/^0+(?=.)/, '')) : null;
+}
+
+/** 127.0.0.0/8 and ::1 (also IPv4-mapped): a request from the server's own machine. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const ip = address.replace(/^\[|\]$/g, '').replace(/^::ffff:/i, '');
+  return /^127\./.test(ip) || ip === '::1';
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { clientKey, isLoopback, RateLimiter, rateLimitConfigFromEnv } from '../../src/services/rate-limiter';
+
+describe('RateLimiter', () => {
+  it('allows the burst, then the sustained rate, and says how long to wait', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perMinute: 6, burst: 3, trustProxy: false, maxClients: 10 }, () => now);
+    expect([1, 2, 3].map(() => limiter.take('a').allowed)).toEqual([true, true, true]);
+    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    now += 10_000;
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').allowed).toBe(false);
+  });
+
+  it('is off with perMinute 0', () => {
+    const limiter = new RateLimiter({ perMinute: 0, burst: 1, trustProxy: false, maxClients: 10 });
+    for (let i = 0; i < 100; i++) expect(limiter.take('a').allowed).toBe(true);
+  });
+
+  it('remembers at most maxClients', () => {
+    const limiter = new RateLimiter({ perMinute: 60, burst: 5, trustProxy: false, maxClients: 100 }, () => 0);
+    for (let i = 0; i < 1000; i++) limiter.take(`client-${i}`);
+    expect(limiter.size).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('rateLimitConfigFromEnv', () => {
+  it('reads the variables and falls back on bad values', () => {
+    expect(rateLimitConfigFromEnv({ RATE_LIMIT_PER_MINUTE: '30', RATE_LIMIT_BURST: '5', RATE_LIMIT_TRUST_PROXY: '1' })).toMatchObject({
+      perMinute: 30,
+      burst: 5,
+      trustProxy: true,
+    });
+    expect(rateLimitConfigFromEnv({ RATE_LIMIT_PER_MINUTE: '-3', RATE_LIMIT_BURST: 'lots' })).toMatchObject({
+      perMinute: 1200,
+      burst: 300,
+      trustProxy: false,
+    });
+    expect(rateLimitConfigFromEnv({ RATE_LIMIT_PER_MINUTE: '0' }).perMinute).toBe(0);
+  });
+});
+
+describe('clientKey and isLoopback', () => {
+  it.each([
+    ['192.0.2.1', null, false, '192.0.2.1'],
+    ['::ffff:192.0.2.1', null, false, '192.0.2.1'],
+    ['2001:db8:a:b:c:d:e:f', null, false, '2001:db8:a:b::/64'],
+    ['2001:db8::1', null, false, '2001:db8:0:0::/64'],
+    ['127.0.0.1', '203.0.113.5, 198.51.100.7', true, '198.51.100.7'],
+    ['127.0.0.1', '203.0.113.5', false, '127.0.0.1'],
+    [undefined, null, false, 'unknown'],
+  ])('%s (XFF %s, trust %s) → %s', (address, forwarded, trust, expected) => {
+    expect(clientKey(address, forwarded, trust)).toBe(expected);
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.1', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['128.0.0.1', false],
+    ['::2', false],
+    [undefined, false],
+  ])('isLoopback(%s) = %s', (address, expected) => {
+    expect(isLoopback(address)).toBe(expected);
+  });
+});
