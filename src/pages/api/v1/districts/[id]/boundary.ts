@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { readQuery, tagged, unknownId } from '../../../../../services/api';
+import { Boundary, simplifyParam } from '../../../../../services/api-schemas';
+import { boundaryBody } from '../../../../../services/open-data';
+
+/** GET /api/v1/districts/{id}/boundary?simplify= → the district's outline as a GeoJSON Feature. */
+export const GET: APIRoute = ({ params, url, locals: { portal } }) => {
+  const query = readQuery(url.searchParams, { simplify: simplifyParam });
+  if (!query.ok) return query.response;
+  const body = boundaryBody(portal, params.id ?? '', query.value.simplify);
+  if (!body) return unknownId('Bezirk', params.id ?? '');
+  return tagged(JSON.stringify(Boundary.parse(body)), { 'Content-Type': 'application/geo+json; charset=utf-8' });
+};
