@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { CELLE, searchField, waitForLeaflet } from './helpers';
+import { CELLE, expectNoAxeViolations, recordForeignRequests, searchField, waitForLeaflet } from './helpers';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 interface Route {
   name: string;
@@ -49,33 +47,10 @@ const ROUTES: Route[] = [
   { name: 'Seite nicht gefunden', path: async () => '/gibt-es-nicht', status: 404 },
 ];
 
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = violations
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n'),
-    )
-    .join('\n');
-  expect(violations, `axe-Verstöße auf ${page.url()}:\n${report}`).toEqual([]);
-}
-
 async function open(page: Page, route: Route, path: string, javaScript: boolean) {
   const response = await page.goto(path);
   expect(response?.status()).toBe(route.status);
   if (javaScript && route.map) await waitForLeaflet(page, route.map);
-}
-
-/** Records every request the page makes to another origin than the portal's. */
-function recordForeignRequests(page: Page, baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(request.url());
-  });
-  return foreign;
 }
 
 /**

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Celle: a town with a digital officer and KOBB officers, used as the main journey. */
@@ -78,4 +79,31 @@ export async function socialLinks(page: Page): Promise<string[]> {
     const host = new URL(href).hostname.replace(/^www\./, '');
     return SOCIAL_HOSTS.some((social) => host === social || host.endsWith(`.${social}`));
   });
+}
+
+/** The accessibility rules every page must pass (WCAG 2.x A/AA and axe's best practices). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe on the page and fails with a readable list of violations (rule, help, targets). */
+export async function expectNoAxeViolations(page: Page, where = page.url()): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n'),
+    )
+    .join('\n');
+  expect(violations, `axe-Verstöße auf ${where}:\n${report}`).toEqual([]);
+}
+
+/** Records every request the page makes to another origin than the portal's. */
+export function recordForeignRequests(page: Page, baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(request.url());
+  });
+  return foreign;
 }

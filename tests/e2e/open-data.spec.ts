@@ -1,26 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoAxeViolations, recordForeignRequests } from './helpers';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
-    .join('\n');
-  expect(violations, `axe-Verstöße auf ${page.url()}:\n${report}`).toEqual([]);
-}
-
-/** Records requests to other origins than the portal's. */
-function recordForeignRequests(page: Page, baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(request.url());
-  });
-  return foreign;
-}
 
 /** An official demo account on X held by an officer, from the download of the registry. */
 async function demoAccount(request: APIRequestContext) {

@@ -2,14 +2,12 @@
  * The widget's frames under hostile input (fuzzed data-* attributes and query parameters), their
  * framing headers, their weight budget, and axe over every variant.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../../src/domain/seeded-random';
-import { CELLE } from './helpers';
+import { CELLE, expectNoAxeViolations } from './helpers';
 import { hostPage, startHostSite, type HostSite } from './widget-host';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const ERROR_TITLE = 'Das Widget kann so nicht angezeigt werden';
 /** The station responsible for the most districts in the demo data: the heaviest area view. */
 const BIG_STATION = 'polizeiinspektion-celle';
@@ -227,11 +225,7 @@ test.describe('Barrierefreiheit (axe) aller Widget-Varianten', () => {
       const response = await page.goto(path);
       expect(response?.status()).toBeLessThan(500);
       await page.waitForLoadState('networkidle');
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      const report = violations
-        .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n')}`)
-        .join('\n');
-      expect(violations, `axe-Verstöße auf ${path}:\n${report}`).toEqual([]);
+      await expectNoAxeViolations(page, path);
     });
   }
 });
