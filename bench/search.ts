@@ -71,26 +71,36 @@ async function main(): Promise<void> {
 
   const { portal, close } = openPortal(DB_PATH);
   const db = openSnapshot(DB_PATH);
-  const floor = new AddressSearch(new AddressStore(db), () => ({ label: '', population: 0 }));
+  const store = new AddressStore(db);
+  const floor = new AddressSearch(store, () => ({ label: '', population: 0 }));
   const queries = queryMix(db.$client);
 
-  // Warm-up, then measured rounds; each query timed alone.
+  // Warm-up, then measured rounds; each query timed alone. Two floors: the FTS5 candidate query
+  // exactly as the search issues it (spelling corrections and completions included), and the
+  // naive one with the words as typed (which finds nothing for a typo, and so is quick there).
   const full = new Map<string, number[]>();
-  const raw = new Map<string, number[]>();
+  const issued = new Map<string, number[]>();
+  const asTyped = new Map<string, number[]>();
+  const record = (into: Map<string, number[]>, kind: string, value: number) => {
+    for (const key of [kind, 'alle / all']) (into.get(key) ?? into.set(key, []).get(key)!).push(value);
+  };
   for (let round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
     for (const { kind, query } of queries) {
       let t = performance.now();
       portal.search(query, 10);
       const fullMs = performance.now() - t;
       const parsed = parseAddressQuery(query);
+      const expression = floor.matchExpression(parsed);
+      t = performance.now();
+      if (expression) store.streetCandidateIds(expression.match);
+      const issuedMs = performance.now() - t;
       t = performance.now();
       floor.rawCandidateIds(parsed);
-      const rawMs = performance.now() - t;
+      const asTypedMs = performance.now() - t;
       if (round < WARM_UP_ROUNDS) continue;
-      for (const key of [kind, 'alle / all']) {
-        (full.get(key) ?? full.set(key, []).get(key)!).push(fullMs);
-        (raw.get(key) ?? raw.set(key, []).get(key)!).push(rawMs);
-      }
+      record(full, kind, fullMs);
+      record(issued, kind, issuedMs);
+      record(asTyped, kind, asTypedMs);
     }
   }
   close();
@@ -101,14 +111,18 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Build (Standarddaten + synthetisch): ${Number.isNaN(buildSeconds) ? 'übersprungen' : `${buildSeconds.toFixed(1)} s`}; Datenbank ${mb(sizeBytes)}`);
   console.log('');
-  console.log('Latenz je Anfrage in ms (in-process, Portal.search limit 10) neben der reinen FTS5-Kandidatenabfrage');
-  console.log('Abfrageart              |    n | voll p50 | voll p95 | voll p99 | FTS5 p50 | FTS5 p95 | FTS5 p99 | p95/FTS5 p95');
-  console.log('------------------------|------|----------|----------|----------|----------|----------|----------|-------------');
+  console.log('Latenz je Anfrage in ms (in-process, Portal.search limit 10) neben der FTS5-Kandidatenabfrage allein (Boden):');
+  console.log('  "Ausdruck" = die FTS5-Abfrage genau so, wie die Suche sie stellt; "getippt" = die Wörter wie getippt, ohne Korrekturen');
+  console.log('Abfrageart              |    n | voll p50 | voll p95 | voll p99 | Ausdr p50 | Ausdr p95 | voll/Ausdr p95 | getippt p95 | voll/getippt p95');
+  console.log('------------------------|------|----------|----------|----------|-----------|-----------|----------------|-------------|-----------------');
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : '–');
   for (const [kind, samples] of full) {
     const f = stats(samples);
-    const r = stats(raw.get(kind)!);
-    const ratio = r.p95 > 0 ? (f.p95 / r.p95).toFixed(1) : '–';
-    console.log(`${kind.padEnd(24)}|${String(f.n).padStart(5)} |${ms(f.p50)}  |${ms(f.p95)}  |${ms(f.p99)}  |${ms(r.p50)}  |${ms(r.p95)}  |${ms(r.p99)}  | ${ratio}`);
+    const e = stats(issued.get(kind)!);
+    const r = stats(asTyped.get(kind)!);
+    console.log(
+      `${kind.padEnd(24)}|${String(f.n).padStart(5)} |${ms(f.p50)}  |${ms(f.p95)}  |${ms(f.p99)}  |${ms(e.p50)}   |${ms(e.p95)}   | ${ratio(f.p95, e.p95).padStart(14)} |${ms(r.p95)}     | ${ratio(f.p95, r.p95).padStart(15)}`,
+    );
   }
   console.log('');
   if (server) {
@@ -119,7 +133,7 @@ async function main(): Promise<void> {
   } else {
     console.log('Server: nicht gemessen (kein gebauter Server gefunden; ASTRO_OUT_DIR=… npx astro build)');
   }
-  console.log('Ziele: p95 ≤ 5 ms und ≤ 3× FTS5-p95; Build ≤ 3 min; RSS ≤ 600 MB. Alle Adressen sind SYNTHETISCH.');
+  console.log('Ziele: p95 ≤ 5 ms und ≤ 3× FTS5-p95 (Ausdruck); Build ≤ 3 min; RSS ≤ 600 MB. Alle Adressen sind SYNTHETISCH.');
 }
 
 interface Sample {

@@ -36,6 +36,14 @@ export interface AddressMatch {
 
 /** Minimum letters (without spaces) before streets are searched at all. */
 const MIN_STREET_LETTERS = 3;
+/**
+ * Prefixes up to this length are answered by the index's own prefix index (prefix = '2 3 4' in
+ * the migration). Longer ones are written out as their known completions: FTS5 merges the
+ * postings of every completion of `"strasse"*` (70,000 streets at state scale, 7 ms), while the
+ * same completions as plain terms take 0.25 ms.
+ */
+const INDEXED_PREFIX_LENGTH = 4;
+const MAX_PREFIX_COMPLETIONS = 16;
 /** Streets within this score of the best one get their house numbers looked up. */
 const NUMBER_LOOKUP_GAP = 0.1;
 const MAX_NUMBER_LOOKUPS = 3;
@@ -104,8 +112,10 @@ export class AddressSearch {
     const parts: string[] = [];
     for (const [index, word] of query.words.entries()) {
       const prefix = query.lastWordIsPrefix && index === query.words.length - 1;
+      // One letter being typed narrows nothing and has no prefix index: the ranking checks it.
+      if (prefix && word.length === 1 && query.words.length > 1) continue;
       const known = prefix ? this.#vocabulary.hasPrefix(word) : this.#vocabulary.has(word);
-      const alternatives = known ? [prefix ? `${quote(word)}*` : quote(word)] : [];
+      const alternatives = known ? [prefix ? this.#prefixTerm(word) : quote(word)] : [];
       if (!known) {
         // Unknown words are replaced by the known words one or two edits away.
         // While typing, a whole-word correction first; the slower start-of-word one only if needed.
@@ -117,10 +127,20 @@ export class AddressSearch {
       if (alternatives.length === 0) return null;
       parts.push(alternatives.length === 1 ? alternatives[0]! : `(${[...new Set(alternatives)].join(' OR ')})`);
     }
-    const inName = `{name} : (${parts.join(' OR ')})`;
-    if (query.postcode !== null) parts.push(quote(query.postcode));
-    else if (query.postcodePrefix !== null) parts.push(`${quote(query.postcodePrefix)}*`);
-    return { match: `${parts.join(' AND ')} AND ${inName}`, corrections };
+    // At least one word must be in the street's name: streets matching only by their town are
+    // rejected by the ranking anyway, and would crowd the others out of the candidate limit.
+    // One word is simply searched in the name (half the work of "anywhere, and in the name").
+    const words = parts.length === 1 ? [`{name} : ${parts[0]}`] : [...parts, `{name} : (${parts.join(' OR ')})`];
+    if (query.postcode !== null) words.push(quote(query.postcode));
+    else if (query.postcodePrefix !== null) words.push(`${quote(query.postcodePrefix)}*`);
+    return { match: words.join(' AND '), corrections };
+  }
+
+  /** A word still being typed, as an FTS5 expression: an indexed prefix, or its completions. */
+  #prefixTerm(word: string): string {
+    const completions = word.length > INDEXED_PREFIX_LENGTH ? this.#vocabulary.completions(word, MAX_PREFIX_COMPLETIONS) : null;
+    if (completions === null) return `${quote(word)}*`;
+    return completions.length === 1 ? quote(completions[0]!) : `(${completions.map(quote).join(' OR ')})`;
   }
 
   /** The FTS5 lookup alone, with the query's words as typed (no corrections): the benchmark's floor. */

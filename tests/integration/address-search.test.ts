@@ -14,6 +14,8 @@ import { DataValidationError } from '../../src/data-import/errors';
 import { GET as search } from '../../src/pages/api/v1/search';
 import type { Portal, SearchResult } from '../../src/services/portal';
 import { loadPortal } from '../../src/services/snapshot';
+import type { AddressSearch } from '../../src/services/address-search';
+import { parseAddressQuery } from '../../src/domain/search';
 import { copyDataDir, makeTempDir, removeTempDirs } from './helpers/data-dir';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/addresses', import.meta.url));
@@ -35,6 +37,8 @@ beforeAll(async () => {
   portal = loadPortal(dbPath);
 });
 afterAll(removeTempDirs);
+
+const addressSearch = () => (portal as unknown as { addressSearch: AddressSearch }).addressSearch;
 
 const first = (query: string): SearchResult => {
   const result = portal.search(query, 10)[0];
@@ -177,6 +181,19 @@ describe('ranking', () => {
   it('finds streets by prefix while typing', () => {
     expect(first('Großer Pl')).toMatchObject({ type: 'street', street: 'Großer Plan' });
     expect(first('Kuchenst')).toMatchObject({ type: 'street', street: 'Küchenstraße' });
+  });
+
+  it('finds the street while one letter of the next word is typed', () => {
+    expect(first('Großer Plan 1')).toMatchObject({ street: 'Großer Plan' });
+    expect(first('Großer P')).toMatchObject({ type: 'street', street: 'Großer Plan' });
+    expect(first('Küchenstraße 3 B')).toMatchObject({ street: 'Küchenstraße' });
+  });
+
+  it('writes out a long prefix as its known completions, and finds streets by every one of them', () => {
+    // Not the town: one word is searched in street names only.
+    const expression = addressSearch().matchExpression(parseAddressQuery('Küchenstr'));
+    expect(expression?.match).toBe('{name} : "kuchenstrasse"');
+    expect(first('Küchenstr')).toMatchObject({ type: 'street', street: 'Küchenstraße' });
   });
 
   it('ranks address before street before place at equal match quality', () => {

@@ -3,7 +3,8 @@
  * postcodes, built once in memory and queried per keystroke. Street addresses are not searched here.
  */
 import type { District, LatLon, Municipality, PostcodeArea } from '../model';
-import { osaDistance } from './edit-distance';
+import { relativeDistanceWithin } from './edit-distance';
+import { lowerBound } from './sorted';
 import { baseName, normaliseText } from './normalise';
 
 /** What a place search can find. */
@@ -106,6 +107,12 @@ interface Entry {
   penalty: number;
 }
 
+/** A name (or the rest of one from a later word on) and whose it is. */
+interface NameStart {
+  text: string;
+  entry: Entry;
+}
+
 interface PostcodeRow {
   postcode: string;
   municipality: Entry;
@@ -123,6 +130,12 @@ export class PlaceSearch {
   readonly #exact = new Map<string, Array<{ entry: Entry; name: NameVariant }>>();
   /** Letter pair -> indexes (ascending) of the entries whose names contain it. */
   readonly #bigrams = new Map<string, number[]>();
+  /** Every name, sorted: the names starting with a query are one range. */
+  readonly #nameStarts: NameStart[] = [];
+  /** The rest of a name from each later word on ("munden" of "hannoversch munden"), where a query may start there. */
+  readonly #laterWordStarts: NameStart[] = [];
+  /** Shared-pair counters per entry, reused by every fuzzy lookup (reset after use). */
+  readonly #sharedCounts: Uint16Array;
   readonly #municipalityByAgs = new Map<string, Entry>();
   readonly #postcodes = new Map<string, PostcodeRow[]>();
   readonly #postcodeList: string[];
@@ -220,8 +233,16 @@ export class PlaceSearch {
         const list = this.#exact.get(name.text) ?? [];
         list.push({ entry, name });
         this.#exact.set(name.text, list);
+        this.#nameStarts.push({ text: name.text, entry });
+        if (!name.wordPrefix) continue;
+        for (let space = name.text.indexOf(' '); space !== -1; space = name.text.indexOf(' ', space + 1)) {
+          this.#laterWordStarts.push({ text: name.text.slice(space + 1), entry });
+        }
       }
     }
+    const byText = (a: NameStart, b: NameStart) => compareKeys(a.text, b.text);
+    this.#nameStarts.sort(byText);
+    this.#laterWordStarts.sort(byText);
 
     const seenRows = new Set<string>();
     for (const area of input.postcodeAreas) {
@@ -237,6 +258,7 @@ export class PlaceSearch {
     }
     this.#postcodeList = [...this.#postcodes.keys()].sort();
 
+    this.#sharedCounts = new Uint16Array(this.#entries.length);
     this.#entries.forEach((entry, index) => {
       const own = new Set<string>();
       for (const name of entry.names) for (const gram of bigramsOf(name.text)) own.add(gram);
@@ -288,14 +310,10 @@ export class PlaceSearch {
       offer(entry, name.exactScore + (name.literals.has(literal) ? 0 : FOLDED_ONLY));
     }
     if (text.length >= MIN_PREFIX_LENGTH) {
-      const wordStart = ` ${text}`;
-      for (const entry of this.#entries) {
-        for (const name of entry.names) {
-          if (name.text === text) continue;
-          if (name.text.startsWith(text)) offer(entry, SCORE_PREFIX);
-          else if (name.wordPrefix && name.text.includes(wordStart)) offer(entry, SCORE_WORD_PREFIX);
-        }
+      for (const { text: name, entry } of startingWith(this.#nameStarts, text)) {
+        if (name !== text) offer(entry, SCORE_PREFIX);
       }
+      for (const { entry } of startingWith(this.#laterWordStarts, text)) offer(entry, SCORE_WORD_PREFIX);
     }
     if (text.length >= MIN_FUZZY_LENGTH) {
       for (const entry of this.#fuzzyCandidates(text)) {
@@ -347,16 +365,22 @@ export class PlaceSearch {
    */
   #fuzzyCandidates(text: string): Entry[] {
     const grams = bigramsOf(text);
-    const shared = new Map<number, number>();
+    const counts = this.#sharedCounts;
+    const touched: number[] = [];
     for (const gram of grams) {
-      for (const index of this.#bigrams.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+      for (const index of this.#bigrams.get(gram) ?? []) {
+        if (counts[index] === 0) touched.push(index);
+        counts[index]!++;
+      }
     }
     const needed = Math.max(1, Math.ceil(grams.size * MIN_SHARED_BIGRAMS));
-    return [...shared]
-      .filter(([, count]) => count >= needed)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_FUZZY_CANDIDATES)
-      .map(([index]) => this.#entries[index]!);
+    const candidates: number[] = [];
+    for (const index of touched) {
+      if (counts[index]! >= needed) candidates.push(index);
+    }
+    candidates.sort((a, b) => counts[b]! - counts[a]! || a - b);
+    for (const index of touched) counts[index] = 0;
+    return candidates.slice(0, MAX_FUZZY_CANDIDATES).map((index) => this.#entries[index]!);
   }
 
   #postcodeMatches(postcode: string, penalty: number): Scored[] {
@@ -452,6 +476,13 @@ function literalForm(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** The items of a list sorted by text whose text starts with `prefix`. */
+function* startingWith(sorted: readonly NameStart[], prefix: string): Generator<NameStart> {
+  for (let i = lowerBound(sorted, prefix, (item) => item.text); i < sorted.length && sorted[i]!.text.startsWith(prefix); i++) {
+    yield sorted[i]!;
+  }
 }
 
 /** Distinct letter pairs of each word, padded so that first and last letters count too. */
@@ -570,10 +601,16 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
 /**
  * Smallest edit distance from `query` to a name, relative to length: against the whole name,
  * against the name from any later word on ("munden" in "hannoversch munden"), and against the
- * same-length start of those (someone still typing).
+ * same-length start of those (someone still typing). Ratios above {@link MAX_EDIT_RATIO} are no
+ * match, so each comparison stops as soon as it cannot beat that or the best so far: Infinity
+ * when none is within it.
  */
 function editRatio(query: string, names: readonly NameVariant[]): number {
   let best = Infinity;
+  // Keeps the ratio plus penalty if it is at most the best so far (and the cut-off).
+  const within = (typed: string, name: string, length: number, penalty: number) => {
+    best = Math.min(best, relativeDistanceWithin(typed, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty) + penalty);
+  };
   for (const { text, wordPrefix } of names) {
     // Labels and typed names are compared whole: "gottingen" should not find every place
     // whose label merely ends in "(Landkreis Göttingen)".
@@ -582,11 +619,8 @@ function editRatio(query: string, names: readonly NameVariant[]): number {
       const tail = text.slice(start);
       // Matching a later word is weaker evidence than matching the name from its start.
       const offset = start > 0 ? PARTIAL_EDIT_PENALTY : 0;
-      best = Math.min(best, osaDistance(query, tail) / Math.max(query.length, tail.length) + offset);
-      if (tail.length > query.length) {
-        const head = tail.slice(0, query.length);
-        best = Math.min(best, osaDistance(query, head) / query.length + PARTIAL_EDIT_PENALTY + offset);
-      }
+      within(query, tail, Math.max(query.length, tail.length), offset);
+      if (tail.length > query.length) within(query, tail.slice(0, query.length), query.length, PARTIAL_EDIT_PENALTY + offset);
       if (best === 0) return 0;
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { AddressQuery } from './address-query';
 import { compactText } from './address-query';
-import { osaDistance } from './edit-distance';
+import { relativeDistanceWithin } from './edit-distance';
 import { fuzzyScore, MAX_FUZZY_EDIT_RATIO, SCORE_BANDS } from './place-search';
 import type { TermCorrection } from './term-vocabulary';
 
@@ -62,9 +62,10 @@ export function scoreStreet(
   else if (compactName.startsWith(typed)) score = SCORE_BANDS.prefix + uncovered(typed, compactName);
   else if (laterWordStarts(nameWords, typed)) score = SCORE_BANDS.wordPrefix + uncovered(typed, compactName);
   else {
-    let ratio = osaDistance(typed, compactName) / Math.max(typed.length, compactName.length);
+    let ratio = relativeDistanceWithin(typed, compactName, Math.max(typed.length, compactName.length), MAX_FUZZY_EDIT_RATIO);
     if (typing && compactName.length > typed.length) {
-      ratio = Math.min(ratio, osaDistance(typed, compactName.slice(0, typed.length)) / typed.length + PARTIAL_EDIT_PENALTY);
+      const cap = Math.min(ratio, MAX_FUZZY_EDIT_RATIO) - PARTIAL_EDIT_PENALTY;
+      ratio = Math.min(ratio, relativeDistanceWithin(typed, compactName.slice(0, typed.length), typed.length, cap) + PARTIAL_EDIT_PENALTY);
     }
     if (ratio > MAX_FUZZY_EDIT_RATIO) return null;
     score = fuzzyScore(ratio);

@@ -4,6 +4,9 @@
  * by the known words one or two edits away, and the full-text query then runs with those.
  */
 import { boundedOsaDistance } from './edit-distance';
+import { lowerBound } from './sorted';
+
+const itself = (term: string) => term;
 
 /** A known word close to a typed one. */
 export interface TermCorrection {
@@ -51,8 +54,19 @@ export class TermVocabulary {
 
   /** Whether some known word starts with `prefix`. */
   hasPrefix(prefix: string): boolean {
-    const i = lowerBound(this.#terms, prefix);
+    const i = lowerBound(this.#terms, prefix, itself);
     return i < this.#terms.length && this.#terms[i]!.startsWith(prefix);
+  }
+
+  /** The known words starting with `prefix` (alphabetical), or null when there are more than `max`. */
+  completions(prefix: string, max: number): string[] | null {
+    const from = lowerBound(this.#terms, prefix, itself);
+    const out: string[] = [];
+    for (let i = from; i < this.#terms.length && this.#terms[i]!.startsWith(prefix); i++) {
+      if (out.length === max) return null;
+      out.push(this.#terms[i]!);
+    }
+    return out;
   }
 
   /** Known words within {@link allowedEdits} of `word`, fewest edits first. */
@@ -92,8 +106,8 @@ export class TermVocabulary {
    */
   prefixCorrections(prefix: string): TermCorrection[] {
     if (prefix.length < 4) return [];
-    const from = lowerBound(this.#terms, prefix[0]!);
-    const to = lowerBound(this.#terms, String.fromCodePoint(prefix.codePointAt(0)! + 1));
+    const from = lowerBound(this.#terms, prefix[0]!, itself);
+    const to = lowerBound(this.#terms, String.fromCodePoint(prefix.codePointAt(0)! + 1), itself);
     const seen = new Map<string, TermCorrection>();
     for (let i = from; i < to; i++) {
       const term = this.#terms[i]!;
@@ -121,15 +135,4 @@ function pairsOf(word: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i < padded.length - 1; i++) out.add(padded.slice(i, i + 2));
   return [...out];
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

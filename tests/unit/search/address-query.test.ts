@@ -115,6 +115,13 @@ describe('TermVocabulary: typo correction of one or two letters', () => {
     expect(vocabulary.corrections('hxnxvxr')).toEqual([]);
   });
 
+  it('lists the completions of a prefix, or none past a cap', () => {
+    expect(vocabulary.completions('cel', 5)).toEqual(['celle', 'celler']);
+    expect(vocabulary.completions('celle', 5)).toEqual(['celle', 'celler']);
+    expect(vocabulary.completions('cellex', 5)).toEqual([]);
+    expect(vocabulary.completions('', 3)).toBeNull();
+  });
+
   it('corrects a typo while typing against the start of words', () => {
     expect(vocabulary.prefixCorrections('haupts').map((c) => c.term)).toEqual([]);
     expect(vocabulary.prefixCorrections('hapts').map((c) => c.term)).toContain('hauptstrasse');
