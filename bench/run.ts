@@ -1,6 +1,9 @@
 /**
  * Benchmark: data build, snapshot load, and per-call latency of the services in process
- * (locate, search, districtView). Run with `npm run bench`. Prints a table; never fails on timings.
+ * (locate, search, districtView); then the built server under HTTP load beside a bare `http`
+ * floor (bench/load.ts). Run with `npm run bench`; options: `--only in-process|http`,
+ * `--duration S`, `--connections N`. Prints tables and whether the load targets are met; never
+ * fails on timings.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +14,9 @@ import type { LatLon } from '../src/domain/model';
 import type { Portal } from '../src/services/portal';
 import { loadPortal } from '../src/services/snapshot';
 import { seededRandom } from '../src/domain/seeded-random';
+import { runLoadBench } from './load';
+import { BBOX, QUERIES } from './queries';
+import { table } from './table';
 
 const DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 const BUILD_RUNS = 3;
@@ -19,20 +25,6 @@ const LOCATE_POINTS = 10_000;
 const SEARCH_CALLS = 6_000;
 const DISTRICT_VIEW_ROUNDS = 20;
 const WARM_UP_CALLS = 1_000;
-/** Niedersachsen's bounding box (with Bremen, the islands and some sea inside). */
-const BBOX = { minLat: 51.29, maxLat: 53.9, minLon: 6.65, maxLon: 11.6 };
-
-/** Queries as citizens type them: towns, typos, umlaut spellings, postcodes, and prefixes while typing. */
-const QUERIES = [
-  'Celle', 'Hannover', 'Braunschweig', 'Göttingen', 'Oldenburg', 'Osnabrück', 'Wolfsburg', 'Hildesheim',
-  'Salzgitter', 'Lüneburg', 'Hameln', 'Cuxhaven', 'Emden', 'Lingen (Ems)', 'Nienburg', 'Uelzen', 'Aurich',
-  'Wilhelmshaven', 'Neuenkirchen', 'Hann. Münden', 'Hannoversch Münden', 'Bad Pyrmont', 'Samtgemeinde Hambergen',
-  'Cele', 'Hanover', 'Brauschweig', 'Gottingen', 'Osnabruck', 'Wolfsbrug', 'Hildeshiem', 'Luneburg', 'Delmenhost',
-  'Goettingen', 'Lueneburg', 'Osnabrueck', 'Buckeburg', 'Bückeburg', 'Bueckeburg', 'Vöhrum', 'Schoeppenstedt',
-  '29221', '30159', '37434', '27419', '49074', '26721', '38100', '292', '3743',
-  'Lün', 'Lüne', 'Lünebu', 'Ha', 'Han', 'Hann', 'Hanno', 'Brau', 'Braunsch', 'Göt', 'Götti', 'Old', 'Oldenb',
-  '29221 Celle', 'Celle 29221', 'Bad', 'Samtgemeinde', 'xqzjkw',
-];
 
 interface Stats {
   calls: number;
@@ -82,14 +74,6 @@ function median(values: number[]): number {
 
 const fmt = (value: number, digits = 1) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
-  const rule = `|${widths.map((width, i) => (i === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
-  return [line(headers), rule, ...rows.map(line)].join('\n');
-}
 
 function districtIds(portal: Portal): string[] {
   return portal
@@ -221,4 +205,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (only !== 'http') await main();
+if (only !== 'in-process') {
+  if (only !== 'http') console.log('');
+  await runLoadBench(args);
+}

@@ -116,7 +116,8 @@ async function main() {
   }
 
   step(`Server starten (Node ${process.version}, ${process.execPath})`);
-  const server = startNode([join('dist', 'server', 'entry.mjs')], { env: { HOST: host, PORT: port } });
+  // main.mjs: Astro's server plus compression, graceful shutdown and JSON logs (src/server/main.mjs).
+  const server = startNode([join('dist', 'server', 'main.mjs')], { env: { HOST: host, PORT: port } });
   server.on('exit', (code, signal) => process.exit(exitCodeOf(code, signal)));
   // Connecting to 0.0.0.0 or :: reaches the local host on Linux, so the readiness check needs no mapping.
   if (await waitForPort(host, Number(port), server)) {

@@ -4,5 +4,7 @@ declare namespace App {
   interface Locals {
     /** The loaded snapshot, set by the middleware for every request. */
     portal: import('./services/portal').Portal;
+    /** The request's UI language, set by the language middleware (the `/en` prefix, `?lang=` in embeds). */
+    language: import('./i18n/languages').Language;
   }
 }

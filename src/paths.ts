@@ -1,5 +1,6 @@
 /** URL builders: the one place where the portal's links are made. */
 import type { LatLon } from './domain/model';
+import { DEFAULT_LANGUAGE, isLanguage, languages, type Language } from './i18n/languages';
 
 const coordinate = (value: number) => value.toFixed(5);
 
@@ -41,4 +42,76 @@ export const paths = {
     return text ? `/konto-pruefen?${text}` : '/konto-pruefen';
   },
   onlinewache: () => 'https://www.onlinewache.polizei.niedersachsen.de/',
+  // The pages the law asks for (BITV 2.0, GDPR, TMG/DDG) and the index for search engines.
+  accessibility: () => '/barrierefreiheit',
+  easyRead: () => '/leichte-sprache',
+  privacy: () => '/datenschutz',
+  imprint: () => '/impressum',
+  sitemap: () => '/sitemap.xml',
 } as const;
+
+/** The builders of `paths` whose results are pages in the UI language (the rest are data, files, scripts). */
+const pageBuilders = [
+  'home',
+  'search',
+  'locate',
+  'district',
+  'officer',
+  'demoAccount',
+  'widget',
+  'apiDocs',
+  'openData',
+  'accountCheck',
+  'accessibility',
+  'easyRead',
+  'privacy',
+  'imprint',
+] as const satisfies readonly (keyof typeof paths)[];
+
+/** A page's path (German, unprefixed) in `language`: `/suche?q=x` → `/en/suche?q=x`, `/` → `/en`. */
+export function localizePath(path: string, language: Language): string {
+  if (language === DEFAULT_LANGUAGE) return path;
+  return path === '/' || path.startsWith('/?') ? `/${language}${path.slice(1)}` : `/${language}${path}`;
+}
+
+/**
+ * Splits a request path into its language and the unprefixed route: `/en/bezirk/1` →
+ * { language: 'en', route: '/bezirk/1' }. Paths without a language prefix are German.
+ */
+export function splitLanguagePrefix(pathname: string): { language: Language; route: string } {
+  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)?)(\/.*)?$/.exec(pathname);
+  if (match && match[1] !== DEFAULT_LANGUAGE && isLanguage(match[1])) {
+    return { language: match[1], route: match[2] ?? '/' };
+  }
+  return { language: DEFAULT_LANGUAGE, route: pathname };
+}
+
+/**
+ * The current page in every language, for the language switch and `hreflang`: the same route and
+ * query string under each language's prefix.
+ */
+export function languageVersions(url: URL): Array<{ language: Language; path: string }> {
+  const { route } = splitLanguagePrefix(url.pathname);
+  return (Object.keys(languages) as Language[]).map((language) => ({
+    language,
+    path: localizePath(route + url.search, language),
+  }));
+}
+
+const localizedPaths = new Map<Language, typeof paths>();
+
+/** `paths` with every page link in `language` (data, files and scripts keep their one address). */
+export function pathsFor(language: Language): typeof paths {
+  if (language === DEFAULT_LANGUAGE) return paths;
+  let localized = localizedPaths.get(language);
+  if (!localized) {
+    const builders: Record<string, (...args: never[]) => string> = { ...paths };
+    for (const name of pageBuilders) {
+      const build = paths[name] as (...args: never[]) => string;
+      builders[name] = (...args) => localizePath(build(...args), language);
+    }
+    localized = builders as unknown as typeof paths;
+    localizedPaths.set(language, localized);
+  }
+  return localized;
+}

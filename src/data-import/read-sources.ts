@@ -6,7 +6,8 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseAreaGeometry, type AreaGeometry } from '../domain/geo/geometry';
+import { bboxOf, parseAreaGeometry, type AreaGeometry } from '../domain/geo/geometry';
+import { locatePoint } from '../domain/geo/point-in-polygon';
 import type {
   Account,
   AccountHolder,
@@ -446,10 +447,55 @@ async function readOfficial(reader: SourceReader): Promise<OfficialData> {
     })
     .sort(byId);
 
+  checkDistrictCoverage(
+    reader,
+    municipalities,
+    districts,
+    (ags) => municipalityByAgs.get(ags)!.ref,
+    (id) => districtById.get(id)!.ref,
+  );
+  p.throwIfAny();
+
   const postcodeAreas = resolvePostcodes(reader, postcodeRows, aliasRows, municipalityByAgs, municipalities, warnings);
   p.throwIfAny();
 
   return { directorates, inspections, kreise, districts, municipalities, postcodeAreas, warnings, files: reader.files };
+}
+
+/**
+ * The district outlines must cover the municipalities without overlapping: a point inside each
+ * municipality must lie inside its own district and inside no other. A municipality outside
+ * every district would find no officer; one inside two would be served by whichever district a
+ * lookup happened to find first. (One point per municipality: cheap, and enough to catch a
+ * district outline that lost or swallowed a municipality.)
+ */
+function checkDistrictCoverage(
+  reader: SourceReader,
+  municipalities: readonly MunicipalityData[],
+  districts: readonly DistrictData[],
+  municipalityRef: (ags: string) => RecordRef,
+  districtRef: (id: string) => RecordRef,
+): void {
+  const F = SOURCE_FILES;
+  const boxes = districts.map((district) => ({ district, box: bboxOf(district.geometry) }));
+  for (const m of municipalities) {
+    const point = interiorPoint(m.geometry);
+    const containing = boxes
+      .filter(({ box: [minLon, minLat, maxLon, maxLat] }) => point.lon >= minLon && point.lon <= maxLon && point.lat >= minLat && point.lat <= maxLat)
+      .filter(({ district }) => locatePoint(point, district.geometry) === 'inside')
+      .map(({ district }) => district);
+    const where = `Punkt ${point.lat}, ${point.lon}`;
+    if (containing.length === 0) {
+      reader.problems.add(reader.display(F.municipalities), municipalityRef(m.ags), 'geometry', `Gemeinde ${m.ags} (${m.name}) liegt in keinem Bezirk aus ${F.districts} (${where})`);
+      continue;
+    }
+    if (!containing.some((district) => district.id === m.districtId)) {
+      reader.problems.add(reader.display(F.districts), districtRef(m.districtId), 'geometry', `Bezirk ${m.districtId} deckt seine Gemeinde ${m.ags} (${m.name}) nicht ab (${where})`);
+    }
+    for (const other of containing.filter((district) => district.id !== m.districtId)) {
+      reader.problems.add(reader.display(F.districts), districtRef(other.id), 'geometry', `Bezirk ${other.id} (${other.name}) überlappt Bezirk ${m.districtId}: Gemeinde ${m.ags} (${m.name}) liegt in beiden (${where})`);
+    }
+  }
 }
 
 /**

@@ -3,15 +3,37 @@
  * its own file in this folder and list it below.
  */
 import { sequence } from 'astro:middleware';
-import { framing } from './framing';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
+import { health } from './health';
+import { requestLimits } from './request-limits';
 import { cors } from './cors';
 import { readOnlyMethods } from './methods';
 import { rateLimit } from './rate-limit';
 import { conditionalGet } from './conditional-get';
 import { provideSnapshot } from './snapshot';
+import { language } from './language';
+import { responseCache } from './response-cache';
 
-// framing first: its headers then also reach the snapshot's 503 page.
+// requestLog outermost: it times and logs every answer and turns an escaped error into a 500.
+// language next: it sets locals.language and rewrites /en/… to the one route, so every later
+// step (and its error pages) sees the unprefixed path. securityHeaders next: its headers then
+// reach every answer after it, refusals and the snapshot's 503 page included. health before the
+// limits, the rate limit and the snapshot (a probe is never throttled; /readyz reports the 503).
 // cors outside the rate limit and the method check, so that browsers can read their answers
 // (429 with Retry-After, 405 with Allow); conditionalGet inside the snapshot, whose data version
-// it puts into the ETag.
-export const onRequest = sequence(framing, cors, rateLimit, readOnlyMethods, provideSnapshot, conditionalGet);
+// it puts into the ETag; responseCache innermost, keyed by that data version, so 304s and ETags
+// work on cached answers too.
+export const onRequest = sequence(
+  requestLog,
+  language,
+  securityHeaders,
+  health,
+  requestLimits,
+  cors,
+  rateLimit,
+  readOnlyMethods,
+  provideSnapshot,
+  conditionalGet,
+  responseCache,
+);

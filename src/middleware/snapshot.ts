@@ -4,7 +4,7 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
-import { t } from '../i18n';
+import { t as german, translator, DEFAULT_LANGUAGE } from '../i18n';
 
 export const provideSnapshot = defineMiddleware((context, next) => {
   try {
@@ -13,9 +13,12 @@ export const provideSnapshot = defineMiddleware((context, next) => {
     if (!(error instanceof SnapshotUnavailableError)) throw error;
     console.error(error.message);
     const isApi = context.url.pathname.startsWith('/api/');
+    // The page speaks the request's language; the API's messages are German.
+    const language = context.locals.language ?? DEFAULT_LANGUAGE;
+    const t = translator(language);
     const body = isApi
-      ? JSON.stringify({ error: { code: 'unavailable', message: t('api.unavailable') } })
-      : `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${t('error.unavailableTitle')}</title></head><body><main><h1>${t('error.unavailableTitle')}</h1><p>${t('error.unavailableText')}</p></main></body></html>`;
+      ? JSON.stringify({ error: { code: 'unavailable', message: german('api.unavailable') } })
+      : `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${t('error.unavailableTitle')}</title></head><body><main><h1>${t('error.unavailableTitle')}</h1><p>${t('error.unavailableText')}</p></main></body></html>`;
     return new Response(body, {
       status: 503,
       headers: {

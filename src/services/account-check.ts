@@ -4,7 +4,7 @@
  */
 import { AccountRegistry, type AccountInputProblem } from '../domain/accounts';
 import type { Platform } from '../domain/model';
-import { t } from '../i18n';
+import { t as german, type Translate } from '../i18n';
 import { paths } from '../paths';
 import type { AccountVerificationBody } from './api-schemas';
 import type { DemoAccountView, Portal } from './portal';
@@ -27,8 +27,13 @@ export type AccountCheckAnswer =
   | { ok: false; problem: AccountInputProblem; message: string }
   | { ok: true; body: AccountVerificationBody };
 
-/** Checks a pasted URL or handle against the registry. */
-export function checkAccount(portal: Portal, input: string, platform: Platform | null): AccountCheckAnswer {
+/** Checks a pasted URL or handle against the registry; messages in the language of `t` (the API's German by default). */
+export function checkAccount(
+  portal: Portal,
+  input: string,
+  platform: Platform | null,
+  t: Translate = german,
+): AccountCheckAnswer {
   const result = accountRegistry(portal).check(input, platform);
   if (result.status === 'invalid') {
     return { ok: false, problem: result.problem, message: t(`accountCheck.problem.${result.problem}`) };
@@ -45,7 +50,7 @@ export function checkAccount(portal: Portal, input: string, platform: Platform |
         ...base,
         status: 'official',
         message: t('accountCheck.officialMessage'),
-        accounts: result.matches.map((entry) => verifiedAccount(portal, entry.view)),
+        accounts: result.matches.map((entry) => verifiedAccount(portal, entry.view, t)),
         lookalikes: [],
         warnings: [],
       },
@@ -71,7 +76,11 @@ export function checkAccount(portal: Portal, input: string, platform: Platform |
   };
 }
 
-function verifiedAccount(portal: Portal, view: DemoAccountView): AccountVerificationBody['accounts'][number] {
+function verifiedAccount(
+  portal: Portal,
+  view: DemoAccountView,
+  t: Translate,
+): AccountVerificationBody['accounts'][number] {
   const districts = new Map<string, { id: string; name: string }>();
   const inspections = new Map<string, { id: string; name: string }>();
   const allInspections = new Map(portal.listInspections().map((entry) => [entry.id, entry]));

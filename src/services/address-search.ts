@@ -15,7 +15,7 @@ import {
 } from '../domain/search';
 import type { AddressStore } from '../db/address-store';
 import type { StreetRow } from '../db/schema';
-import { t } from '../i18n';
+import { t as german, type Translate } from '../i18n';
 
 /** One address or street the search found. */
 export interface AddressMatch {
@@ -65,8 +65,8 @@ export class AddressSearch {
     this.#place = place;
   }
 
-  /** Addresses and streets for a parsed query, best first, at most `limit`. */
-  search(query: AddressQuery, limit: number): AddressMatch[] {
+  /** Addresses and streets for a parsed query, best first, at most `limit`; notes in the language of `t`. */
+  search(query: AddressQuery, limit: number, t: Translate = german): AddressMatch[] {
     let scored = this.#candidates(query);
     // A postcode that does not fit the street (mistyped, or the street has several): try without
     // it; the ranking then marks the contradiction.
@@ -78,7 +78,7 @@ export class AddressSearch {
     const best = scored[0]?.score ?? 0;
     scored.slice(0, limit).forEach((candidate, index) => {
       const lookUp = query.houseNumber !== null && index < MAX_NUMBER_LOOKUPS && candidate.score <= best + NUMBER_LOOKUP_GAP + 1e-9;
-      out.push(lookUp ? this.#addressResult(candidate, query) : this.#streetResult(candidate, null));
+      out.push(lookUp ? this.#addressResult(candidate, query, t) : this.#streetResult(candidate, null));
     });
     return out;
   }
@@ -152,7 +152,7 @@ export class AddressSearch {
     return this.#store.streetCandidateIds(parts.join(' AND '));
   }
 
-  #addressResult(candidate: Scored, query: AddressQuery): AddressMatch {
+  #addressResult(candidate: Scored, query: AddressQuery, t: Translate): AddressMatch {
     const wanted = query.houseNumber!;
     const { row } = candidate;
     if (row.addressCount === 0) {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PLATFORMS } from '../domain/model';
-import { t } from '../i18n';
+import { t, languages, type Language, type Translate } from '../i18n';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './input';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +21,8 @@ export const MAX_SIMPLIFY_METERS = 10_000;
 
 export interface QueryParam<T = unknown> {
   name: string;
-  description: string;
+  /** What the parameter means, in the language of `translate` (the docs page's; German in openapi.json). */
+  description: (translate: Translate) => string;
   required: boolean;
   /** Reads the parameter's (trimmed) value; its input side documents the parameter. */
   schema: z.ZodType<T, string>;
@@ -34,7 +35,7 @@ const integerText = (digits: number) => z.string().trim().regex(new RegExp(`^\\d
 
 export const limitParam: QueryParam<number> = {
   name: 'limit',
-  description: t('apiDoc.param.limit', { max: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT }),
+  description: (translate) => translate('apiDoc.param.limit', { max: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT }),
   required: false,
   schema: integerText(3).transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE_LIMIT)),
   invalid: t('api.invalidPageLimit', { max: MAX_PAGE_LIMIT }),
@@ -43,7 +44,7 @@ export const limitParam: QueryParam<number> = {
 
 export const offsetParam: QueryParam<number> = {
   name: 'offset',
-  description: t('apiDoc.param.offset'),
+  description: (translate) => translate('apiDoc.param.offset'),
   required: false,
   schema: integerText(6).transform(Number).pipe(z.number().int().min(0).max(MAX_OFFSET)),
   invalid: t('api.invalidOffset', { max: MAX_OFFSET }),
@@ -52,7 +53,7 @@ export const offsetParam: QueryParam<number> = {
 
 export const simplifyParam: QueryParam<number> = {
   name: 'simplify',
-  description: t('apiDoc.param.simplify', { floor: SIMPLIFY_FLOOR_METERS, max: MAX_SIMPLIFY_METERS }),
+  description: (translate) => translate('apiDoc.param.simplify', { floor: SIMPLIFY_FLOOR_METERS, max: MAX_SIMPLIFY_METERS }),
   required: false,
   schema: integerText(5).transform(Number).pipe(z.number().int().min(0).max(MAX_SIMPLIFY_METERS)),
   invalid: t('api.invalidSimplify', { max: MAX_SIMPLIFY_METERS }),
@@ -61,7 +62,7 @@ export const simplifyParam: QueryParam<number> = {
 
 export const platformParam: QueryParam<(typeof PLATFORMS)[number]> = {
   name: 'platform',
-  description: t('apiDoc.param.platform', { platforms: PLATFORMS.join(', ') }),
+  description: (translate) => translate('apiDoc.param.platform', { platforms: PLATFORMS.join(', ') }),
   required: false,
   schema: z
     .string()
@@ -77,7 +78,7 @@ const accountText = z.string().max(2000);
 
 export const accountUrlParam: QueryParam<string> = {
   name: 'url',
-  description: t('apiDoc.param.url'),
+  description: (translate) => translate('apiDoc.param.url'),
   required: false,
   schema: accountText,
   invalid: t('api.invalidAccount'),
@@ -86,7 +87,7 @@ export const accountUrlParam: QueryParam<string> = {
 
 export const accountHandleParam: QueryParam<string> = {
   name: 'handle',
-  description: t('apiDoc.param.handle'),
+  description: (translate) => translate('apiDoc.param.handle'),
   required: false,
   schema: accountText,
   invalid: t('api.invalidAccount'),
@@ -96,17 +97,29 @@ export const accountHandleParam: QueryParam<string> = {
 /** Documentation-only descriptions of the two older endpoints' parameters (read by ./input.ts). */
 export const locateParams: QueryParam[] = (['lat', 'lon'] as const).map((name) => ({
   name,
-  description: t(name === 'lat' ? 'apiDoc.param.lat' : 'apiDoc.param.lon'),
+  description: (translate) => translate(name === 'lat' ? 'apiDoc.param.lat' : 'apiDoc.param.lon'),
   required: true,
   schema: z.string().regex(/^[+-]?\d{1,3}(\.\d{1,12})?$/),
   invalid: t('api.invalidCoordinates'),
   example: name === 'lat' ? '52.6226' : '10.0805',
 }));
 
+const languageTags = Object.keys(languages) as [Language, ...Language[]];
+
+/** The language of texts meant for people in an answer (search notes); errors stay German. */
+export const languageParam: QueryParam<Language> = {
+  name: 'lang',
+  description: (translate) => translate('apiDoc.param.lang', { languages: languageTags.join(', ') }),
+  required: false,
+  schema: z.enum(languageTags),
+  invalid: t('api.invalidLanguage', { languages: languageTags.join(', ') }),
+  example: 'en',
+};
+
 export const searchParams: QueryParam[] = [
   {
     name: 'q',
-    description: t('apiDoc.param.q', { max: MAX_QUERY_LENGTH }),
+    description: (translate) => translate('apiDoc.param.q', { max: MAX_QUERY_LENGTH }),
     required: true,
     schema: z.string().min(1).max(MAX_QUERY_LENGTH * 2),
     invalid: t('api.invalidQuery', { max: MAX_QUERY_LENGTH }),
@@ -114,12 +127,13 @@ export const searchParams: QueryParam[] = [
   },
   {
     name: 'limit',
-    description: t('apiDoc.param.searchLimit', { max: MAX_SEARCH_LIMIT }),
+    description: (translate) => translate('apiDoc.param.searchLimit', { max: MAX_SEARCH_LIMIT }),
     required: false,
     schema: z.string().regex(/^\d{1,3}$/),
     invalid: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }),
     example: '5',
   },
+  languageParam,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -151,6 +165,10 @@ export const ApiErrorBody = z
         'method_not_allowed',
         'rate_limited',
         'unavailable',
+        'bad_request',
+        'uri_too_long',
+        'payload_too_large',
+        'internal_error',
       ]),
       message: z.string(),
       details: z.record(z.string(), z.unknown()).optional(),

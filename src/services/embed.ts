@@ -1,10 +1,10 @@
 /**
  * The widget's options: what the loader passes to the frame (`lang`, `theme`, `layout`, `map`,
  * `widget`, `origin`), validated here for every embed view, and the snippet web editors paste.
- * Every invalid value becomes a clear German message shown inside the frame.
+ * Every invalid value becomes a clear message shown inside the frame, in the frame's language.
  */
-import { t, isLanguage, languages, DEFAULT_LANGUAGE, type Language } from '../i18n';
-import { paths } from '../paths';
+import { translator, isLanguage, languages, DEFAULT_LANGUAGE, type Language } from '../i18n';
+import { paths, pathsFor } from '../paths';
 import { embedAllowlist, originMatches } from './embed-origins';
 
 export const EMBED_VIEWS = ['bezirk', 'dienststelle', 'inspektion', 'suche'] as const;
@@ -45,6 +45,15 @@ export function shown(value: string): string {
 }
 
 /**
+ * The frame's UI language: `lang` when given once and known, else German. The language
+ * middleware and `readEmbedOptions` both read it here, so page and messages agree.
+ */
+export function embedLanguage(params: URLSearchParams): Language {
+  const values = params.getAll('lang');
+  return values.length === 1 && isLanguage(values[0]!) ? values[0] : DEFAULT_LANGUAGE;
+}
+
+/**
  * Reads the options from the frame's query. `portalOrigin` (the request's own origin) always
  * counts as allowed: the builder's preview is embedded by the portal itself.
  */
@@ -54,7 +63,8 @@ export function readEmbedOptions(
   isAllowed: (origin: string) => boolean = (origin) => originMatches(origin, embedAllowlist().patterns),
 ): { options: EmbedOptions; problems: string[] } {
   const problems: string[] = [];
-  const options: EmbedOptions = { ...DEFAULT_OPTIONS };
+  const options: EmbedOptions = { ...DEFAULT_OPTIONS, lang: embedLanguage(params) };
+  const t = translator(options.lang);
   const sole = (name: string): string | null => {
     const values = params.getAll(name);
     if (values.length > 1) {
@@ -65,18 +75,15 @@ export function readEmbedOptions(
   };
 
   const lang = sole('lang');
-  if (lang !== null) {
-    if (isLanguage(lang)) options.lang = lang;
-    else {
-      problems.push(
-        t('embed.error.lang', {
-          value: shown(lang),
-          available: Object.entries(languages)
-            .map(([code, language]) => `${code} (${language.name})`)
-            .join(', '),
-        }),
-      );
-    }
+  if (lang !== null && !isLanguage(lang)) {
+    problems.push(
+      t('embed.error.lang', {
+        value: shown(lang),
+        available: Object.entries(languages)
+          .map(([code, language]) => `${code} (${language.name})`)
+          .join(', '),
+      }),
+    );
   }
   const theme = sole('theme');
   if (theme !== null) {
@@ -145,16 +152,19 @@ export interface WidgetChoice {
 }
 
 /** The portal page the fallback link leads to: the same content, without JavaScript. */
-export function fallbackPath(choice: Pick<WidgetChoice, 'view' | 'id'>): string {
+export function fallbackPath(choice: Pick<WidgetChoice, 'view' | 'id' | 'lang'>): string {
+  const localized = pathsFor(choice.lang);
   switch (choice.view) {
     case 'bezirk':
-      return paths.district(choice.id);
+      return localized.district(choice.id);
     case 'suche':
-      return paths.search();
+      return localized.search();
     default:
       // The portal has no page of its own for a station's area or an inspection: the embed view
       // opened as a page shows the same content, and works without JavaScript.
-      return paths.embed(choice.view, choice.id);
+      return (
+        paths.embed(choice.view, choice.id) + (choice.lang === DEFAULT_LANGUAGE ? '' : `?lang=${choice.lang}`)
+      );
   }
 }
 

@@ -10,7 +10,11 @@ export type ApiErrorCode =
   | 'invalid_account'
   | 'method_not_allowed'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  | 'bad_request'
+  | 'uri_too_long'
+  | 'payload_too_large'
+  | 'internal_error';
 
 const jsonHeaders = { 'Content-Type': 'application/json; charset=utf-8' };
 

@@ -1,10 +1,11 @@
 /**
  * Validation of what citizens and clients send, shared by pages and API endpoints so both
- * accept and reject exactly the same input, with the same messages.
+ * accept and reject exactly the same input, with the same messages (in the language of the `t`
+ * passed in; German, the API's language, by default).
  */
 import { z } from 'zod';
 import type { LatLon } from '../domain/model';
-import { t } from '../i18n';
+import { t as german, type Translate } from '../i18n';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_LIMIT = 20;
@@ -24,7 +25,7 @@ export function soleParam(params: URLSearchParams, name: string): string | null 
 }
 
 /** Reads `q`: trimmed, 1 to MAX_QUERY_LENGTH characters. */
-export function readSearchQuery(params: URLSearchParams): SearchQueryInput {
+export function readSearchQuery(params: URLSearchParams, t: Translate = german): SearchQueryInput {
   const raw = soleParam(params, 'q');
   if (raw === null) return { ok: false, reason: 'missing', message: t('search.empty') };
   if (raw === undefined) return { ok: false, reason: 'repeated', message: t('search.repeated') };
@@ -51,6 +52,7 @@ const coordinatesSchema = z.object({
 /** Reads `lat` and `lon` as plain decimal degrees; anything else is invalid. */
 export function readCoordinates(
   params: URLSearchParams,
+  t: Translate = german,
 ): { ok: true; point: LatLon } | { ok: false; message: string } {
   const parsed = coordinatesSchema.safeParse({ lat: soleParam(params, 'lat'), lon: soleParam(params, 'lon') });
   return parsed.success
@@ -65,7 +67,10 @@ const limitSchema = z
   .pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
 
 /** Reads `limit` (default DEFAULT_SEARCH_LIMIT). */
-export function readLimit(params: URLSearchParams): { ok: true; limit: number } | { ok: false; message: string } {
+export function readLimit(
+  params: URLSearchParams,
+  t: Translate = german,
+): { ok: true; limit: number } | { ok: false; message: string } {
   const raw = soleParam(params, 'limit');
   if (raw === null) return { ok: true, limit: DEFAULT_SEARCH_LIMIT };
   const parsed = limitSchema.safeParse(raw?.trim());

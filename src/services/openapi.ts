@@ -4,7 +4,7 @@
  * rendered from this document too, so code, contract and documentation cannot drift apart.
  */
 import { z } from 'zod';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey, type Translate } from '../i18n';
 import * as schemas from './api-schemas';
 import type { QueryParam } from './api-schemas';
 
@@ -13,7 +13,7 @@ export const API_VERSION = '1.1.0';
 
 export interface PathParam {
   name: string;
-  description: string;
+  description: (translate: Translate) => string;
   example: string;
 }
 
@@ -21,8 +21,9 @@ export interface ApiOperation {
   path: string;
   operationId: string;
   tag: 'Orte' | 'Bezirke' | 'Personen' | 'Dienststellen' | 'Konten';
-  summary: string;
-  description: string;
+  /** Summary and description in the language of `translate` (the docs page's; German in openapi.json). */
+  summary: (translate: Translate) => string;
+  description: (translate: Translate) => string;
   pathParams: PathParam[];
   queryParams: QueryParam[];
   response: z.ZodType;
@@ -33,7 +34,7 @@ export interface ApiOperation {
   example: string;
 }
 
-const districtId: PathParam = { name: 'id', description: t('apiDoc.param.districtId'), example: '033510006' };
+const districtId: PathParam = { name: 'id', description: (translate) => translate('apiDoc.param.districtId'), example: '033510006' };
 const pagination = [schemas.limitParam, schemas.offsetParam];
 
 const op = (
@@ -42,8 +43,8 @@ const op = (
     Partial<Pick<ApiOperation, 'pathParams' | 'queryParams' | 'contentType'>>,
 ): ApiOperation => ({
   operationId: key,
-  summary: t(`apiDoc.op.${key}.summary` as MessageKey),
-  description: t(`apiDoc.op.${key}.description` as MessageKey),
+  summary: (translate) => translate(`apiDoc.op.${key}.summary` as MessageKey),
+  description: (translate) => translate(`apiDoc.op.${key}.description` as MessageKey),
   pathParams: [],
   queryParams: [],
   contentType: 'application/json',
@@ -105,7 +106,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   op('getOfficer', {
     path: '/officers/{id}',
     tag: 'Personen',
-    pathParams: [{ name: 'id', description: t('apiDoc.param.officerId'), example: 'jannik-sahin-4' }],
+    pathParams: [{ name: 'id', description: (translate) => translate('apiDoc.param.officerId'), example: 'jannik-sahin-4' }],
     response: schemas.OfficerDetail,
     errors: [404],
     example: '/officers/jannik-sahin-4',
@@ -121,7 +122,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   op('getStation', {
     path: '/stations/{id}',
     tag: 'Dienststellen',
-    pathParams: [{ name: 'id', description: t('apiDoc.param.stationId'), example: 'polizeiinspektion-celle' }],
+    pathParams: [{ name: 'id', description: (translate) => translate('apiDoc.param.stationId'), example: 'polizeiinspektion-celle' }],
     response: schemas.StationDetail,
     errors: [404],
     example: '/stations/polizeiinspektion-celle',
@@ -237,14 +238,14 @@ export function openApiDocument(): Record<string, unknown> {
       get: {
         operationId: operation.operationId,
         tags: [operation.tag],
-        summary: operation.summary,
-        description: operation.description,
+        summary: operation.summary(t),
+        description: operation.description(t),
         parameters: [
           ...operation.pathParams.map((param) => ({
             name: param.name,
             in: 'path',
             required: true,
-            description: param.description,
+            description: param.description(t),
             schema: { type: 'string' },
             example: param.example,
           })),
@@ -252,7 +253,7 @@ export function openApiDocument(): Record<string, unknown> {
             name: param.name,
             in: 'query',
             required: param.required,
-            description: param.description,
+            description: param.description(t),
             schema: parameterSchema(param),
             ...(param.example === undefined ? {} : { example: param.example }),
           })),

@@ -28,7 +28,7 @@ import {
 import { PlaceSearch, SCORE_BANDS, looksLikeStreet, parseAddressQuery, type AddressQuery, type PlaceMatch } from '../domain/search';
 import type { SnapshotRows } from '../db/queries';
 import type { AddressStore } from '../db/address-store';
-import { t } from '../i18n';
+import { t as german, type Translate } from '../i18n';
 import { AddressSearch, type AddressMatch } from './address-search';
 
 /** How close to a district boundary a point must be for the answer to name the neighbour. */
@@ -316,18 +316,19 @@ export class Portal {
    * Addresses, streets and places matching what a citizen typed, best first: by match quality,
    * then the most specific type (address > street > places, in the place search's own order),
    * then population. A street unknown in a known town answers with the town, and says so.
+   * Notes are in the language of `t` (the API's German by default).
    */
-  search(query: string, limit: number): SearchResult[] {
+  search(query: string, limit: number, t: Translate = german): SearchResult[] {
     const parsed = parseAddressQuery(query);
-    const found = this.addressSearch?.search(parsed, limit) ?? [];
+    const found = this.addressSearch?.search(parsed, limit, t) ?? [];
     // An exact address with its number: no place can rank before it (same score, less specific
     // type), so the place search is skipped.
     const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].score <= SCORE_BANDS.exact;
     const places = exactAddress ? [] : this.placeSearch.search(query, limit).map((match) => this.placeResult(match, null));
-    const streets = found.map((match) => this.addressResult(match));
+    const streets = found.map((match) => this.addressResult(match, t));
     let others = places;
     if (found.length === 0 && !(places[0] && places[0].score <= SCORE_BANDS.exactMax)) {
-      const fallback = this.streetNotFound(parsed);
+      const fallback = this.streetNotFound(parsed, t);
       if (fallback.length > 0) others = [...fallback, ...places.filter((p) => !fallback.some((f) => f.label === p.label))];
     } else if (parsed.houseNumber !== null) {
       // A house number says "address": places from a partial reading of the words come after it.
@@ -379,7 +380,7 @@ export class Portal {
     };
   }
 
-  private addressResult(match: AddressMatch): SearchResult {
+  private addressResult(match: AddressMatch, t: Translate): SearchResult {
     const municipality = this.municipalities.get(match.ags);
     const nearBoundary = this.districtIndex
       .near(match.point, BOUNDARY_TOLERANCE_METERS)
@@ -401,7 +402,7 @@ export class Portal {
    * approximate, with "Straße nicht gefunden, Ergebnis für {Ort}". The town is looked for in the
    * last and the first words (people write "Straße, Ort" and "Ort, Straße").
    */
-  private streetNotFound(parsed: AddressQuery): SearchResult[] {
+  private streetNotFound(parsed: AddressQuery, t: Translate): SearchResult[] {
     const { words } = parsed;
     const postcode = parsed.postcode ?? '';
     if (words.length === 0) return [];
@@ -426,7 +427,18 @@ export class Portal {
     return [];
   }
 
+  /** A district's view; built once per district and snapshot (the snapshot never changes), then shared. */
   districtView(id: string): DistrictView | null {
+    const cached = this.districtViews.get(id);
+    if (cached) return cached;
+    const view = this.buildDistrictView(id);
+    if (view) this.districtViews.set(id, view);
+    return view;
+  }
+
+  private readonly districtViews = new Map<string, DistrictView>();
+
+  private buildDistrictView(id: string): DistrictView | null {
     const district = this.districts.get(id);
     if (!district) return null;
     const kreis = this.kreise.get(district.kreisAgs)!;

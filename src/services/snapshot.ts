@@ -27,11 +27,17 @@ interface Loaded {
   path: string;
   mtimeMs: number;
   checkedAt: number;
+  /** When this process loaded the snapshot (ISO time), for /readyz. */
+  loadedAt: string;
   portal: Portal;
   close: () => void;
 }
 
 let loaded: Loaded | null = null;
+
+// The database is closed when the process ends, also after a graceful shutdown (SIGTERM, see
+// src/server/main.mjs). better-sqlite3 closes synchronously, as an exit handler must.
+process.once('exit', () => loaded?.close());
 
 /**
  * Opens a snapshot file as a Portal. The database stays open for the Portal's life (the address
@@ -71,7 +77,7 @@ export function getPortal(path: string = defaultSnapshotPath()): Portal {
   try {
     const opened = openPortal(path);
     const replaced = loaded;
-    loaded = { path, mtimeMs, checkedAt: now, ...opened };
+    loaded = { path, mtimeMs, checkedAt: now, loadedAt: new Date(now).toISOString(), ...opened };
     if (replaced) setTimeout(replaced.close, CLOSE_REPLACED_AFTER_MS).unref();
   } catch (error) {
     // A half-readable new file must not take the site down: keep serving the previous one.
@@ -79,4 +85,9 @@ export function getPortal(path: string = defaultSnapshotPath()): Portal {
     throw new SnapshotUnavailableError(path, error);
   }
   return loaded.portal;
+}
+
+/** When the current snapshot was loaded into this process (ISO time), or null before the first load. */
+export function snapshotLoadedAt(): string | null {
+  return loaded?.loadedAt ?? null;
 }

@@ -172,3 +172,29 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     await expect(searchField(page)).toBeVisible();
   });
 });
+
+test.describe('In English', () => {
+  test('/en → autocomplete → district page in English; the switch leads to the same page in German', async ({ page }) => {
+    await page.goto('/en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is my digital community police officer?');
+
+    const field = page.getByRole('combobox', { name: 'Address, place or postcode' });
+    await field.fill('Celle');
+    await expect(page.getByRole('option', { name: /^Celle/ }).first()).toBeVisible();
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/en/bezirk/${CELLE.id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`District ${CELLE.name}`);
+    await expect(page).toHaveTitle(`District ${CELLE.name} – Revierfinder`);
+    const kobb = page.getByRole('region', { name: 'Neighbourhood contact officer (KOBB)' });
+    await expect(kobb.getByRole('heading', { level: 3 }).getByRole('link').first()).toHaveAttribute('href', /^\/en\/beamte\//);
+    await expect(page.getByRole('complementary', { name: 'Important' })).toContainText('dial 110');
+
+    await page.getByRole('navigation', { name: 'Choose language' }).getByRole('link', { name: 'Deutsch' }).click();
+    await expect(page).toHaveURL(new RegExp(`/bezirk/${CELLE.id}$`));
+    expect(new URL(page.url()).pathname).toBe(`/bezirk/${CELLE.id}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);
+  });
+});

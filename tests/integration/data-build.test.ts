@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,15 @@ interface OfficerJson {
   rank?: string;
   covers: { districts?: string[]; inspections?: string[] };
 }
+
+interface GeoJsonFile {
+  features: Array<{ properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }>;
+}
+
+const DISTRICTS_FILE = 'geo/nds_samtgemeinden_einheitsgemeinden_vg250.geojson';
+const CELLE = '033510006';
+const polygons = (geometry: GeoJsonFile['features'][number]['geometry']) =>
+  (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as unknown[];
 
 afterAll(removeTempDirs);
 
@@ -107,7 +116,14 @@ describe('buildDatabase from data/', () => {
 });
 
 describe('buildDatabase with broken sources', () => {
-  /** Builds a good database at outputPath, breaks the copy, and checks the build fails cleanly. */
+  /** A good database, built once: each test starts from a copy of it as the live snapshot. */
+  let goodDatabase: string;
+  beforeAll(async () => {
+    goodDatabase = path.join(await makeTempDir(), 'good.db');
+    await buildDatabase({ dataDir: PROJECT_DATA_DIR, outputPath: goodDatabase });
+  });
+
+  /** Puts a good database at outputPath, breaks a copy of data/, and checks the build fails cleanly. */
   async function expectRejected(
     breakIt: (dataDir: string) => Promise<void>,
     expected: (string | RegExp)[],
@@ -115,7 +131,7 @@ describe('buildDatabase with broken sources', () => {
     const dataDir = await copyDataDir();
     const outDir = await makeTempDir();
     const outputPath = path.join(outDir, 'portal.db');
-    await buildDatabase({ dataDir, outputPath });
+    await copyFile(goodDatabase, outputPath);
     const before = await readFile(outputPath);
     await breakIt(dataDir);
     const error = await buildDatabase({ dataDir, outputPath }).then(
@@ -186,6 +202,67 @@ describe('buildDatabase with broken sources', () => {
       ['demo/officers.json'],
     );
     expect(error.message).toContain(label);
+  });
+
+  it('rejects a corrupt GeoJSON file (cut off mid-way)', async () => {
+    const rel = 'geo/nds_gemeinden_vg250.geojson';
+    const error = await expectRejected(async (dir) => {
+      const text = await readFile(path.join(dir, rel), 'utf8');
+      await writeFile(path.join(dir, rel), text.slice(0, Math.floor(text.length / 2)));
+    }, [rel, 'kein gültiges JSON']);
+    expect(error.file).toMatch(/nds_gemeinden_vg250\.geojson$/);
+  });
+
+  it('rejects a feature with a broken geometry, naming file, record and field', async () => {
+    await expectRejected(
+      (dir) =>
+        editJson<GeoJsonFile>(dir, DISTRICTS_FILE, (geo) => {
+          const feature = geo.features.find((f) => f.properties.VWG_ARS === CELLE)!;
+          feature.geometry = { type: 'Polygon', coordinates: [[[10, 52], [10.1, 52]]] };
+        }),
+      [DISTRICTS_FILE, `(id "${CELLE}")`, 'Feld "geometry"', 'ungültige Geometrie'],
+    );
+  });
+
+  it('rejects a missing geometry file', async () => {
+    await expectRejected((dir) => rm(path.join(dir, DISTRICTS_FILE)), [DISTRICTS_FILE, 'Datei fehlt']);
+  });
+
+  it('rejects a duplicate district id', async () => {
+    await expectRejected(
+      (dir) =>
+        editJson<GeoJsonFile>(dir, DISTRICTS_FILE, (geo) => {
+          geo.features.push(structuredClone(geo.features.find((f) => f.properties.VWG_ARS === CELLE)!));
+        }),
+      [DISTRICTS_FILE, `(id "${CELLE}"), Feld "properties.VWG_ARS": doppelte id "${CELLE}"`],
+    );
+  });
+
+  it('rejects overlapping districts, naming the district that reaches into the other', async () => {
+    let neighbour = '';
+    await expectRejected(
+      (dir) =>
+        editJson<GeoJsonFile>(dir, DISTRICTS_FILE, (geo) => {
+          // Another district of the same Kreis grows to take in Celle's outline as well.
+          const celle = geo.features.find((f) => f.properties.VWG_ARS === CELLE)!;
+          const other = geo.features.find((f) => f.properties.KRS_AGS === '03351' && f.properties.VWG_ARS !== CELLE)!;
+          neighbour = other.properties.VWG_ARS as string;
+          other.geometry = { type: 'MultiPolygon', coordinates: [...polygons(other.geometry), ...polygons(celle.geometry)] };
+        }),
+      [DISTRICTS_FILE, 'überlappt Bezirk 033510006', 'Gemeinde 03351006 (Celle) liegt in beiden'],
+    ).then((error) => expect(error.message).toContain(`(id "${neighbour}"), Feld "geometry": Bezirk ${neighbour}`));
+  });
+
+  it('rejects a municipality that no district outline covers', async () => {
+    await expectRejected(
+      (dir) =>
+        editJson<GeoJsonFile>(dir, DISTRICTS_FILE, (geo) => {
+          // Celle's outline shrinks to a sliver far away in the North Sea.
+          const celle = geo.features.find((f) => f.properties.VWG_ARS === CELLE)!;
+          celle.geometry = { type: 'Polygon', coordinates: [[[6.7, 54.0], [6.71, 54.0], [6.71, 54.01], [6.7, 54.0]]] };
+        }),
+      ['geo/nds_gemeinden_vg250.geojson', '(id "03351006"), Feld "geometry": Gemeinde 03351006 (Celle) liegt in keinem Bezirk'],
+    );
   });
 
   it('reports several problems at once, one line each', async () => {

@@ -55,9 +55,10 @@ export function normaliseText(input: string): string {
   if (typeof input !== 'string' || input.length === 0) return '';
   let text = input.slice(0, MAX_INPUT_LENGTH).normalize('NFKC').toLowerCase();
   text = text.replace(/ß/g, 'ss');
-  text = text.replace(/[æœøłđı]/g, (c) => LIGATURES.get(c) ?? c);
   // NFD turns ä/ö/ü (and é, å, ...) into base letter + combining mark; dropping the marks folds them.
   text = text.normalize('NFD').replace(/\p{M}+/gu, '');
+  // After the marks are gone: "ǽ" and "ǿ" decompose to "æ"/"ø" + mark, and must fold like "æ"/"ø".
+  text = text.replace(/[æœøłđı]/g, (c) => LIGATURES.get(c) ?? c);
   // Umlaut transcriptions: "ae"/"oe"/"ue" -> "a"/"o"/"u", so "Köln", "Koeln" and "Koln" agree.
   // This also shortens words that merely contain these letters ("Neuenkirchen" -> "neunkirchen",
   // "Uelzen" -> "ulzen"): harmless, because index and query are folded alike, and no rule can

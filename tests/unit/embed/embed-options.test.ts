@@ -32,7 +32,7 @@ describe('readEmbedOptions', () => {
   });
 
   it.each([
-    ['lang=en', 'Die Sprache „en“ gibt es nicht (data-lang). Verfügbar: de (Deutsch).'],
+    ['lang=fr', 'Die Sprache „fr“ gibt es nicht (data-lang). Verfügbar: de (Deutsch), en (English).'],
     ['lang=', 'Die Sprache „“ gibt es nicht'],
     ['theme=pink', 'Die Darstellung „pink“ gibt es nicht (data-theme). Möglich: light, dark, contrast.'],
     ['theme=Dark', 'Die Darstellung „Dark“'],
@@ -55,6 +55,15 @@ describe('readEmbedOptions', () => {
     const { problems } = read(`theme=${encodeURIComponent(`a\u0000\u202e${'x'.repeat(100)}`)}`);
     expect(problems[0]).not.toMatch(/[\u0000\u202e]/);
     expect(problems[0]).toContain(`„a${'x'.repeat(59)}…“`);
+  });
+
+  it('speaks the chosen language, in its messages too; a repeated or unknown lang is German', () => {
+    const english = read('lang=en&theme=pink');
+    expect(english.options.lang).toBe('en');
+    expect(english.problems).toEqual(['There is no theme “pink” (data-theme). Possible: light, dark, contrast.']);
+    expect(read('lang=en&lang=en').options.lang).toBe('de');
+    expect(read('lang=en&lang=en').problems).toEqual(['Die Angabe „lang“ kommt mehrfach vor; sie darf nur einmal angegeben werden.']);
+    expect(read('lang=EN').options.lang).toBe('de');
   });
 
   it('collects every problem, keeping the valid options', () => {
@@ -93,6 +102,15 @@ describe('widgetSnippet', () => {
       '<a href="https://revierfinder.example/bezirk/033510006" data-revierfinder data-view="bezirk" data-id="033510006" ' +
         'data-lang="de" data-theme="dark" data-layout="compact" data-map="true">Celle: digitale Streife</a>\n' +
         '<script src="https://revierfinder.example/widget.js" async></script>',
+    );
+  });
+
+  it('links an English widget to the English page (or the embed view with lang=en)', () => {
+    expect(widgetSnippet({ ...choice, lang: 'en' }, PORTAL, 'x')).toContain(
+      'href="https://revierfinder.example/en/bezirk/033510006"',
+    );
+    expect(widgetSnippet({ ...choice, view: 'inspektion', id: 'pi-celle', lang: 'en' }, PORTAL, 'x')).toContain(
+      'href="https://revierfinder.example/embed/inspektion/pi-celle?lang=en"',
     );
   });
 

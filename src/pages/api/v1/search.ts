@@ -1,16 +1,22 @@
 import type { APIRoute } from 'astro';
 import { MAX_QUERY_LENGTH, readLimit, readSearchQuery } from '../../../services/input';
 import { apiError } from '../../../services/http';
-import { searchResponse } from '../../../services/api';
-import { t } from '../../../i18n';
+import { readQuery, searchResponse } from '../../../services/api';
+import { languageParam } from '../../../services/api-schemas';
+import { t, translator, DEFAULT_LANGUAGE } from '../../../i18n';
 
-/** GET /api/v1/search?q=&limit= → addresses, streets and places matching the query, best first. */
+/**
+ * GET /api/v1/search?q=&limit=&lang= → addresses, streets and places matching the query, best
+ * first; `lang` chooses the language of the notes (the portal's autocomplete asks in its own).
+ */
 export const GET: APIRoute = ({ url, locals }) => {
   const query = readSearchQuery(url.searchParams);
   if (!query.ok) return apiError(400, 'invalid_query', t('api.invalidQuery', { max: MAX_QUERY_LENGTH }));
   const limit = readLimit(url.searchParams);
   if (!limit.ok) return apiError(400, 'invalid_limit', limit.message);
-  const results = locals.portal.search(query.query, limit.limit);
+  const language = readQuery(url.searchParams, { lang: languageParam });
+  if (!language.ok) return language.response;
+  const results = locals.portal.search(query.query, limit.limit, translator(language.value.lang ?? DEFAULT_LANGUAGE));
   return searchResponse({
     results: results.map((result) => ({
       type: result.type,

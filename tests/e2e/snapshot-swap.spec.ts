@@ -1,0 +1,110 @@
+/**
+ * A new database snapshot published while the server runs is taken up without a restart and
+ * without one failed request, under load: a second server of the built site (own port, own copy
+ * of the snapshot via DATABASE_PATH) serves concurrent requests in a loop while the file is
+ * atomically replaced (rename) by a rebuild with a different data version.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, rename } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildDatabase } from '../../src/data-import/build-database';
+import { copyDataDir, editJson, makeTempDir, PROJECT_DATA_DIR, removeTempDirs } from '../integration/helpers/data-dir';
+
+const OUT_DIR = process.env.ASTRO_OUT_DIR ?? 'dist';
+const CONCURRENCY = 8;
+const PATHS = [
+  '/api/v1/locate?lat=52.62&lon=10.08',
+  '/api/v1/search?q=Celle',
+  '/api/v1/districts/033510006',
+  '/bezirk/033510006',
+  '/suche?q=Hannover',
+  '/api/v1/directorates',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function dataVersion(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/directorates`);
+  return ((await response.json()) as { dataVersion: string }).dataVersion;
+}
+
+test.describe('neuer Datenbestand im laufenden Betrieb', () => {
+  test.describe.configure({ timeout: 120_000 });
+  let server: ChildProcess | undefined;
+
+  test.afterAll(async () => {
+    server?.kill('SIGTERM');
+    await removeTempDirs();
+  });
+
+  test('wird unter Last ohne Neustart und ohne fehlgeschlagene Anfrage übernommen', async () => {
+    const dir = await makeTempDir('revierfinder-swap-');
+    const live = path.join(dir, 'portal.db');
+    const next = path.join(dir, 'next.db');
+    const first = await buildDatabase({ dataDir: PROJECT_DATA_DIR, outputPath: live });
+    const changedData = await copyDataDir();
+    let stationId = '';
+    await editJson<Array<{ id: string; name: string }>>(changedData, 'demo/stations.json', (stations) => {
+      stationId = stations[0]!.id;
+      stations[0]!.name += ' (neu)';
+    });
+    const second = await buildDatabase({ dataDir: changedData, outputPath: next });
+    expect(second.dataVersion).not.toBe(first.dataVersion);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    // The production server (Astro's handler wrapped by src/server/main.mjs), as playwright.config.ts starts it.
+    server = spawn(process.execPath, [path.join(OUT_DIR, 'server', 'main.mjs')], {
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: live, RATE_LIMIT_PER_MINUTE: '0' },
+      stdio: 'ignore',
+    });
+    await expect.poll(() => dataVersion(base).catch(() => null), { timeout: 30_000 }).toBe(first.dataVersion);
+
+    let running = true;
+    let sent = 0;
+    const failures: string[] = [];
+    const loop = async (worker: number) => {
+      for (let i = worker; running; i++) {
+        const url = base + PATHS[i % PATHS.length]!;
+        sent++;
+        try {
+          const response = await fetch(url);
+          await response.arrayBuffer();
+          if (response.status !== 200) failures.push(`${url} → ${response.status}`);
+        } catch (error) {
+          failures.push(`${url} → ${(error as Error).message}`);
+        }
+      }
+    };
+    const workers = Array.from({ length: CONCURRENCY }, (_, worker) => loop(worker));
+
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const sentBeforeSwap = sent;
+    // Publishing as the import does: the new file is written beside the live one, then renamed over it.
+    await copyFile(next, `${live}.tmp`);
+    await rename(`${live}.tmp`, live);
+    await expect.poll(() => dataVersion(base), { timeout: 15_000 }).toBe(second.dataVersion);
+    // Keep the load on a little longer after the switch, across the old snapshot's retirement.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    running = false;
+    await Promise.all(workers);
+
+    expect(failures).toEqual([]);
+    expect(sentBeforeSwap).toBeGreaterThan(CONCURRENCY);
+    expect(sent).toBeGreaterThan(sentBeforeSwap + CONCURRENCY);
+    // The answers come from the new data, not only the version number.
+    const station = (await (await fetch(`${base}/api/v1/stations/${stationId}`)).json()) as { name: string };
+    expect(station.name).toMatch(/ \(neu\)$/);
+  });
+});
