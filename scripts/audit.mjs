@@ -9,11 +9,10 @@
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { astroBuild, buildDatabaseIfStale, relaunchOnProjectNode, startNode, step } from './start.mjs';
+import { astroBuild, buildDatabaseIfStale, relaunchOnProjectNode, startNode, step, waitForPort } from './start.mjs';
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.AUDIT_PORT ?? 4498);
@@ -32,24 +31,6 @@ const CATEGORIES = [
   { id: 'best-practices', label: 'Best Practices', target: 100, enforced: true },
   { id: 'seo', label: 'SEO', target: 100, enforced: true },
 ];
-
-function waitForPort(child) {
-  return new Promise((resolve) => {
-    const attempt = () => {
-      if (child.exitCode !== null) return resolve(false);
-      const socket = connect({ host: HOST, port: PORT });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
 
 /** The audits that cost points in a category, as "id: title (details)". */
 function shortfalls(lhr, categoryId) {
@@ -91,7 +72,7 @@ async function main() {
     }
   };
   try {
-    if (!(await waitForPort(server))) throw new Error(`Der Server (${OUT_DIR}/server/main.mjs) ist nicht gestartet.`);
+    if (!(await waitForPort(HOST, PORT, server))) throw new Error(`Der Server (${OUT_DIR}/server/main.mjs) ist nicht gestartet.`);
     chrome.instance = await chromeLauncher.launch({
       chromePath: findChromium(),
       chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],

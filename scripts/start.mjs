@@ -84,7 +84,7 @@ export function astroBuild() {
 }
 
 /** Resolves once something accepts connections on host:port, or with false when `child` ends first. */
-function waitForPort(host, port, child) {
+export function waitForPort(host, port, child) {
   return new Promise((resolve) => {
     const attempt = () => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve(false);

@@ -620,7 +620,7 @@ export const de = {
     'Der Server schreibt für jede Anfrage eine Protokollzeile (JSON) zur Fehlersuche und zum Schutz vor Angriffen. Sie enthält nur: Zeitpunkt, Methode, die Art der Seite (zum Beispiel „/bezirk/[id]“, ohne den aufgerufenen Bezirk), Statuscode und Dauer. Sie enthält keinen Abfrageteil der Adresse (also keine gesuchten Adressen, Orte oder Koordinaten), keine IP-Adresse und keine Browserkennung. Der Betrieb löscht die Protokolle nach höchstens sieben Tagen.',
   'privacy.rateLimitTitle': 'Schutz vor Überlastung',
   'privacy.rateLimit':
-    'Damit der Dienst für alle erreichbar bleibt, zählt der Server Anfragen je Absender. Der Zähler ist aus der IP-Adresse abgeleitet (bei IPv6 nur das /64-Netz), liegt nur im Arbeitsspeicher und wird weder auf Datenträger geschrieben noch protokolliert. Nach einer Minute ohne weitere Anfragen steht er wieder auf dem Ausgangswert; alte Zähler werden verworfen, sobald Platz gebraucht wird, spätestens beim Neustart des Servers.',
+    'Damit der Dienst für alle erreichbar bleibt, zählt der Server Anfragen je Absender. Der Zähler ist aus der IP-Adresse abgeleitet (bei IPv6 nur das /64-Netz), liegt nur im Arbeitsspeicher und wird weder auf Datenträger geschrieben noch protokolliert. Sobald er nach einer Pause wieder auf dem Ausgangswert stünde (mit den Standardeinstellungen nach 15 Sekunden ohne Anfrage), wird er gelöscht, spätestens beim Neustart des Servers.',
   'privacy.searchTitle': 'Suche',
   'privacy.search':
     'Ihre Suchanfrage (Adresse, Ort, Postleitzahl) wird nur genutzt, um die Treffer zu finden. Sie wird nicht gespeichert und nicht weitergegeben.',

@@ -633,7 +633,7 @@ export const en = {
     'For every request the server writes one log line (JSON) for troubleshooting and protection against attacks. It only contains: time, method, the kind of page (for example “/bezirk/[id]”, without the district requested), status code and duration. It contains no query part of the address (so no searched addresses, places or coordinates), no IP address and no browser identification. The operator deletes the logs after seven days at most.',
   'privacy.rateLimitTitle': 'Protection against overload',
   'privacy.rateLimit':
-    'To keep the service available for everyone, the server counts requests per sender. The counter is derived from the IP address (for IPv6 only the /64 network), is held in memory only and is never written to disk or logged. After one minute without further requests it is back at its starting value; old counters are discarded when space is needed, at the latest when the server restarts.',
+    'To keep the service available for everyone, the server counts requests per sender. The counter is derived from the IP address (for IPv6 only the /64 network), is held in memory only and is never written to disk or logged. As soon as a pause would have reset it to its starting value (15 seconds without a request with the default settings), it is deleted, at the latest when the server restarts.',
   'privacy.searchTitle': 'Search',
   'privacy.search':
     'Your search (address, place, postcode) is only used to find the results. It is not stored and not passed on.',

@@ -5,10 +5,8 @@
  * Requests from the machine itself (loopback) are not counted, see below.
  */
 import type { MiddlewareHandler } from 'astro';
-import { t } from '../i18n';
-import { apiError } from '../services/http';
 import { clientKey, isLoopback, RateLimiter, rateLimitConfigFromEnv } from '../services/rate-limiter';
-import { isApiPath, isDownloadPath } from './open-api-paths';
+import { refuse } from './error-answer';
 
 const STATIC_ASSET = /^\/_astro\/|\.(?:css|js|mjs|svg|png|jpe?g|webp|ico|woff2?|txt|map)$/;
 
@@ -31,23 +29,16 @@ export function rateLimitWith(limiter: RateLimiter): MiddlewareHandler {
     const decision = limiter.take(client);
     if (decision.allowed) return next();
     const retryAfter = String(decision.retryAfterSeconds);
-    const { pathname } = context.url;
-    if (isApiPath(pathname) || isDownloadPath(pathname)) {
-      const response = apiError(429, 'rate_limited', t('api.rateLimited', { seconds: retryAfter }), {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
-      response.headers.set('Retry-After', retryAfter);
-      response.headers.set('Cache-Control', 'no-store');
-      return response;
-    }
-    const title = t('error.rateLimitedTitle');
-    return new Response(
-      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t('error.rateLimitedText', { seconds: retryAfter })}</p></main></body></html>`,
-      {
-        status: 429,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': retryAfter, 'Cache-Control': 'no-store' },
-      },
-    );
+    return refuse(context.url.pathname, context.locals.language, {
+      status: 429,
+      code: 'rate_limited',
+      apiMessage: 'api.rateLimited',
+      title: 'error.rateLimitedTitle',
+      text: 'error.rateLimitedText',
+      values: { seconds: retryAfter },
+      details: { retryAfterSeconds: decision.retryAfterSeconds },
+      headers: { 'Retry-After': retryAfter },
+    });
   };
 }
 

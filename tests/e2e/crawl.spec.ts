@@ -8,7 +8,7 @@
  * every n-th URL: a page added to the sitemap is covered without touching this file.
  */
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
-import { CELLE, NEAR_FLOTWEDEL, expectNoAxeViolations, recordForeignRequests, searchField } from './helpers';
+import { CELLE, NEAR_FLOTWEDEL, bringMapsIntoView, expectNoAxeViolations, recordForeignRequests, searchField } from './helpers';
 
 const SHARDS = 6;
 
@@ -91,6 +91,8 @@ const NOTHING_STORED = { cookies: [], localStorage: [], sessionStorage: [], inde
 /** Waits until a Leaflet map on the page (if any) has replaced the server-drawn one and drawn its outlines. */
 async function settle(page: Page) {
   if ((await page.locator('rf-map[data-src]').count()) > 0) {
+    await bringMapsIntoView(page);
+    await expect(page.locator('rf-map[data-src]:not([data-drawn])')).toHaveCount(0);
     await expect.poll(() => page.locator('rf-map .leaflet-host svg path').count(), { message: 'Leaflet-Karte' }).toBeGreaterThan(0);
   }
   await page.waitForLoadState('networkidle');

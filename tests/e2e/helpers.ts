@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { createServer } from 'node:net';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Celle: a town with a digital officer and KOBB officers, used as the main journey. */
@@ -64,8 +65,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Scrolls to each interactive map: they start only near the screen (PortalMap), as a reader scrolls. */
+export async function bringMapsIntoView(page: Page): Promise<void> {
+  for (const element of await page.locator('rf-map[data-src]').all()) await element.scrollIntoViewIfNeeded();
+}
+
 /** Waits until the Leaflet map replaced the server-drawn one and has drawn its outlines. */
 export async function waitForLeaflet(page: Page, name: string): Promise<Locator> {
+  await bringMapsIntoView(page);
+  // Outlines are drawn in slices (PortalMap); data-drawn marks the end.
+  await expect(page.locator('rf-map[data-src]:not([data-drawn])')).toHaveCount(0);
   const map = leafletMap(page, name);
   await expect(map).toBeVisible();
   await expect.poll(() => map.locator('svg path').count(), { message: `Umrisse in der Karte „${name}“` }).toBeGreaterThan(0);
@@ -106,4 +115,16 @@ export function recordForeignRequests(page: Page, baseURL: string): string[] {
     if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(request.url());
   });
   return foreign;
+}
+
+/** A TCP port nobody listens on right now, for a test's own server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -7,11 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { CELLE } from './helpers';
+import { CELLE, freePort } from './helpers';
 
 const OUT_DIR = process.env.ASTRO_OUT_DIR ?? 'dist';
 
@@ -365,17 +365,6 @@ test.describe('Kompression', () => {
 });
 
 // ------------------------------------------------------------------ own server: logs, HSTS, readiness, SIGTERM
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface OwnServer {
   process: ChildProcess;

@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, rename } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from './helpers';
 import { buildDatabase } from '../../src/data-import/build-database';
 import { copyDataDir, editJson, makeTempDir, PROJECT_DATA_DIR, removeTempDirs } from '../integration/helpers/data-dir';
 
@@ -22,17 +22,6 @@ const PATHS = [
   '/suche?q=Hannover',
   '/api/v1/directorates',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function dataVersion(base: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/directorates`);

@@ -17,6 +17,23 @@ describe('RateLimiter', () => {
     for (let i = 0; i < 100; i++) expect(limiter.take('a').allowed).toBe(true);
   });
 
+  it('forgets a client once its bucket would be full again, and not before', () => {
+    let now = 0;
+    // 60 per minute, burst 5: full again 5 s after the last request.
+    const limiter = new RateLimiter({ perMinute: 60, burst: 5, trustProxy: false, maxClients: 100 }, () => now);
+    limiter.take('a');
+    now = 1_000;
+    limiter.take('b');
+    now = 5_500;
+    limiter.take('c');
+    expect(limiter.size).toBe(2); // a forgotten, b (4.5 s idle) kept
+    for (let i = 0; i < 5; i++) limiter.take('c');
+    expect(limiter.take('c').allowed).toBe(false); // forgetting others changes nothing for c
+    now = 60_000;
+    limiter.take('d');
+    expect(limiter.size).toBe(1);
+  });
+
   it('remembers at most maxClients', () => {
     const limiter = new RateLimiter({ perMinute: 60, burst: 5, trustProxy: false, maxClients: 100 }, () => 0);
     for (let i = 0; i < 1000; i++) limiter.take(`client-${i}`);
