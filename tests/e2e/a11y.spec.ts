@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { CELLE, expectNoAxeViolations, recordForeignRequests, searchField, waitForLeaflet } from './helpers';
+import { expect, test } from '@playwright/test';
+import { CELLE, expectNoAxeViolations, recordForeignRequests, searchField, waitForLeaflet, withoutScripts } from './helpers';
 
 /** Pages whose map is drawn on the server when JavaScript is off. */
 const WITHOUT_JAVASCRIPT = {
@@ -8,22 +8,6 @@ const WITHOUT_JAVASCRIPT = {
   'Bezirk mit Punkt': `/bezirk/${CELLE.id}?lat=52.6226&lon=10.0805`,
   'Bezirk (englisch)': `/en/bezirk/${CELLE.id}`,
 };
-
-/**
- * axe runs inside the page, which a page with JavaScript disabled cannot do (evaluate hangs).
- * So "without JavaScript" is simulated: scripts are removed from the HTML and never loaded,
- * which leaves exactly the DOM a browser without JavaScript shows (the portal has no <noscript>).
- */
-async function withoutScripts(page: Page) {
-  await page.route('**/*', async (route) => {
-    const type = route.request().resourceType();
-    if (type === 'script') return route.abort();
-    if (type !== 'document') return route.fallback();
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-    return route.fulfill({ response, body });
-  });
-}
 
 // With JavaScript, every route in every language is checked in crawl.spec.ts (crawled from the
 // sitemap); here the pages that differ without JavaScript (the server-drawn maps).

@@ -128,3 +128,19 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * axe runs inside the page, which a page with JavaScript disabled cannot do (evaluate hangs).
+ * So "without JavaScript" is simulated: scripts are removed from the HTML and never loaded,
+ * which leaves exactly the DOM a browser without JavaScript shows (the portal has no <noscript>).
+ */
+export async function withoutScripts(page: Page) {
+  await page.route('**/*', async (route) => {
+    const type = route.request().resourceType();
+    if (type === 'script') return route.abort();
+    if (type !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+    return route.fulfill({ response, body });
+  });
+}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectNoAxeViolations, recordForeignRequests } from './helpers';
+import { expectNoAxeViolations, recordForeignRequests, withoutScripts } from './helpers';
 
 
 /** An official demo account on X held by an officer, from the download of the registry. */
@@ -131,15 +131,7 @@ test.describe('Barrierefreiheit (axe) und Datenschutz', () => {
   for (const path of [ANSWERS[1]!, '/api']) {
     test(`ohne JavaScript: ${path}`, async ({ page }) => {
       test.slow();
-      // As in a11y.spec.ts: scripts removed from the HTML, so axe can still run in the page.
-      await page.route('**/*', async (route) => {
-        const type = route.request().resourceType();
-        if (type === 'script') return route.abort();
-        if (type !== 'document') return route.fallback();
-        const response = await route.fetch();
-        const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-        return route.fulfill({ response, body });
-      });
+      await withoutScripts(page);
       await page.goto(path);
       await expectNoAxeViolations(page);
     });

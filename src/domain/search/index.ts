@@ -19,6 +19,5 @@ export {
   type AddressQuery,
   type HouseNumber,
 } from './address-query';
-export { boundedOsaDistance, osaDistance } from './edit-distance';
 export { allowedEdits, TermVocabulary, type TermCorrection } from './term-vocabulary';
 export { scoreStreet, type RankableStreet, type StreetScore } from './street-ranking';
