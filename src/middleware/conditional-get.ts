@@ -34,14 +34,14 @@ export const conditionalGet: MiddlewareHandler = async (context, next) => {
     body = new Uint8Array(await response.arrayBuffer());
     tag = createHash('sha256').update(body).digest('base64url').slice(0, 16);
   }
-  const etag = tag.startsWith(`${dataVersion}-`) ? `"${tag}"` : `"${dataVersion}-${tag}"`;
+  const etag = entityTag(dataVersion, tag);
   headers.set('ETag', etag);
   if (!headers.has('Cache-Control') || /max-age=300$/.test(headers.get('Cache-Control') ?? '')) {
     headers.set('Cache-Control', api ? API_CACHE_CONTROL : DOWNLOAD_CACHE_CONTROL);
   }
   if (matches(context.request.headers.get('if-none-match'), etag)) {
     const notModified = new Headers();
-    for (const name of ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin']) {
+    for (const name of NOT_MODIFIED_HEADERS) {
       const value = headers.get(name);
       if (value) notModified.set(name, value);
     }
@@ -49,6 +49,14 @@ export const conditionalGet: MiddlewareHandler = async (context, next) => {
   }
   return new Response(method === 'HEAD' ? null : (body ?? response.body), { status: 200, headers });
 };
+
+/** The ETag of an answer: the data version, then the body's tag (services/api.ts `bodyTag`). */
+export function entityTag(dataVersion: string, tag: string): string {
+  return tag.startsWith(`${dataVersion}-`) ? `"${tag}"` : `"${dataVersion}-${tag}"`;
+}
+
+/** The headers a 304 repeats from the answer it stands for. */
+export const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin'];
 
 /** If-None-Match with weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal to ours. */
 export function matches(header: string | null, etag: string): boolean {

@@ -6,6 +6,7 @@
  * stack: no request data) and answered with a German 500, never a stack trace.
  * REQUEST_LOG=off turns the request lines off (errors are always logged).
  */
+import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { refuse } from './error-answer';
 import { HEALTH_PATHS } from './health';
@@ -23,6 +24,35 @@ export function logError(error: unknown): void {
   writeLog({ level: 'error', event: 'error', name, message, stack }, process.stderr);
 }
 
+// Request lines are written together once per turn of the event loop: under a rush, one write
+// for many requests instead of one each. Whatever is pending is written when the process exits
+// (stdout to a file or a pipe is written synchronously on Linux, so nothing is lost).
+let pendingLines: string[] = [];
+
+function writePendingLines(): void {
+  if (pendingLines.length === 0) return;
+  process.stdout.write(pendingLines.join(''));
+  pendingLines = [];
+}
+process.once('exit', writePendingLines);
+
+/**
+ * One request's log line: the route pattern, never the address with its query. `lane: "fast"`
+ * marks an answer of the server's fast lane (src/server/fast-lane.ts).
+ */
+export function logRequest(method: string, route: string, status: number, durationMs: number, lane?: 'fast'): void {
+  if (!enabled) return;
+  const line = { time: new Date().toISOString(), level: 'info', event: 'request', method, route, status, durationMs: Math.round(durationMs * 10) / 10 };
+  if (pendingLines.length === 0) setImmediate(writePendingLines);
+  pendingLines.push(`${JSON.stringify(lane ? { ...line, lane } : line)}\n`);
+}
+
+/** The route a request is logged under: its route pattern (`/bezirk/[id]`), or the health check's path. */
+export function loggedRoute(context: APIContext): string {
+  // The health checks are answered by the middleware and have no route of their own.
+  return HEALTH_PATHS.has(context.url.pathname) ? context.url.pathname : context.routePattern;
+}
+
 export const requestLog = defineMiddleware(async (context, next) => {
   const started = performance.now();
   let response: Response;
@@ -38,16 +68,6 @@ export const requestLog = defineMiddleware(async (context, next) => {
       text: 'error.internalText',
     });
   }
-  if (enabled) {
-    writeLog({
-      level: 'info',
-      event: 'request',
-      method: context.request.method,
-      // The health checks are answered by the middleware and have no route of their own.
-      route: HEALTH_PATHS.has(context.url.pathname) ? context.url.pathname : context.routePattern,
-      status: response.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    });
-  }
+  logRequest(context.request.method, loggedRoute(context), response.status, performance.now() - started);
   return response;
 });

@@ -110,20 +110,26 @@ export function commonSecurityHeaders(embed: boolean, env: Record<string, string
 }
 
 // Read once at start-up, like the rest of the configuration.
-const COMMON_HEADERS = {
-  page: Object.entries(commonSecurityHeaders(false)),
+const COMMON_HEADERS: Record<'page' | 'embed', Array<[string, string]>> = {
+  page: [...Object.entries(commonSecurityHeaders(false)), ['X-Frame-Options', 'DENY']],
   embed: Object.entries(commonSecurityHeaders(true)),
 };
+
+/**
+ * Every security header of an answer to `pathname`, given the CSP Astro set (if any). Frames
+ * under /embed/ get no X-Frame-Options (frame-ancestors decides); the middleware removes one.
+ */
+export function securityHeadersFor(pathname: string, fromAstro: string | null): Array<[string, string]> {
+  const embed = isEmbedPath(pathname);
+  return [['Content-Security-Policy', contentSecurityPolicy(pathname, fromAstro)], ...COMMON_HEADERS[embed ? 'embed' : 'page']];
+}
 
 export const securityHeaders = defineMiddleware(async (context, next) => {
   let response = await next();
   const { pathname } = context.url;
-  const embed = isEmbedPath(pathname);
   const set = (headers: Headers) => {
-    headers.set('Content-Security-Policy', contentSecurityPolicy(pathname, headers.get('Content-Security-Policy')));
-    for (const [name, value] of COMMON_HEADERS[embed ? 'embed' : 'page']) headers.set(name, value);
-    if (embed) headers.delete('X-Frame-Options');
-    else headers.set('X-Frame-Options', 'DENY');
+    for (const [name, value] of securityHeadersFor(pathname, headers.get('Content-Security-Policy'))) headers.set(name, value);
+    if (isEmbedPath(pathname)) headers.delete('X-Frame-Options');
   };
   try {
     set(response.headers);

@@ -13,6 +13,8 @@
  * - gzip or brotli for text answers when the client accepts it, with `Vary: Accept-Encoding`; a
  *   compressed answer's ETag becomes weak (W/"…"), which If-None-Match still matches.
  * - Every console line is JSON, with query strings removed (Astro's own messages name URLs).
+ * - The fast lane (src/server/fast-lane.ts) is offered every request first: it answers
+ *   recorded pages and locate without Astro's request pipeline, once the app has published it.
  * - SIGTERM/SIGINT: stop accepting connections, let answers in progress finish (at most
  *   SHUTDOWN_TIMEOUT_MS, default 10 s), close idle connections, exit 0.
  */
@@ -21,6 +23,8 @@ import { format } from 'node:util';
 import zlib from 'node:zlib';
 
 const MALFORMED_URL_HEADER = 'x-revierfinder-malformed-url'; // as in src/middleware/request-limits.ts
+/** Where the app's bundle publishes its fast lane once loaded (src/server/fast-lane.ts). */
+const FAST_LANE = Symbol.for('revierfinder.fast-lane');
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 /** Security headers taken from the app's own answer for static files (see learnStaticHeaders). */
 const SECURITY_HEADERS = [
@@ -219,13 +223,16 @@ function prepare(req, res, started) {
 function onRequest(req, res) {
   const started = process.hrtime.bigint();
   delete req.headers[MALFORMED_URL_HEADER];
-  if (!readable(req.url ?? '/')) {
+  const wellFormed = readable(req.url ?? '/');
+  if (!wellFormed) {
     // Only the path's kind matters for the refusal (API or page); every % becomes harmless.
     req.url = (req.url ?? '/').split('?')[0].slice(0, 256).replace(/%/g, '_');
     req.headers[MALFORMED_URL_HEADER] = '1';
   }
-  if (hasBody(req) || stopping) res.setHeader('Connection', 'close');
+  const withBody = hasBody(req);
+  if (withBody || stopping) res.setHeader('Connection', 'close');
   prepare(req, res, started);
+  if (wellFormed && !withBody && globalThis[FAST_LANE]?.answer(req, res)) return;
   handler(req, res);
 }
 

@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { t } from '../i18n';
-import { apiError } from './http';
+import { apiError, JSON_CONTENT_TYPE } from './http';
 import { soleParam } from './input';
-import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, SearchResponse, type QueryParam } from './api-schemas';
+import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, SearchResponse, type LocateResponse, type QueryParam } from './api-schemas';
+import type { LatLon } from '../domain/model';
+import type { Portal } from './portal';
 
 /** Caching of successful answers (set by the conditional-GET middleware, shown on /api). */
 export const API_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
@@ -57,7 +59,17 @@ export function unknownId(kind: string, id: string): Response {
  * match (a bug of ours, never of the client) fails loudly in tests.
  */
 export function ok<S extends z.ZodType>(schema: S, body: z.input<S>, headers: Record<string, string> = {}): Response {
-  return tagged(JSON.stringify(schema.parse(body)), { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  return tagged(shapedJson(schema, body), { 'Content-Type': JSON_CONTENT_TYPE, ...headers });
+}
+
+/** The JSON text of `body` shaped by `schema` (see `ok`; the server's fast lane writes it too). */
+export function shapedJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
+  return JSON.stringify(schema.parse(body));
+}
+
+/** The tag of a body: the first 16 characters of its SHA-256 (the ETag without the data version). */
+export function bodyTag(body: string | Uint8Array<ArrayBuffer>): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 16);
 }
 
 /**
@@ -66,8 +78,9 @@ export function ok<S extends z.ZodType>(schema: S, body: z.input<S>, headers: Re
  * middleware puts the data version in front.
  */
 export function tagged(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>): Response {
-  const tag = createHash('sha256').update(body).digest('base64url').slice(0, 16);
-  return new Response(body, { status: 200, headers: { ...headers, ETag: `"${tag}"` } });
+  // The length lets the server leave a small body uncompressed (src/server/main.mjs).
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Length': String(length), ETag: `"${bodyTag(body)}"` } });
 }
 
 export interface Page<T> {
@@ -117,4 +130,32 @@ export function searchResponse(body: { results: Array<Record<string, unknown>> }
   return ok(SearchResponse, {
     results: body.results.map((result) => ({ approximate: false, note: null, ...result })),
   } as z.input<typeof SearchResponse>);
+}
+
+/**
+ * The body of `GET /api/v1/locate` for a point: the district, its officers and station, and the
+ * districts whose boundary is near; null outside Niedersachsen. One place for the endpoint and
+ * the server's fast lane (src/server/fast-lane.ts).
+ */
+export function locateRecord(portal: Portal, point: LatLon): z.input<typeof LocateResponse> | null {
+  const result = portal.locate(point);
+  if (result.kind === 'outside') return null;
+  const view = portal.districtView(result.district.id)!;
+  return {
+    point: result.point,
+    municipality: { ags: result.municipality.ags, name: result.municipality.name },
+    district: { id: result.district.id, name: result.district.name },
+    inspection: { id: result.inspection.id, name: result.inspection.name },
+    directorate: { id: result.directorate.id, name: result.directorate.name },
+    station: view.station && { id: view.station.id, name: view.station.name },
+    responsibilityVerified: view.responsibilityVerified,
+    officers: [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
+      id: officer.id,
+      name: officer.name,
+      role: officer.role,
+      isDemo: officer.isDemo,
+      accounts: officer.accounts.map(({ platform, handle, url }) => ({ platform, handle, url })),
+    })),
+    nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
+  };
 }

@@ -16,7 +16,8 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'internal_error';
 
-const jsonHeaders = { 'Content-Type': 'application/json; charset=utf-8' };
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const jsonHeaders = { 'Content-Type': JSON_CONTENT_TYPE };
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Celle: a town with a digital officer and KOBB officers, used as the main journey. */
@@ -127,6 +129,47 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+export interface TestServer {
+  base: string;
+  /** Every JSON line the server wrote to stdout so far. */
+  logLines: Array<Record<string, unknown>>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A test's own production server (Astro's handler wrapped by src/server/main.mjs, as
+ * playwright.config.ts starts it) on a free port, with `env` added and the rate limit off;
+ * resolves once it listens and has published its fast lane.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server', 'main.mjs')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const logLines: Array<Record<string, unknown>> = [];
+  let rest = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) if (line.startsWith('{')) logLines.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  for (const deadline = Date.now() + 30_000; !logLines.some((line) => line.event === 'listening'); ) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Server auf Port ${port} startete nicht (Exit-Code ${child.exitCode})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { base: `http://127.0.0.1:${port}`, logLines, stop };
 }
 
 /**

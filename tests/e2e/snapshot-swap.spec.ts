@@ -4,15 +4,13 @@
  * of the snapshot via DATABASE_PATH) serves concurrent requests in a loop while the file is
  * atomically replaced (rename) by a rebuild with a different data version.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort } from './helpers';
+import { startTestServer, type TestServer } from './helpers';
 import { buildDatabase } from '../../src/data-import/build-database';
 import { copyDataDir, editJson, makeTempDir, PROJECT_DATA_DIR, removeTempDirs } from '../integration/helpers/data-dir';
 
-const OUT_DIR = process.env.ASTRO_OUT_DIR ?? 'dist';
 const CONCURRENCY = 8;
 const PATHS = [
   '/api/v1/locate?lat=52.62&lon=10.08',
@@ -30,10 +28,10 @@ async function dataVersion(base: string): Promise<string> {
 
 test.describe('neuer Datenbestand im laufenden Betrieb', () => {
   test.describe.configure({ timeout: 120_000 });
-  let server: ChildProcess | undefined;
+  let server: TestServer | undefined;
 
   test.afterAll(async () => {
-    server?.kill('SIGTERM');
+    await server?.stop();
     await removeTempDirs();
   });
 
@@ -51,13 +49,8 @@ test.describe('neuer Datenbestand im laufenden Betrieb', () => {
     const second = await buildDatabase({ dataDir: changedData, outputPath: next });
     expect(second.dataVersion).not.toBe(first.dataVersion);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    // The production server (Astro's handler wrapped by src/server/main.mjs), as playwright.config.ts starts it.
-    server = spawn(process.execPath, [path.join(OUT_DIR, 'server', 'main.mjs')], {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: live, RATE_LIMIT_PER_MINUTE: '0' },
-      stdio: 'ignore',
-    });
+    server = await startTestServer({ DATABASE_PATH: live });
+    const { base } = server;
     await expect.poll(() => dataVersion(base).catch(() => null), { timeout: 30_000 }).toBe(first.dataVersion);
 
     let running = true;

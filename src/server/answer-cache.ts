@@ -1,0 +1,92 @@
+/**
+ * Finished answers of pages and endpoints without query parameters (a district page, the API's
+ * lists and records, the map's GeoJSON): the same for every visitor until the data changes, so
+ * each is rendered once per data version. The response-cache middleware records what the app
+ * answered, with every header; the server's fast lane (fast-lane.ts) serves it from here.
+ * Bounded in bytes (RESPONSE_CACHE_MB), least recently used first out; a new data version
+ * empties it.
+ */
+
+export interface CachedAnswer {
+  status: number;
+  /** Every header the app gave, security headers, CORS and ETag included. */
+  headers: Array<[string, string]>;
+  body: Buffer;
+  /** The route the answer is logged under (`/bezirk/[id]`). */
+  route: string;
+}
+
+/** Headers that choose which answer a path gets, besides the path (see `answerKey`). */
+const KEY_HEADERS = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
+
+/**
+ * The key of the answer to `pathname` (as the client sent it, before the language rewrite).
+ * The host headers are part of it: without PUBLIC_ORIGIN, a page prints absolute links (QR code,
+ * hreflang) from the address it was asked under, which must not reach another host's visitors.
+ */
+export function answerKey(pathname: string, header: (name: string) => string | string[] | null | undefined): string {
+  return [pathname, ...KEY_HEADERS.map((name) => String(header(name) ?? ''))].join('\n');
+}
+
+export class AnswerCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private bytes = 0;
+  private dataVersion: string | null = null;
+  /** A single answer larger than this is not kept (it would push out too many others). */
+  private readonly maxEntryBytes: number;
+
+  constructor(readonly maxBytes: number) {
+    this.maxEntryBytes = maxBytes / 8;
+  }
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  /** The answer kept under `key` for `dataVersion`, marked as just used. */
+  get(key: string, dataVersion: string): CachedAnswer | undefined {
+    this.forgetOtherVersions(dataVersion);
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Re-inserted: the Map's order is the order of last use.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  put(key: string, dataVersion: string, answer: CachedAnswer): void {
+    if (!this.enabled || answer.body.byteLength > this.maxEntryBytes) return;
+    this.forgetOtherVersions(dataVersion);
+    const replaced = this.entries.get(key);
+    if (replaced) {
+      this.entries.delete(key);
+      this.bytes -= replaced.body.byteLength;
+    }
+    this.entries.set(key, answer);
+    this.bytes += answer.body.byteLength;
+    for (const [oldKey, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldKey);
+      this.bytes -= old.body.byteLength;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
+  private forgetOtherVersions(dataVersion: string): void {
+    if (dataVersion === this.dataVersion) return;
+    this.entries.clear();
+    this.bytes = 0;
+    this.dataVersion = dataVersion;
+  }
+}
+
+/** The process's one cache of finished answers. */
+export const answerCache = new AnswerCache(Number(process.env.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024);
