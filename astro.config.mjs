@@ -4,7 +4,8 @@ import node from '@astrojs/node';
 import { copyFileSync } from 'node:fs';
 
 /**
- * Copies the production server (src/server/main.mjs) beside Astro's server entry in the build.
+ * Copies the production server (src/server/main.mjs, and the compression policy it shares with
+ * the fast lane) beside Astro's server entry in the build.
  * @returns {import('astro').AstroIntegration}
  */
 function serverWrapper() {
@@ -17,7 +18,9 @@ function serverWrapper() {
         serverDir = config.build.server;
       },
       'astro:build:done': () => {
-        copyFileSync(new URL('./src/server/main.mjs', import.meta.url), new URL('main.mjs', serverDir));
+        for (const file of ['main.mjs', 'compression.mjs']) {
+          copyFileSync(new URL(`./src/server/${file}`, import.meta.url), new URL(file, serverDir));
+        }
       },
     },
   };

@@ -14,6 +14,14 @@ export interface CachedAnswer {
   body: Buffer;
   /** The route the answer is logged under (`/bezirk/[id]`). */
   route: string;
+  /** The body compressed, per encoding, once a client asked for it (see `encodedBody`). */
+  encoded?: Partial<Record<string, Buffer>>;
+}
+
+function sizeOf(answer: CachedAnswer): number {
+  let bytes = answer.body.byteLength;
+  for (const body of Object.values(answer.encoded ?? {})) bytes += body?.byteLength ?? 0;
+  return bytes;
 }
 
 /** Headers that choose which answer a path gets, besides the path (see `answerKey`). */
@@ -61,15 +69,28 @@ export class AnswerCache {
     const replaced = this.entries.get(key);
     if (replaced) {
       this.entries.delete(key);
-      this.bytes -= replaced.body.byteLength;
+      this.bytes -= sizeOf(replaced);
     }
     this.entries.set(key, answer);
-    this.bytes += answer.body.byteLength;
-    for (const [oldKey, old] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldKey);
-      this.bytes -= old.body.byteLength;
+    this.bytes += sizeOf(answer);
+    this.evictOverflow();
+  }
+
+  /**
+   * The answer's body compressed with `encoding`: made by `encode` once, then kept with the
+   * answer (and counted in the cache's bytes), so a page is not compressed again per visitor.
+   */
+  encodedBody(key: string, answer: CachedAnswer, encoding: string, encode: (body: Buffer) => Buffer): Buffer {
+    const kept = answer.encoded?.[encoding];
+    if (kept) return kept;
+    const made = encode(answer.body);
+    (answer.encoded ??= {})[encoding] = made;
+    // Counted only while kept: a new data version may have emptied the cache meanwhile.
+    if (this.entries.get(key) === answer) {
+      this.bytes += made.byteLength;
+      this.evictOverflow();
     }
+    return made;
   }
 
   get size(): number {
@@ -78,6 +99,14 @@ export class AnswerCache {
 
   get storedBytes(): number {
     return this.bytes;
+  }
+
+  private evictOverflow(): void {
+    for (const [oldKey, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldKey);
+      this.bytes -= sizeOf(old);
+    }
   }
 
   private forgetOtherVersions(dataVersion: string): void {

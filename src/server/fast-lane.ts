@@ -6,18 +6,18 @@
  * every request here first:
  * - an address without query parameters whose answer the app has given before for the current
  *   data version (a district page, the API's lists, map data): served from answer-cache.ts;
- * - `GET /api/v1/locate`, computed by the endpoint's own function (services/api.ts).
+ * - `GET /api/v1/locate` and `GET /api/v1/search`, computed by the endpoints' own functions
+ *   (services/computed-answers.ts).
  * Only successes are answered here. Errors, refusals, conditional requests (If-None-Match) and
  * everything else go to the app, and with them every message and status code. What applies to
  * every answer applies here through the middleware's own functions: the URL limit, the rate
- * limit, the security and CORS headers, the ETag, the log line. tests/e2e/fast-lane.spec.ts
+ * limit, the security and CORS headers, the ETag, compression, the log line. tests/e2e/fast-lane.spec.ts
  * compares its answers with the app's (FAST_LANE=off) header by header.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bodyTag, API_CACHE_CONTROL, locateRecord, shapedJson } from '../services/api';
-import { LocateResponse } from '../services/api-schemas';
+import { bodyTag, API_CACHE_CONTROL } from '../services/api';
+import { locateAnswer, searchAnswer, type ComputedAnswer } from '../services/computed-answers';
 import { JSON_CONTENT_TYPE } from '../services/http';
-import { readCoordinates } from '../services/input';
 import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
 import type { Portal } from '../services/portal';
 import { CORS_HEADERS } from '../middleware/cors';
@@ -27,6 +27,7 @@ import { logRequest } from '../middleware/request-log';
 import { MAX_URL_LENGTH } from '../middleware/request-limits';
 import { securityHeadersFor } from '../middleware/security-headers';
 import { answerCache, answerKey } from './answer-cache';
+import { chooseEncoding, compressed, isCompressible, shouldCompress, weakened, withVary, type Encoding } from './compression.mjs';
 
 /** FAST_LANE=off sends every request through the app (for comparison, or should the lane misbehave). */
 export const fastLaneEnabled = process.env.FAST_LANE !== 'off';
@@ -42,15 +43,18 @@ export interface FastLane {
   answer(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-/** Also the route it is logged under: the endpoint's pattern is its path. */
-const LOCATE_PATH = '/api/v1/locate';
+/** The endpoints computed from their query, by path (also the route they are logged under). */
+const COMPUTED: ReadonlyMap<string, (portal: Portal, params: URLSearchParams) => ComputedAnswer> = new Map([
+  ['/api/v1/locate', locateAnswer],
+  ['/api/v1/search', searchAnswer],
+]);
 
-// Built once: the headers every locate answer has besides its ETag.
-const LOCATE_HEADERS: Array<[string, string]> = [
+// Built once: the headers of every computed answer besides its length and ETag.
+const COMPUTED_HEADERS: Array<[string, string]> = [
   ['Content-Type', JSON_CONTENT_TYPE],
   ['Cache-Control', API_CACHE_CONTROL],
   ...Object.entries(CORS_HEADERS),
-  ...securityHeadersFor(LOCATE_PATH, null),
+  ...securityHeadersFor('/api/v1', null),
 ];
 
 function currentPortal(): Portal | null {
@@ -70,31 +74,60 @@ function admitted(req: IncomingMessage): boolean {
   return !decision || decision.allowed;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, headers: Array<[string, string]>, body: Buffer | string, route: string, started: number): void {
+/** A whole 200 answer, and how to get its body compressed. */
+interface LaneAnswer {
+  headers: Array<[string, string]>;
+  body: Buffer | string;
+  encoded: (encoding: Encoding) => Buffer;
+  route: string;
+}
+
+/**
+ * Writes the answer as the wrapper writes the app's (compression.mjs): `Vary: Accept-Encoding`
+ * on text, compressed when the client accepts it, the ETag then weak.
+ */
+function send(req: IncomingMessage, res: ServerResponse, answer: LaneAnswer, started: number): void {
+  const header = (name: string) => answer.headers.find(([given]) => given.toLowerCase() === name)?.[1];
+  let headers = answer.headers;
+  let body: Buffer | string | undefined = req.method === 'HEAD' ? undefined : answer.body;
+  if (isCompressible(header('content-type') ?? '')) {
+    headers = [...headers.filter(([name]) => name.toLowerCase() !== 'vary'), ['Vary', withVary(header('vary'), 'Accept-Encoding')]];
+  }
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  if (shouldCompress(encoding, 200, header)) {
+    headers = [
+      ...headers.filter(([name]) => !/^(?:content-length|etag)$/i.test(name)),
+      ['Content-Encoding', encoding],
+      ...(header('etag') ? [['ETag', weakened(header('etag'))] as [string, string]] : []),
+    ];
+    if (body !== undefined) body = answer.encoded(encoding);
+  }
   res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
-  logRequest(req.method!, route, 200, performance.now() - started, 'fast');
+  res.end(body);
+  logRequest(req.method!, answer.route, 200, performance.now() - started, 'fast');
 }
 
 function answerRecorded(req: IncomingMessage, res: ServerResponse, pathname: string, portal: Portal, started: number): boolean {
-  const recorded = answerCache.get(answerKey(pathname, (name) => req.headers[name]), portal.info.dataVersion);
+  const key = answerKey(pathname, (name) => req.headers[name]);
+  const recorded = answerCache.get(key, portal.info.dataVersion);
   if (!recorded || !admitted(req)) return false;
-  send(req, res, recorded.headers, recorded.body, recorded.route, started);
+  const encoded = (encoding: Encoding) => answerCache.encodedBody(key, recorded, encoding, (body) => compressed(body, encoding));
+  send(req, res, { headers: recorded.headers, body: recorded.body, encoded, route: recorded.route }, started);
   return true;
 }
 
-function answerLocate(req: IncomingMessage, res: ServerResponse, query: string, portal: Portal, started: number): boolean {
-  const input = readCoordinates(new URLSearchParams(query));
-  if (!input.ok) return false;
-  const record = locateRecord(portal, input.point);
-  if (!record || !admitted(req)) return false;
-  const body = shapedJson(LocateResponse, record);
+function answerComputed(req: IncomingMessage, res: ServerResponse, pathname: string, query: string, portal: Portal, started: number): boolean {
+  const compute = COMPUTED.get(pathname);
+  if (!compute) return false;
+  const answer = compute(portal, new URLSearchParams(query));
+  if (!answer.ok || !admitted(req)) return false;
+  const body = answer.json;
   const headers: Array<[string, string]> = [
-    ...LOCATE_HEADERS,
+    ...COMPUTED_HEADERS,
     ['Content-Length', String(Buffer.byteLength(body))],
     ['ETag', entityTag(portal.info.dataVersion, bodyTag(body))],
   ];
-  send(req, res, headers, body, LOCATE_PATH, started);
+  send(req, res, { headers, body, encoded: (encoding) => compressed(body, encoding), route: pathname }, started);
   return true;
 }
 
@@ -107,10 +140,12 @@ const fastLane: FastLane = {
     }
     const queryAt = url.indexOf('?');
     const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
-    if (queryAt >= 0 && pathname !== LOCATE_PATH) return false;
+    if (queryAt >= 0 && !COMPUTED.has(pathname)) return false;
     const portal = currentPortal();
     if (!portal) return false;
-    return queryAt < 0 ? answerRecorded(req, res, pathname, portal, started) : answerLocate(req, res, url.slice(queryAt + 1), portal, started);
+    return queryAt < 0
+      ? answerRecorded(req, res, pathname, portal, started)
+      : answerComputed(req, res, pathname, url.slice(queryAt + 1), portal, started);
   },
 };
 

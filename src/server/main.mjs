@@ -10,17 +10,17 @@
  *   never read after the answer (the portal reads none; the middleware refuses large ones, 413).
  * - Static files (/_astro/…, widget.js, favicon) get the security headers the middleware gives
  *   a non-page answer (copied from this server's own /healthz), and a JSON log line.
- * - gzip or brotli for text answers when the client accepts it, with `Vary: Accept-Encoding`; a
- *   compressed answer's ETag becomes weak (W/"…"), which If-None-Match still matches.
+ * - gzip or brotli for text answers when the client accepts it (the policy: compression.mjs).
  * - Every console line is JSON, with query strings removed (Astro's own messages name URLs).
  * - The fast lane (src/server/fast-lane.ts) is offered every request first: it answers
- *   recorded pages and locate without Astro's request pipeline, once the app has published it.
+ *   recorded pages and locate without Astro's request pipeline, once the app has published it,
+ *   and writes, compresses and logs its answers itself.
  * - SIGTERM/SIGINT: stop accepting connections, let answers in progress finish (at most
  *   SHUTDOWN_TIMEOUT_MS, default 10 s), close idle connections, exit 0.
  */
 import http from 'node:http';
 import { format } from 'node:util';
-import zlib from 'node:zlib';
+import { chooseEncoding, createCompressor, isCompressible, shouldCompress, weakened, withVary } from './compression.mjs';
 
 const MALFORMED_URL_HEADER = 'x-revierfinder-malformed-url'; // as in src/middleware/request-limits.ts
 /** Where the app's bundle publishes its fast lane once loaded (src/server/fast-lane.ts). */
@@ -36,8 +36,6 @@ const SECURITY_HEADERS = [
   'strict-transport-security',
   'x-frame-options',
 ];
-const COMPRESSIBLE = /^(?:text\/|application\/(?:(?:[\w.+-]*\+)?json|javascript|xml|(?:[\w.+-]*\+)?xml)|image\/svg\+xml)/i;
-const MIN_COMPRESS_BYTES = 1024;
 
 // ---------------------------------------------------------------- JSON console, no query strings
 
@@ -101,28 +99,6 @@ function hasBody(req) {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-/** 'br', 'gzip' or null, by the client's Accept-Encoding (q=0 refuses). */
-function chooseEncoding(header) {
-  if (!header) return null;
-  const accepted = new Map();
-  for (const part of String(header).split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name, q ? Number(q.slice(2)) : 1);
-  }
-  const weight = (name) => accepted.get(name) ?? accepted.get('*') ?? 0;
-  if (weight('br') > 0) return 'br';
-  if (weight('gzip') > 0) return 'gzip';
-  return null;
-}
-
-function addVary(res, value) {
-  const existing = String(res.getHeader('vary') ?? '');
-  if (!existing.split(',').some((part) => part.trim().toLowerCase() === value.toLowerCase())) {
-    res.setHeader('Vary', existing ? `${existing}, ${value}` : value);
-  }
-}
-
 /**
  * Hooks into the response's head: static files get the security headers; text gets compressed.
  * Works for Astro's writeResponse (writeHead with headers) and for static files (setHeader, then
@@ -155,28 +131,16 @@ function prepare(req, res, started) {
     if (!throughApp && staticHeaders) {
       for (const [name, value] of staticHeaders) if (!res.hasHeader(name)) res.setHeader(name, value);
     }
-    const type = String(res.getHeader('content-type') ?? '');
-    if (COMPRESSIBLE.test(type)) addVary(res, 'Accept-Encoding');
-    const length = res.getHeader('content-length');
-    const compress =
-      encoding &&
-      statusCode === 200 &&
-      COMPRESSIBLE.test(type) &&
-      !res.hasHeader('content-encoding') &&
-      !/no-transform/i.test(String(res.getHeader('cache-control') ?? '')) &&
-      (length === undefined || Number(length) >= MIN_COMPRESS_BYTES);
+    if (isCompressible(String(res.getHeader('content-type') ?? ''))) res.setHeader('Vary', withVary(res.getHeader('vary'), 'Accept-Encoding'));
+    const compress = shouldCompress(encoding, statusCode, (name) => res.getHeader(name));
     if (compress) {
       res.removeHeader('content-length');
       res.setHeader('Content-Encoding', encoding);
-      const etag = res.getHeader('etag');
-      if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
+      if (res.hasHeader('etag')) res.setHeader('ETag', weakened(res.getHeader('etag')));
     }
     // HEAD gets the headers GET would get (encoding, ETag), and no body to compress.
     if (compress && req.method !== 'HEAD') {
-      compressor =
-        encoding === 'br'
-          ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
-          : zlib.createGzip({ level: 6 });
+      compressor = createCompressor(encoding);
       compressor.on('data', (chunk) => {
         if (!write.call(res, chunk)) {
           compressor.pause();
@@ -231,8 +195,8 @@ function onRequest(req, res) {
   }
   const withBody = hasBody(req);
   if (withBody || stopping) res.setHeader('Connection', 'close');
-  prepare(req, res, started);
   if (wellFormed && !withBody && globalThis[FAST_LANE]?.answer(req, res)) return;
+  prepare(req, res, started);
   handler(req, res);
 }
 

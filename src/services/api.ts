@@ -7,9 +7,7 @@ import type { z } from 'zod';
 import { t } from '../i18n';
 import { apiError, JSON_CONTENT_TYPE } from './http';
 import { soleParam } from './input';
-import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, SearchResponse, type LocateResponse, type QueryParam } from './api-schemas';
-import type { LatLon } from '../domain/model';
-import type { Portal } from './portal';
+import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, type QueryParam } from './api-schemas';
 
 /** Caching of successful answers (set by the conditional-GET middleware, shown on /api). */
 export const API_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
@@ -59,7 +57,12 @@ export function unknownId(kind: string, id: string): Response {
  * match (a bug of ours, never of the client) fails loudly in tests.
  */
 export function ok<S extends z.ZodType>(schema: S, body: z.input<S>, headers: Record<string, string> = {}): Response {
-  return tagged(shapedJson(schema, body), { 'Content-Type': JSON_CONTENT_TYPE, ...headers });
+  return jsonAnswer(shapedJson(schema, body), headers);
+}
+
+/** A 200 answer of JSON text (see `ok`). */
+export function jsonAnswer(json: string, headers: Record<string, string> = {}): Response {
+  return tagged(json, { 'Content-Type': JSON_CONTENT_TYPE, ...headers });
 }
 
 /** The JSON text of `body` shaped by `schema` (see `ok`; the server's fast lane writes it too). */
@@ -120,42 +123,4 @@ export function listResponse<R, S extends z.ZodType>(
   if (!query.ok) return query.response;
   const page = paginate(records, url, query.value.offset ?? 0, query.value.limit ?? DEFAULT_PAGE_LIMIT);
   return ok(schema, { items: page.items.map(toItem), pagination: page.pagination, dataVersion } as z.input<S>);
-}
-
-/**
- * The search answer shaped by its schema. Fields the address search adds later
- * (`approximate`, `note`) get their neutral value where a result does not carry them yet.
- */
-export function searchResponse(body: { results: Array<Record<string, unknown>> }): Response {
-  return ok(SearchResponse, {
-    results: body.results.map((result) => ({ approximate: false, note: null, ...result })),
-  } as z.input<typeof SearchResponse>);
-}
-
-/**
- * The body of `GET /api/v1/locate` for a point: the district, its officers and station, and the
- * districts whose boundary is near; null outside Niedersachsen. One place for the endpoint and
- * the server's fast lane (src/server/fast-lane.ts).
- */
-export function locateRecord(portal: Portal, point: LatLon): z.input<typeof LocateResponse> | null {
-  const result = portal.locate(point);
-  if (result.kind === 'outside') return null;
-  const view = portal.districtView(result.district.id)!;
-  return {
-    point: result.point,
-    municipality: { ags: result.municipality.ags, name: result.municipality.name },
-    district: { id: result.district.id, name: result.district.name },
-    inspection: { id: result.inspection.id, name: result.inspection.name },
-    directorate: { id: result.directorate.id, name: result.directorate.name },
-    station: view.station && { id: view.station.id, name: view.station.name },
-    responsibilityVerified: view.responsibilityVerified,
-    officers: [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
-      id: officer.id,
-      name: officer.name,
-      role: officer.role,
-      isDemo: officer.isDemo,
-      accounts: officer.accounts.map(({ platform, handle, url }) => ({ platform, handle, url })),
-    })),
-    nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
-  };
 }

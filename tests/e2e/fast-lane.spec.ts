@@ -28,11 +28,17 @@ async function ask(base: string, path: string, init: RequestInit = {}): Promise<
   return { status: response.status, headers, body: `${body.length} bytes, sha256 ${createHash('sha256').update(body).digest('hex')}` };
 }
 
-const LOCATE = [
+/** Answers computed from their query parameters. */
+const COMPUTED = [
   `/api/v1/locate?lat=${CELLE.centre.lat}&lon=${CELLE.centre.lon}`,
   `/api/v1/locate?lat=${NEAR_FLOTWEDEL.lat}&lon=${NEAR_FLOTWEDEL.lon}`,
   '/api/v1/locate?lat=52.3745&lon=9.7386', // Hannover
   '/api/v1/locate?lon=8.0472&lat=52.2799', // Osnabrück, parameters in the other order
+  '/api/v1/search?q=Celle',
+  '/api/v1/search?q=Bahnhofstra%C3%9Fe+1+Hannover&limit=3',
+  '/api/v1/search?q=Oldenbrug&lang=en', // a typo, notes in English
+  '/api/v1/search?q=29221',
+  '/api/v1/search?q=M%C3%BCnchen', // outside Niedersachsen: no results, still 200
 ];
 
 /** Answers without query parameters that the lane serves once the app has given them. */
@@ -55,6 +61,11 @@ const LEFT_TO_THE_APP: Array<[string, RequestInit?]> = [
   ['/api/v1/locate?lat=52.62'],
   [`/api/v1/locate?lat=${CELLE.centre.lat}&lon=${CELLE.centre.lon}`, { method: 'POST' }],
   [`/api/v1/locate?lat=${CELLE.centre.lat}&lon=${CELLE.centre.lon}`, { method: 'OPTIONS' }],
+  ['/api/v1/search?q='],
+  ['/api/v1/search?q=Celle&q=Hannover'],
+  ['/api/v1/search?q=Celle&limit=0'],
+  ['/api/v1/search?q=Celle&lang=fr'],
+  [`/api/v1/search?q=${'x'.repeat(300)}`],
   ['/bezirk/000000000'],
 ];
 
@@ -75,15 +86,15 @@ test.describe('Schnellspur des Servers', () => {
 
   const fastLines = () => lane.logLines.filter((line) => line.lane === 'fast');
 
-  test('locate: dieselbe Antwort wie die App, von der Schnellspur gegeben', async () => {
-    for (const path of LOCATE) {
+  test('locate und Suche: dieselbe Antwort wie die App, von der Schnellspur gegeben', async () => {
+    for (const path of COMPUTED) {
       for (const method of ['GET', 'HEAD']) {
         const before = fastLines().length;
         const [fromLane, fromApp] = await Promise.all([ask(lane.base, path, { method }), ask(app.base, path, { method })]);
         expect(fromLane.status, `${method} ${path}`).toBe(200);
         expect(fromLane, `${method} ${path}`).toEqual(fromApp);
         await expect.poll(() => fastLines().length, { message: `${method} ${path}` }).toBe(before + 1);
-        expect(fastLines().at(-1)).toMatchObject({ method, route: '/api/v1/locate', status: 200 });
+        expect(fastLines().at(-1)).toMatchObject({ method, route: path.split('?')[0], status: 200 });
       }
     }
   });
@@ -123,7 +134,7 @@ test.describe('Schnellspur des Servers', () => {
       expect(fromLane.status, `${init?.method ?? 'GET'} ${path}`).not.toBe(200);
       expect(fromLane, `${init?.method ?? 'GET'} ${path}`).toEqual(fromApp);
     }
-    for (const path of [LOCATE[0]!, `/api/v1/districts/${CELLE.id}`]) {
+    for (const path of [COMPUTED[0]!, `/api/v1/districts/${CELLE.id}`]) {
       const etag = (await ask(lane.base, path)).headers.etag!;
       const [fromLane, fromApp] = await Promise.all([
         ask(lane.base, path, { headers: { 'If-None-Match': etag } }),
