@@ -26,7 +26,7 @@ import { rateDecision, rateLimiter } from '../middleware/rate-limit';
 import { logRequest } from '../middleware/request-log';
 import { MAX_URL_LENGTH } from '../middleware/request-limits';
 import { securityHeadersFor } from '../middleware/security-headers';
-import { answerCache, answerKey } from './answer-cache';
+import { answerCache, answerKey, type CachedAnswer } from './answer-cache';
 import { chooseEncoding, compressed, isCompressible, shouldCompress, weakened, withVary, type Encoding } from './compression.mjs';
 
 /** FAST_LANE=off sends every request through the app (for comparison, or should the lane misbehave). */
@@ -74,36 +74,55 @@ function admitted(req: IncomingMessage): boolean {
   return !decision || decision.allowed;
 }
 
-/** A whole 200 answer, and how to get its body compressed. */
+/** A whole 200 answer's body, how to get it compressed, and its route for the log. */
 interface LaneAnswer {
-  headers: Array<[string, string]>;
   body: Buffer | string;
   encoded: (encoding: Encoding) => Buffer;
   route: string;
 }
 
+/** The headers an answer is written with for a client's encoding, flat as writeHead takes them. */
+interface WrittenHeads {
+  flat: string[];
+  /** The encoding the body is sent in, or null for as it is. */
+  encoding: Encoding | null;
+}
+
 /**
- * Writes the answer as the wrapper writes the app's (compression.mjs): `Vary: Accept-Encoding`
- * on text, compressed when the client accepts it, the ETag then weak.
+ * The headers as the wrapper writes the app's answers (compression.mjs): `Vary: Accept-Encoding`
+ * on text; compressed when the client accepts it, without a length and with a weak ETag.
  */
-function send(req: IncomingMessage, res: ServerResponse, answer: LaneAnswer, started: number): void {
-  const header = (name: string) => answer.headers.find(([given]) => given.toLowerCase() === name)?.[1];
-  let headers = answer.headers;
-  let body: Buffer | string | undefined = req.method === 'HEAD' ? undefined : answer.body;
-  if (isCompressible(header('content-type') ?? '')) {
-    headers = [...headers.filter(([name]) => name.toLowerCase() !== 'vary'), ['Vary', withVary(header('vary'), 'Accept-Encoding')]];
+function writtenHeads(headers: Array<[string, string]>, accepted: Encoding | null): WrittenHeads {
+  const byName = new Map(headers.map(([name, value]) => [name.toLowerCase(), value]));
+  const encoding = shouldCompress(accepted, 200, (name) => byName.get(name)) ? accepted : null;
+  const flat: string[] = [];
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'vary' || (encoding && (lower === 'content-length' || lower === 'etag'))) continue;
+    flat.push(name, value);
   }
-  const encoding = chooseEncoding(req.headers['accept-encoding']);
-  if (shouldCompress(encoding, 200, header)) {
-    headers = [
-      ...headers.filter(([name]) => !/^(?:content-length|etag)$/i.test(name)),
-      ['Content-Encoding', encoding],
-      ...(header('etag') ? [['ETag', weakened(header('etag'))] as [string, string]] : []),
-    ];
-    if (body !== undefined) body = answer.encoded(encoding);
-  }
-  res.writeHead(200, headers);
-  res.end(body);
+  if (isCompressible(byName.get('content-type') ?? '')) flat.push('Vary', withVary(byName.get('vary'), 'Accept-Encoding'));
+  const etag = byName.get('etag');
+  if (encoding) flat.push('Content-Encoding', encoding, ...(etag ? ['ETag', String(weakened(etag))] : []));
+  return { flat, encoding };
+}
+
+// A recorded answer is written the same way for every client with the same encoding.
+const recordedHeads = new WeakMap<CachedAnswer, Map<Encoding | null, WrittenHeads>>();
+
+function recordedHeadsFor(recorded: CachedAnswer, accepted: Encoding | null): WrittenHeads {
+  let byEncoding = recordedHeads.get(recorded);
+  if (!byEncoding) recordedHeads.set(recorded, (byEncoding = new Map()));
+  let heads = byEncoding.get(accepted);
+  if (!heads) byEncoding.set(accepted, (heads = writtenHeads(recorded.headers, accepted)));
+  return heads;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, heads: WrittenHeads, answer: LaneAnswer, started: number): void {
+  // writeHead takes the flat list (name, value, name, value …), also after a header set earlier.
+  res.writeHead(200, heads.flat);
+  if (req.method === 'HEAD') res.end();
+  else res.end(heads.encoding ? answer.encoded(heads.encoding) : answer.body);
   logRequest(req.method!, answer.route, 200, performance.now() - started, 'fast');
 }
 
@@ -111,8 +130,9 @@ function answerRecorded(req: IncomingMessage, res: ServerResponse, pathname: str
   const key = answerKey(pathname, (name) => req.headers[name]);
   const recorded = answerCache.get(key, portal.info.dataVersion);
   if (!recorded || !admitted(req)) return false;
+  const heads = recordedHeadsFor(recorded, chooseEncoding(req.headers['accept-encoding']));
   const encoded = (encoding: Encoding) => answerCache.encodedBody(key, recorded, encoding, (body) => compressed(body, encoding));
-  send(req, res, { headers: recorded.headers, body: recorded.body, encoded, route: recorded.route }, started);
+  send(req, res, heads, { body: recorded.body, encoded, route: recorded.route }, started);
   return true;
 }
 
@@ -127,7 +147,8 @@ function answerComputed(req: IncomingMessage, res: ServerResponse, pathname: str
     ['Content-Length', String(Buffer.byteLength(body))],
     ['ETag', entityTag(portal.info.dataVersion, bodyTag(body))],
   ];
-  send(req, res, { headers, body, encoded: (encoding) => compressed(body, encoding), route: pathname }, started);
+  const heads = writtenHeads(headers, chooseEncoding(req.headers['accept-encoding']));
+  send(req, res, heads, { body, encoded: (encoding) => compressed(body, encoding), route: pathname }, started);
   return true;
 }
 
