@@ -5,23 +5,23 @@
  * Requests from the machine itself (loopback) are not counted, see below.
  */
 import type { MiddlewareHandler } from 'astro';
-import { clientKey, isLoopback, RateLimiter, rateLimitConfigFromEnv, type RateDecision } from '../services/rate-limiter';
+import { clientKey, isLoopback, RateLimiter, rateLimitConfigFromEnv } from '../services/rate-limiter';
 import { refuse } from './error-answer';
 
 const STATIC_ASSET = /^\/_astro\/|\.(?:css|js|mjs|svg|png|jpe?g|webp|ico|woff2?|txt|map)$/;
 
 /**
- * The limiter's decision for one request, or null when the request is not counted (the limit is
- * off, or the client is the machine itself). `forwardedFor` is read only with trustProxy.
+ * The client a request is counted for, or null when it is not counted (the limit is off, or the
+ * client is the machine itself). `forwardedFor` is read only with trustProxy.
  */
-export function rateDecision(limiter: RateLimiter, address: string | undefined, forwardedFor: string | null): RateDecision | null {
+export function countedClient(limiter: RateLimiter, address: string | undefined, forwardedFor: string | null): string | null {
   if (!limiter.enabled) return null;
   const forwarded = limiter.config.trustProxy ? forwardedFor : null;
   // The machine itself (health checks, a local reverse proxy whose clients are not passed on
   // with RATE_LIMIT_TRUST_PROXY) is not limited: counting a proxy's address as one client
   // would throttle all visitors together.
   if (!forwarded && isLoopback(address)) return null;
-  return limiter.take(clientKey(address, forwarded, limiter.config.trustProxy));
+  return clientKey(address, forwarded, limiter.config.trustProxy);
 }
 
 /** A rate-limit middleware over `limiter` (tests make their own with a small limit). */
@@ -34,7 +34,8 @@ export function rateLimitWith(limiter: RateLimiter): MiddlewareHandler {
     } catch {
       address = undefined;
     }
-    const decision = rateDecision(limiter, address, context.request.headers.get('x-forwarded-for'));
+    const client = countedClient(limiter, address, context.request.headers.get('x-forwarded-for'));
+    const decision = client === null ? null : limiter.take(client);
     if (!decision || decision.allowed) return next();
     const retryAfter = String(decision.retryAfterSeconds);
     return refuse(context.url.pathname, context.locals.language, {

@@ -1,10 +1,10 @@
 /**
- * Finished answers of pages and endpoints without query parameters (a district page, the API's
- * lists and records, the map's GeoJSON): the same for every visitor until the data changes, so
- * each is rendered once per data version. The response-cache middleware records what the app
- * answered, with every header; the server's fast lane (fast-lane.ts) serves it from here.
- * Bounded in bytes (RESPONSE_CACHE_MB), least recently used first out; a new data version
- * empties it.
+ * Finished answers, the same for every visitor until the data changes, so each is made once per
+ * data version: pages and endpoints without query parameters (a district page, the API's lists
+ * and records, the map's GeoJSON), which the response-cache middleware records as the app
+ * answered them, with every header; and search answers, kept by the fast lane. The fast lane
+ * (fast-lane.ts) serves them. Bounded in bytes (RESPONSE_CACHE_MB), least recently used first
+ * out; a new data version empties a cache.
  */
 
 export interface CachedAnswer {
@@ -117,5 +117,13 @@ export class AnswerCache {
   }
 }
 
-/** The process's one cache of finished answers. */
-export const answerCache = new AnswerCache(Number(process.env.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024);
+const budgetBytes = Number(process.env.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024;
+
+/** Finished answers without query parameters: pages, the API's lists and records, map data. */
+export const answerCache = new AnswerCache((budgetBytes * 7) / 8);
+
+/**
+ * Search answers by their whole address (the fast lane's, see fast-lane.ts): an eighth of the
+ * budget, apart, so that a flood of different queries cannot push out the pages.
+ */
+export const searchAnswerCache = new AnswerCache(budgetBytes / 8);

@@ -7,7 +7,8 @@
  * - an address without query parameters whose answer the app has given before for the current
  *   data version (a district page, the API's lists, map data): served from answer-cache.ts;
  * - `GET /api/v1/locate` and `GET /api/v1/search`, computed by the endpoints' own functions
- *   (services/computed-answers.ts).
+ *   (services/computed-answers.ts); search answers are kept by their address for the next
+ *   visitor who types the same.
  * Only successes are answered here. Errors, refusals, conditional requests (If-None-Match) and
  * everything else go to the app, and with them every message and status code. What applies to
  * every answer applies here through the middleware's own functions: the URL limit, the rate
@@ -22,11 +23,11 @@ import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
 import type { Portal } from '../services/portal';
 import { CORS_HEADERS } from '../middleware/cors';
 import { entityTag } from '../middleware/conditional-get';
-import { rateDecision, rateLimiter } from '../middleware/rate-limit';
+import { countedClient, rateLimiter } from '../middleware/rate-limit';
 import { logRequest } from '../middleware/request-log';
 import { MAX_URL_LENGTH } from '../middleware/request-limits';
 import { securityHeadersFor } from '../middleware/security-headers';
-import { answerCache, answerKey, type CachedAnswer } from './answer-cache';
+import { answerCache, answerKey, searchAnswerCache, type AnswerCache, type CachedAnswer } from './answer-cache';
 import { chooseEncoding, compressed, isCompressible, shouldCompress, weakened, withVary, type Encoding } from './compression.mjs';
 
 /** FAST_LANE=off sends every request through the app (for comparison, or should the lane misbehave). */
@@ -43,10 +44,18 @@ export interface FastLane {
   answer(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
+interface ComputedEndpoint {
+  compute: (portal: Portal, params: URLSearchParams) => ComputedAnswer;
+  /** Where answers are kept by their whole address, or null where a query seldom comes twice. */
+  cache: AnswerCache | null;
+}
+
 /** The endpoints computed from their query, by path (also the route they are logged under). */
-const COMPUTED: ReadonlyMap<string, (portal: Portal, params: URLSearchParams) => ComputedAnswer> = new Map([
-  ['/api/v1/locate', locateAnswer],
-  ['/api/v1/search', searchAnswer],
+const COMPUTED: ReadonlyMap<string, ComputedEndpoint> = new Map([
+  // A point (a map click, a location) is hardly ever asked twice.
+  ['/api/v1/locate', { compute: locateAnswer, cache: null }],
+  // The autocomplete asks the same beginnings ("Han", "Hann", …) for many visitors.
+  ['/api/v1/search', { compute: searchAnswer, cache: searchAnswerCache }],
 ]);
 
 // Built once: the headers of every computed answer besides its length and ETag.
@@ -66,19 +75,15 @@ function currentPortal(): Portal | null {
   }
 }
 
-/** True when the client may be answered now; false when the app must refuse it (429). */
-function admitted(req: IncomingMessage): boolean {
+/**
+ * The rate limit, as the app applies it: the client's request is counted only when the lane
+ * answers it (`count`); one the limit refuses is left to the app, which refuses it (429).
+ */
+function rateLimitFor(req: IncomingMessage): { allowed: boolean; count: () => void } {
   const forwardedFor = req.headers['x-forwarded-for'];
-  const decision = rateDecision(rateLimiter, req.socket.remoteAddress, typeof forwardedFor === 'string' ? forwardedFor : null);
-  // A refused request is left to the app: the limiter refuses it there too (a refusal takes no token).
-  return !decision || decision.allowed;
-}
-
-/** A whole 200 answer's body, how to get it compressed, and its route for the log. */
-interface LaneAnswer {
-  body: Buffer | string;
-  encoded: (encoding: Encoding) => Buffer;
-  route: string;
+  const client = countedClient(rateLimiter, req.socket.remoteAddress, typeof forwardedFor === 'string' ? forwardedFor : null);
+  if (client === null) return { allowed: true, count: () => {} };
+  return { allowed: rateLimiter.allows(client), count: () => rateLimiter.take(client) };
 }
 
 /** The headers an answer is written with for a client's encoding, flat as writeHead takes them. */
@@ -107,48 +112,67 @@ function writtenHeads(headers: Array<[string, string]>, accepted: Encoding | nul
   return { flat, encoding };
 }
 
-// A recorded answer is written the same way for every client with the same encoding.
-const recordedHeads = new WeakMap<CachedAnswer, Map<Encoding | null, WrittenHeads>>();
+// A kept answer is written the same way for every client with the same encoding.
+const keptHeads = new WeakMap<CachedAnswer, Map<Encoding | null, WrittenHeads>>();
 
-function recordedHeadsFor(recorded: CachedAnswer, accepted: Encoding | null): WrittenHeads {
-  let byEncoding = recordedHeads.get(recorded);
-  if (!byEncoding) recordedHeads.set(recorded, (byEncoding = new Map()));
+function keptHeadsFor(answer: CachedAnswer, accepted: Encoding | null): WrittenHeads {
+  let byEncoding = keptHeads.get(answer);
+  if (!byEncoding) keptHeads.set(answer, (byEncoding = new Map()));
   let heads = byEncoding.get(accepted);
-  if (!heads) byEncoding.set(accepted, (heads = writtenHeads(recorded.headers, accepted)));
+  if (!heads) byEncoding.set(accepted, (heads = writtenHeads(answer.headers, accepted)));
   return heads;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, heads: WrittenHeads, answer: LaneAnswer, started: number): void {
+/** Where an answer is kept: then its headers and compressed bodies are made once and kept too. */
+interface Kept {
+  cache: AnswerCache;
+  key: string;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer, kept: Kept | null, started: number): void {
+  const accepted = chooseEncoding(req.headers['accept-encoding']);
+  const heads = kept ? keptHeadsFor(answer, accepted) : writtenHeads(answer.headers, accepted);
   // writeHead takes the flat list (name, value, name, value …), also after a header set earlier.
   res.writeHead(200, heads.flat);
+  const encoding = heads.encoding;
   if (req.method === 'HEAD') res.end();
-  else res.end(heads.encoding ? answer.encoded(heads.encoding) : answer.body);
+  else if (!encoding) res.end(answer.body);
+  else if (kept) res.end(kept.cache.encodedBody(kept.key, answer, encoding, (body) => compressed(body, encoding)));
+  else res.end(compressed(answer.body, encoding));
   logRequest(req.method!, answer.route, 200, performance.now() - started, 'fast');
 }
 
 function answerRecorded(req: IncomingMessage, res: ServerResponse, pathname: string, portal: Portal, started: number): boolean {
   const key = answerKey(pathname, (name) => req.headers[name]);
   const recorded = answerCache.get(key, portal.info.dataVersion);
-  if (!recorded || !admitted(req)) return false;
-  const heads = recordedHeadsFor(recorded, chooseEncoding(req.headers['accept-encoding']));
-  const encoded = (encoding: Encoding) => answerCache.encodedBody(key, recorded, encoding, (body) => compressed(body, encoding));
-  send(req, res, heads, { body: recorded.body, encoded, route: recorded.route }, started);
+  const limit = rateLimitFor(req);
+  if (!recorded || !limit.allowed) return false;
+  limit.count();
+  send(req, res, recorded, { cache: answerCache, key }, started);
   return true;
 }
 
-function answerComputed(req: IncomingMessage, res: ServerResponse, pathname: string, query: string, portal: Portal, started: number): boolean {
-  const compute = COMPUTED.get(pathname);
-  if (!compute) return false;
-  const answer = compute(portal, new URLSearchParams(query));
-  if (!answer.ok || !admitted(req)) return false;
-  const body = answer.json;
-  const headers: Array<[string, string]> = [
-    ...COMPUTED_HEADERS,
-    ['Content-Length', String(Buffer.byteLength(body))],
-    ['ETag', entityTag(portal.info.dataVersion, bodyTag(body))],
-  ];
-  const heads = writtenHeads(headers, chooseEncoding(req.headers['accept-encoding']));
-  send(req, res, heads, { body, encoded: (encoding) => compressed(body, encoding), route: pathname }, started);
+function answerComputed(req: IncomingMessage, res: ServerResponse, url: string, queryAt: number, portal: Portal, started: number): boolean {
+  const pathname = url.slice(0, queryAt);
+  const endpoint = COMPUTED.get(pathname);
+  const limit = rateLimitFor(req);
+  if (!endpoint || !limit.allowed) return false;
+  const kept = endpoint.cache && { cache: endpoint.cache, key: answerKey(url, (name) => req.headers[name]) };
+  let answer = kept?.cache.get(kept.key, portal.info.dataVersion);
+  if (!answer) {
+    const computed = endpoint.compute(portal, new URLSearchParams(url.slice(queryAt + 1)));
+    if (!computed.ok) return false;
+    const body = Buffer.from(computed.json);
+    const headers: Array<[string, string]> = [
+      ...COMPUTED_HEADERS,
+      ['Content-Length', String(body.byteLength)],
+      ['ETag', entityTag(portal.info.dataVersion, bodyTag(body))],
+    ];
+    answer = { status: 200, headers, body, route: pathname };
+    kept?.cache.put(kept.key, portal.info.dataVersion, answer);
+  }
+  limit.count();
+  send(req, res, answer, kept, started);
   return true;
 }
 
@@ -164,9 +188,7 @@ const fastLane: FastLane = {
     if (queryAt >= 0 && !COMPUTED.has(pathname)) return false;
     const portal = currentPortal();
     if (!portal) return false;
-    return queryAt < 0
-      ? answerRecorded(req, res, pathname, portal, started)
-      : answerComputed(req, res, pathname, url.slice(queryAt + 1), portal, started);
+    return queryAt < 0 ? answerRecorded(req, res, pathname, portal, started) : answerComputed(req, res, url, queryAt, portal, started);
   },
 };
 

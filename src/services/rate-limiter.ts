@@ -57,15 +57,18 @@ export class RateLimiter {
     return this.config.perMinute > 0;
   }
 
+  /** Whether a request of `client` would be allowed now, without counting it. */
+  allows(client: string): boolean {
+    return !this.enabled || this.tokensOf(client, this.now()) >= 1;
+  }
+
   /** Counts one request of `client`. */
   take(client: string): RateDecision {
     if (!this.enabled) return { allowed: true, remaining: Infinity };
     const now = this.now();
     this.forgetIdle(now);
-    const bucket = this.buckets.get(client);
-    let tokens = this.config.burst;
-    if (bucket) {
-      tokens = Math.min(this.config.burst, bucket.tokens + (now - bucket.updatedAt) * this.perMs);
+    const tokens = this.tokensOf(client, now);
+    if (this.buckets.has(client)) {
       // Re-inserting keeps the map in least-recently-used order for pruning.
       this.buckets.delete(client);
     }
@@ -76,6 +79,12 @@ export class RateLimiter {
     this.buckets.set(client, { tokens: tokens - 1, updatedAt: now });
     if (this.buckets.size > this.config.maxClients) this.prune();
     return { allowed: true, remaining: Math.floor(tokens - 1) };
+  }
+
+  /** The client's tokens at `now`: a full bucket for a client not seen lately. */
+  private tokensOf(client: string, now: number): number {
+    const bucket = this.buckets.get(client);
+    return bucket ? Math.min(this.config.burst, bucket.tokens + (now - bucket.updatedAt) * this.perMs) : this.config.burst;
   }
 
   /**

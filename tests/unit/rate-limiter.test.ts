@@ -12,6 +12,19 @@ describe('RateLimiter', () => {
     expect(limiter.take('a').allowed).toBe(false);
   });
 
+  it('tells whether a request would be allowed without counting it', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perMinute: 60, burst: 2, trustProxy: false, maxClients: 10 }, () => now);
+    expect(limiter.allows('a')).toBe(true);
+    expect(limiter.allows('a')).toBe(true); // asking counts nothing
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.allows('a')).toBe(false);
+    expect(limiter.allows('b')).toBe(true);
+    now = 1_000; // one token back after a second at 60 per minute
+    expect(limiter.allows('a')).toBe(true);
+  });
+
   it('is off with perMinute 0', () => {
     const limiter = new RateLimiter({ perMinute: 0, burst: 1, trustProxy: false, maxClients: 10 });
     for (let i = 0; i < 100; i++) expect(limiter.take('a').allowed).toBe(true);
