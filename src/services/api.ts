@@ -2,7 +2,7 @@
  * Helpers for the open-data API endpoints: reading declared query parameters (one value each,
  * validated by their zod schema), shaping a body through its response schema, and paging lists.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { z } from 'zod';
 import { t } from '../i18n';
 import { apiError, JSON_CONTENT_TYPE } from './http';
@@ -72,7 +72,7 @@ export function shapedJson<S extends z.ZodType>(schema: S, body: z.input<S>): st
 
 /** The tag of a body: the first 16 characters of its SHA-256 (the ETag without the data version). */
 export function bodyTag(body: string | Uint8Array<ArrayBuffer>): string {
-  return createHash('sha256').update(body).digest('base64url').slice(0, 16);
+  return hash('sha256', body, 'base64url').slice(0, 16);
 }
 
 /**
