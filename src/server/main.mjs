@@ -13,7 +13,7 @@
  * - gzip or brotli for text answers when the client accepts it (the policy: compression.mjs).
  * - Every console line is JSON, with query strings removed (Astro's own messages name URLs).
  * - The fast lane (src/server/fast-lane.ts) is offered every request first: it answers
- *   recorded pages and locate without Astro's request pipeline, once the app has published it,
+ *   recorded pages, locate and search without Astro's request pipeline, once the app has published it,
  *   and writes, compresses and logs its answers itself.
  * - SIGTERM/SIGINT: stop accepting connections, let answers in progress finish (at most
  *   SHUTDOWN_TIMEOUT_MS, default 10 s), close idle connections, exit 0.
