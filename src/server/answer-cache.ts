@@ -18,8 +18,15 @@ export interface CachedAnswer {
   encoded?: Partial<Record<string, Buffer>>;
 }
 
-function sizeOf(answer: CachedAnswer): number {
-  let bytes = answer.body.byteLength;
+/** What an entry's headers, route and bookkeeping take besides its key and bodies (a generous estimate). */
+const ENTRY_OVERHEAD_BYTES = 2048;
+
+/**
+ * The memory an entry takes. The key counts too (two bytes a character): a search address may be
+ * 8 KiB long with a body of a few bytes, and many such entries must not outgrow the budget.
+ */
+function sizeOf(key: string, answer: CachedAnswer): number {
+  let bytes = ENTRY_OVERHEAD_BYTES + key.length * 2 + answer.body.byteLength;
   for (const body of Object.values(answer.encoded ?? {})) bytes += body?.byteLength ?? 0;
   return bytes;
 }
@@ -69,10 +76,10 @@ export class AnswerCache {
     const replaced = this.entries.get(key);
     if (replaced) {
       this.entries.delete(key);
-      this.bytes -= sizeOf(replaced);
+      this.bytes -= sizeOf(key, replaced);
     }
     this.entries.set(key, answer);
-    this.bytes += sizeOf(answer);
+    this.bytes += sizeOf(key, answer);
     this.evictOverflow();
   }
 
@@ -105,7 +112,7 @@ export class AnswerCache {
     for (const [oldKey, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldKey);
-      this.bytes -= sizeOf(old);
+      this.bytes -= sizeOf(oldKey, old);
     }
   }
 

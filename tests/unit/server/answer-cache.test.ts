@@ -21,15 +21,24 @@ describe('AnswerCache', () => {
   });
 
   it('stays within its bytes, dropping the least recently used first', () => {
-    const cache = new AnswerCache(2_400);
-    const keys = Array.from({ length: 8 }, (_, index) => `/page/${index}`);
-    for (const key of keys) cache.put(key, 'v1', answer(300));
-    expect(cache.storedBytes).toBe(2_400);
+    const keys = Array.from({ length: 9 }, (_, index) => `/page/${index}`);
+    // An entry's size: its bodies, its key (two bytes a character) and 2,048 bytes for the rest.
+    const entryBytes = (key: string, body: number) => 2_048 + key.length * 2 + body;
+    const cache = new AnswerCache(8 * entryBytes('/page/0', 300));
+    for (const key of keys.slice(0, 8)) cache.put(key, 'v1', answer(300));
+    expect(cache.size).toBe(8);
     cache.get('/page/0', 'v1'); // used: /page/1 is now the oldest
     cache.put('/page/8', 'v1', answer(200));
     expect(cache.get('/page/1', 'v1')).toBeUndefined();
-    expect([...keys.filter((key) => key !== '/page/1'), '/page/8'].every((key) => cache.get(key, 'v1') !== undefined)).toBe(true);
-    expect(cache.storedBytes).toBe(2_300);
+    expect(keys.filter((key) => key !== '/page/1').every((key) => cache.get(key, 'v1') !== undefined)).toBe(true);
+    expect(cache.storedBytes).toBe(7 * entryBytes('/page/0', 300) + entryBytes('/page/8', 200));
+  });
+
+  it('counts long keys: many tiny answers under long addresses cannot outgrow the budget', () => {
+    const cache = new AnswerCache(100_000);
+    for (let index = 0; index < 1_000; index++) cache.put(`/api/v1/search?q=x&pad=${'y'.repeat(8_000)}${index}`, 'v1', answer(10));
+    expect(cache.storedBytes).toBeLessThanOrEqual(100_000);
+    expect(cache.size).toBeLessThanOrEqual(6);
   });
 
   it('keeps no answer larger than an eighth of its bytes, and replaces one kept under the same key', () => {
@@ -39,7 +48,7 @@ describe('AnswerCache', () => {
     cache.put('/a', 'v1', answer(500, 'a'));
     cache.put('/a', 'v1', answer(200, 'b'));
     expect(cache.get('/a', 'v1')?.body.toString()).toBe('b'.repeat(200));
-    expect(cache.storedBytes).toBe(200);
+    expect(cache.storedBytes).toBe(2_048 + 2 * 2 + 200);
   });
 
   it('keeps nothing when switched off', () => {
