@@ -56,7 +56,7 @@ export function entityTag(dataVersion: string, tag: string): string {
 }
 
 /** The headers a 304 repeats from the answer it stands for. */
-export const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin'];
+const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin'];
 
 /** If-None-Match with weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal to ours. */
 export function matches(header: string | null, etag: string): boolean {

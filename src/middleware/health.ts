@@ -8,7 +8,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { t } from '../i18n';
 import { json } from '../services/http';
-import { getPortal, SnapshotUnavailableError, snapshotLoadedAt } from '../services/snapshot';
+import { readablePortal, snapshotLoadedAt } from '../services/snapshot';
 
 const NOT_CACHED = { 'Cache-Control': 'no-store' };
 
@@ -18,15 +18,8 @@ export const health = defineMiddleware((context, next) => {
   const { pathname } = context.url;
   if (pathname === '/healthz') return json({ status: 'ok' }, 200, NOT_CACHED);
   if (pathname !== '/readyz') return next();
-  try {
-    const { info } = getPortal();
-    return json(
-      { status: 'ready', dataVersion: info.dataVersion, builtAt: info.builtAt, loadedAt: snapshotLoadedAt() },
-      200,
-      NOT_CACHED,
-    );
-  } catch (error) {
-    if (!(error instanceof SnapshotUnavailableError)) throw error;
-    return json({ status: 'unavailable', message: t('api.unavailable') }, 503, { ...NOT_CACHED, 'Retry-After': '10' });
-  }
+  const portal = readablePortal();
+  if (!portal) return json({ status: 'unavailable', message: t('api.unavailable') }, 503, { ...NOT_CACHED, 'Retry-After': '10' });
+  const { info } = portal;
+  return json({ status: 'ready', dataVersion: info.dataVersion, builtAt: info.builtAt, loadedAt: snapshotLoadedAt() }, 200, NOT_CACHED);
 });

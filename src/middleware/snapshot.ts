@@ -5,6 +5,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
 import { t as german, translator, DEFAULT_LANGUAGE } from '../i18n';
+import { JSON_CONTENT_TYPE } from '../services/http';
 
 export const provideSnapshot = defineMiddleware((context, next) => {
   try {
@@ -22,7 +23,7 @@ export const provideSnapshot = defineMiddleware((context, next) => {
     return new Response(body, {
       status: 503,
       headers: {
-        'Content-Type': isApi ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+        'Content-Type': isApi ? JSON_CONTENT_TYPE : 'text/html; charset=utf-8',
         'Retry-After': '60',
       },
     });

@@ -19,15 +19,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bodyTag, API_CACHE_CONTROL } from '../services/api';
 import { locateAnswer, searchAnswer, type ComputedAnswer } from '../services/computed-answers';
 import { JSON_CONTENT_TYPE } from '../services/http';
-import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
+import { readablePortal } from '../services/snapshot';
 import type { Portal } from '../services/portal';
 import { CORS_HEADERS } from '../middleware/cors';
 import { entityTag } from '../middleware/conditional-get';
 import { countedClient, rateLimiter } from '../middleware/rate-limit';
-import { logRequest } from '../middleware/request-log';
 import { MAX_URL_LENGTH } from '../middleware/request-limits';
 import { securityHeadersFor } from '../middleware/security-headers';
 import { answerCache, answerKey, searchAnswerCache, type AnswerCache, type CachedAnswer } from './answer-cache';
+import { logRequest } from './log.mjs';
 import { chooseEncoding, compressed, isCompressible, shouldCompress, weakened, withVary, type Encoding } from './compression.mjs';
 
 /** FAST_LANE=off sends every request through the app (for comparison, or should the lane misbehave). */
@@ -65,15 +65,6 @@ const COMPUTED_HEADERS: Array<[string, string]> = [
   ...Object.entries(CORS_HEADERS),
   ...securityHeadersFor('/api/v1', null),
 ];
-
-function currentPortal(): Portal | null {
-  try {
-    return getPortal();
-  } catch (error) {
-    if (error instanceof SnapshotUnavailableError) return null; // the app answers 503
-    throw error;
-  }
-}
 
 /**
  * The rate limit, as the app applies it: the client's request is counted only when the lane
@@ -152,11 +143,10 @@ function answerRecorded(req: IncomingMessage, res: ServerResponse, pathname: str
   return true;
 }
 
-function answerComputed(req: IncomingMessage, res: ServerResponse, url: string, queryAt: number, portal: Portal, started: number): boolean {
+function answerComputed(req: IncomingMessage, res: ServerResponse, endpoint: ComputedEndpoint, url: string, queryAt: number, portal: Portal, started: number): boolean {
   const pathname = url.slice(0, queryAt);
-  const endpoint = COMPUTED.get(pathname);
   const limit = rateLimitFor(req);
-  if (!endpoint || !limit.allowed) return false;
+  if (!limit.allowed) return false;
   const kept = endpoint.cache && { cache: endpoint.cache, key: answerKey(url, (name) => req.headers[name]) };
   let answer = kept?.cache.get(kept.key, portal.info.dataVersion);
   if (!answer) {
@@ -185,10 +175,11 @@ const fastLane: FastLane = {
     }
     const queryAt = url.indexOf('?');
     const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
-    if (queryAt >= 0 && !COMPUTED.has(pathname)) return false;
-    const portal = currentPortal();
-    if (!portal) return false;
-    return queryAt < 0 ? answerRecorded(req, res, pathname, portal, started) : answerComputed(req, res, url, queryAt, portal, started);
+    const endpoint = queryAt < 0 ? null : COMPUTED.get(pathname);
+    if (endpoint === undefined) return false; // a query on an address the lane does not compute
+    const portal = readablePortal();
+    if (!portal) return false; // the app answers 503
+    return endpoint ? answerComputed(req, res, endpoint, url, queryAt, portal, started) : answerRecorded(req, res, pathname, portal, started);
   },
 };
 

@@ -20,6 +20,7 @@
  */
 import http from 'node:http';
 import { format } from 'node:util';
+import { logRequest, writeLog } from './log.mjs';
 import { chooseEncoding, createCompressor, isCompressible, shouldCompress, weakened, withVary } from './compression.mjs';
 
 const MALFORMED_URL_HEADER = 'x-revierfinder-malformed-url'; // as in src/middleware/request-limits.ts
@@ -66,13 +67,8 @@ for (const [method, level, stream] of [
   console[method] = (...args) => stream.write(logLine(level, args));
 }
 
-/** Writes a JSON log line of our own (the same shape as src/middleware/request-log.ts). */
-function log(fields, stream = process.stdout) {
-  stream.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields })}\n`);
-}
-
 process.on('uncaughtException', (error) => {
-  log({ level: 'error', event: 'error', name: error?.name, message: error?.message, stack: error?.stack }, process.stderr);
+  writeLog({ level: 'error', event: 'error', name: error?.name, message: error?.message, stack: error?.stack }, process.stderr);
   process.exit(1);
 });
 
@@ -172,20 +168,12 @@ function prepare(req, res, started) {
 
   res.once('finish', () => {
     if (stopping) setImmediate(() => server.closeIdleConnections());
-    if (throughApp || process.env.REQUEST_LOG === 'off') return; // the middleware logged it
-    log({
-      level: 'info',
-      event: 'request',
-      method: req.method,
-      route: '(statische Datei)',
-      status: res.statusCode,
-      durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
-    });
+    if (!throughApp) logRequest(req.method, '(statische Datei)', res.statusCode, performance.now() - started); // else the middleware logged it
   });
 }
 
 function onRequest(req, res) {
-  const started = process.hrtime.bigint();
+  const started = performance.now();
   delete req.headers[MALFORMED_URL_HEADER];
   const wellFormed = readable(req.url ?? '/');
   if (!wellFormed) {
@@ -216,7 +204,7 @@ async function learnStaticHeaders() {
 }
 
 server.on('error', (error) => {
-  log({ level: 'error', event: 'error', name: error.name, message: error.message }, process.stderr);
+  writeLog({ level: 'error', event: 'error', name: error.name, message: error.message }, process.stderr);
   process.exit(1);
 });
 
@@ -224,18 +212,18 @@ server.listen(port, host, async () => {
   try {
     await learnStaticHeaders();
   } catch (error) {
-    log({ level: 'warn', event: 'start', message: `Sicherheits-Header für statische Dateien nicht ermittelt: ${error.message}` }, process.stderr);
+    writeLog({ level: 'warn', event: 'start', message: `Sicherheits-Header für statische Dateien nicht ermittelt: ${error.message}` }, process.stderr);
   }
-  log({ level: 'info', event: 'listening', host, port: server.address().port });
+  writeLog({ level: 'info', event: 'listening', host, port: server.address().port });
 });
 
 let stopping = false;
 function shutDown(signal) {
   if (stopping) return;
   stopping = true;
-  log({ level: 'info', event: 'shutdown', signal, message: 'Keine neuen Verbindungen; laufende Anfragen werden beendet.' });
+  writeLog({ level: 'info', event: 'shutdown', signal, message: 'Keine neuen Verbindungen; laufende Anfragen werden beendet.' });
   const deadline = setTimeout(() => {
-    log({ level: 'warn', event: 'shutdown', message: `Nach ${SHUTDOWN_TIMEOUT_MS} ms abgebrochen.` }, process.stderr);
+    writeLog({ level: 'warn', event: 'shutdown', message: `Nach ${SHUTDOWN_TIMEOUT_MS} ms abgebrochen.` }, process.stderr);
     server.closeAllConnections();
     process.exit(0);
   }, SHUTDOWN_TIMEOUT_MS);
@@ -245,7 +233,7 @@ function shutDown(signal) {
   // The snapshot's database is closed by its exit handler (src/services/snapshot.ts).
   server.close(() => {
     clearTimeout(deadline);
-    log({ level: 'info', event: 'stopped' });
+    writeLog({ level: 'info', event: 'stopped' });
     process.exit(0);
   });
   server.closeIdleConnections();

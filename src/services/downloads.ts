@@ -10,6 +10,7 @@
  */
 import type { DataSource } from '../domain/model';
 import { roundCoordinates } from '../domain/geo';
+import { JSON_CONTENT_TYPE } from './http';
 import { t } from '../i18n';
 import { paths } from '../paths';
 import { geometrySource, publishedOfficers } from './open-data';
@@ -127,7 +128,7 @@ function generate(portal: Portal, spec: DownloadSpec): DownloadFile {
     return {
       spec,
       fileName,
-      contentType: 'application/json; charset=utf-8',
+      contentType: JSON_CONTENT_TYPE,
       body: encoder.encode(JSON.stringify({ ...meta, columns: COLUMNS[dataset], records: rows })),
     };
   }

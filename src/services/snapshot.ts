@@ -35,6 +35,9 @@ interface Loaded {
 
 let loaded: Loaded | null = null;
 
+// Read once at start-up, like the rest of the configuration: every request asks for the Portal.
+const SNAPSHOT_PATH = defaultSnapshotPath();
+
 // The database is closed when the process ends, also after a graceful shutdown (SIGTERM, see
 // src/server/main.mjs). better-sqlite3 closes synchronously, as an exit handler must.
 process.once('exit', () => loaded?.close());
@@ -60,7 +63,7 @@ export function loadPortal(path: string): Portal {
 }
 
 /** The current Portal; reloads it when the snapshot file has been replaced. */
-export function getPortal(path: string = defaultSnapshotPath()): Portal {
+export function getPortal(path: string = SNAPSHOT_PATH): Portal {
   const now = Date.now();
   if (loaded && loaded.path === path && now - loaded.checkedAt < RECHECK_INTERVAL_MS) return loaded.portal;
   let mtimeMs: number;
@@ -85,6 +88,16 @@ export function getPortal(path: string = defaultSnapshotPath()): Portal {
     throw new SnapshotUnavailableError(path, error);
   }
   return loaded.portal;
+}
+
+/** The current Portal, or null while no snapshot is readable (the caller answers 503, or leaves that to who does). */
+export function readablePortal(): Portal | null {
+  try {
+    return getPortal();
+  } catch (error) {
+    if (error instanceof SnapshotUnavailableError) return null;
+    throw error;
+  }
 }
 
 /** When the current snapshot was loaded into this process (ISO time), or null before the first load. */
