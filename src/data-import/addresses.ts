@@ -436,7 +436,7 @@ function indexMunicipalities(list: readonly MunicipalityData[], postcodeAreas: r
 }
 
 function locateMunicipality(municipalities: Municipalities, point: LatLon): MunicipalityData | null {
-  return (municipalities.index.find(point) ?? municipalities.index.near(point, OUTLINE_SLACK_METERS)[0])?.value ?? null;
+  return (municipalities.index.find(point) ?? municipalities.index.near(point, OUTLINE_SLACK_METERS, null)[0])?.value ?? null;
 }
 
 function inBox([minLon, minLat, maxLon, maxLat]: [number, number, number, number], { lat, lon }: LatLon): boolean {

@@ -6,7 +6,7 @@
 import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
 import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
-import { readQuery, shapedJson } from './api';
+import { joinedJson, readQuery, shapedJson } from './api';
 import { languageParam, LocateResponse, SearchResponse } from './api-schemas';
 import type { Portal } from './portal';
 
@@ -19,25 +19,58 @@ export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedA
   if (!input.ok) return { ok: false, response: apiError(400, 'invalid_coordinates', input.message) };
   const result = portal.locate(input.point);
   if (result.kind === 'outside') return { ok: false, response: apiError(404, 'outside_area', t('api.outsideArea')) };
-  const view = portal.districtView(result.district.id)!;
-  const json = shapedJson(LocateResponse, {
-    point: result.point,
-    municipality: { ags: result.municipality.ags, name: result.municipality.name },
-    district: { id: result.district.id, name: result.district.name },
-    inspection: { id: result.inspection.id, name: result.inspection.name },
-    directorate: { id: result.directorate.id, name: result.directorate.name },
-    station: view.station && { id: view.station.id, name: view.station.name },
-    responsibilityVerified: view.responsibilityVerified,
-    officers: [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
-      id: officer.id,
-      name: officer.name,
-      role: officer.role,
-      isDemo: officer.isDemo,
-      accounts: officer.accounts.map(({ platform, handle, url }) => ({ platform, handle, url })),
-    })),
-    nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
-  });
+  const json = joinedJson(
+    shapedJson(LocatePlace, {
+      point: result.point,
+      municipality: { ags: result.municipality.ags, name: result.municipality.name },
+    }),
+    districtMembersJson(portal, result.district.id),
+    shapedJson(LocateNeighbours, {
+      nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
+    }),
+  );
   return { ok: true, json };
+}
+
+// A locate answer in three parts, each shaped by its members of LocateResponse, in its order.
+const LocatePlace = LocateResponse.pick({ point: true, municipality: true });
+const LocateDistrict = LocateResponse.pick({
+  district: true,
+  inspection: true,
+  directorate: true,
+  station: true,
+  responsibilityVerified: true,
+  officers: true,
+});
+const LocateNeighbours = LocateResponse.pick({ nearBoundary: true });
+
+// The district's part is most of an answer and the same for every point in the district: under
+// a rush it is shaped and written once per district and snapshot, not for every point.
+const districtMembers = new WeakMap<Portal, Map<string, string>>();
+
+function districtMembersJson(portal: Portal, districtId: string): string {
+  let byDistrict = districtMembers.get(portal);
+  if (!byDistrict) districtMembers.set(portal, (byDistrict = new Map()));
+  let json = byDistrict.get(districtId);
+  if (json === undefined) {
+    const view = portal.districtView(districtId)!;
+    json = shapedJson(LocateDistrict, {
+      district: { id: view.district.id, name: view.district.name },
+      inspection: { id: view.inspection.id, name: view.inspection.name },
+      directorate: { id: view.directorate.id, name: view.directorate.name },
+      station: view.station && { id: view.station.id, name: view.station.name },
+      responsibilityVerified: view.responsibilityVerified,
+      officers: [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
+        id: officer.id,
+        name: officer.name,
+        role: officer.role,
+        isDemo: officer.isDemo,
+        accounts: officer.accounts.map(({ platform, handle, url }) => ({ platform, handle, url })),
+      })),
+    });
+    byDistrict.set(districtId, json);
+  }
+  return json;
 }
 
 /**

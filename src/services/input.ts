@@ -38,26 +38,27 @@ export function readSearchQuery(params: URLSearchParams, t: Translate = german):
   return { ok: true, query };
 }
 
-const decimal = z
-  .string()
-  .trim()
-  .regex(/^[+-]?\d{1,3}(\.\d{1,12})?$/)
-  .transform(Number);
+// Plain decimal degrees, as a map click or a location gives them: no exponent, no hex, at most
+// 12 decimals. Read without zod: every map click and every locate request passes here.
+const DECIMAL_DEGREES = /^[+-]?\d{1,3}(\.\d{1,12})?$/;
 
-const coordinatesSchema = z.object({
-  lat: decimal.pipe(z.number().min(-90).max(90)),
-  lon: decimal.pipe(z.number().min(-180).max(180)),
-});
+/** A parameter's value as decimal degrees within ±`limit`, or null. */
+function degrees(raw: string | null | undefined, limit: number): number | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  if (!DECIMAL_DEGREES.test(text)) return null;
+  const value = Number(text);
+  return Math.abs(value) <= limit ? value : null;
+}
 
 /** Reads `lat` and `lon` as plain decimal degrees; anything else is invalid. */
 export function readCoordinates(
   params: URLSearchParams,
   t: Translate = german,
 ): { ok: true; point: LatLon } | { ok: false; message: string } {
-  const parsed = coordinatesSchema.safeParse({ lat: soleParam(params, 'lat'), lon: soleParam(params, 'lon') });
-  return parsed.success
-    ? { ok: true, point: parsed.data }
-    : { ok: false, message: t('api.invalidCoordinates') };
+  const lat = degrees(soleParam(params, 'lat'), 90);
+  const lon = degrees(soleParam(params, 'lon'), 180);
+  return lat === null || lon === null ? { ok: false, message: t('api.invalidCoordinates') } : { ok: true, point: { lat, lon } };
 }
 
 const limitSchema = z

@@ -298,8 +298,7 @@ export class Portal {
     const district = this.districts.get(municipality.districtId)!;
     const inspection = this.inspections.get(district.inspectionId)!;
     const nearBoundary = this.districtIndex
-      .near(point, BOUNDARY_TOLERANCE_METERS)
-      .filter((neighbour) => neighbour.key !== district.id)
+      .near(point, BOUNDARY_TOLERANCE_METERS, district.id)
       .map((neighbour) => ({ ...summary(neighbour.value), distanceMeters: Math.round(neighbour.distanceMeters) }));
     return {
       kind: 'inside',
@@ -383,8 +382,7 @@ export class Portal {
   private addressResult(match: AddressMatch, t: Translate): SearchResult {
     const municipality = this.municipalities.get(match.ags);
     const nearBoundary = this.districtIndex
-      .near(match.point, BOUNDARY_TOLERANCE_METERS)
-      .filter((neighbour) => neighbour.key !== match.districtId)
+      .near(match.point, BOUNDARY_TOLERANCE_METERS, match.districtId)
       .map((neighbour) => summary(neighbour.value));
     const boundaryNote =
       nearBoundary.length > 0 ? t('search.note.nearBoundary', { districts: nearBoundary.map((d) => d.name).join(', ') }) : null;
@@ -735,7 +733,7 @@ export class Portal {
   }
 
   private nearestWithinSlack(point: LatLon) {
-    return this.municipalityIndex.near(point, OUTLINE_SLACK_METERS)[0] ?? null;
+    return this.municipalityIndex.near(point, OUTLINE_SLACK_METERS, null)[0] ?? null;
   }
 
   private officerCard(id: string, role: OfficerRole): OfficerCard {

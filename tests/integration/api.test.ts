@@ -6,6 +6,7 @@ import type { APIContext, APIRoute } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as locate } from '../../src/pages/api/v1/locate';
 import { GET as search } from '../../src/pages/api/v1/search';
+import { LocateResponse } from '../../src/services/api-schemas';
 import type { Portal } from '../../src/services/portal';
 import { buildProjectPortal, removeTempDirs } from './helpers/data-dir';
 
@@ -81,6 +82,18 @@ describe('GET /api/v1/locate', () => {
     expect(roles).toContain('kobb');
     // Digital officers first, then the kobb.
     expect(roles.indexOf('kobb')).toBeGreaterThan(roles.lastIndexOf('digital'));
+  });
+
+  it('gives every member of its schema in the schema\'s order, the district\'s part alike for every point in it', async () => {
+    // The answer is joined from a part per point and a part kept per district (computed-answers.ts).
+    const centre = (await callLocate('lat=52.6226&lon=10.0805')).body;
+    const west = (await callLocate('lat=52.6251&lon=10.0512')).body;
+    expect(Object.keys(centre)).toEqual(Object.keys(LocateResponse.shape));
+    expect(LocateResponse.parse(centre)).toEqual(centre);
+    expect(west.district.id).toBe(centre.district.id);
+    expect(west.point).toEqual({ lat: 52.6251, lon: 10.0512 });
+    const { point: _centrePoint, municipality: _centreMunicipality, nearBoundary: _centreNear, ...districtPart } = centre;
+    expect(west).toMatchObject(districtPart);
   });
 
   it('accepts signs, surrounding spaces and up to 12 decimals', async () => {

@@ -121,6 +121,13 @@ describe('AreaIndex.near', () => {
     expect(new AreaIndex(row).near(outside, 150).map((n) => n.key)).toEqual(['b', 'a']);
   });
 
+  it('leaves out the area the caller names instead of the one it finds, or none for null', () => {
+    const index = new AreaIndex(row);
+    expect(index.near(point, 200, 'b').map((n) => n.key)).toEqual(['a']);
+    expect(index.near(point, 200, null).map((n) => n.key)).toEqual(['a', 'b']);
+    expect(index.near(point, 200, 'a').map((n) => n.key)).toEqual(['b']);
+  });
+
   it('rejects a negative or NaN radius', () => {
     const index = new AreaIndex(row);
     expect(() => index.near(point, -1)).toThrow(RangeError);

@@ -10,11 +10,14 @@ import {
   AreaIndex,
   MapFrame,
   bboxOf,
+  distanceToBoundaryMeters,
   locatePoint,
   parseAreaGeometry,
+  polygonsOf,
   simplifyGeometry,
   type AreaEntry,
 } from '../../../src/domain/geo';
+import { seededRandom } from '../../../src/domain/seeded-random';
 import { countPositions } from './fixtures';
 import { decodePath } from './svg-path';
 
@@ -92,6 +95,50 @@ describe('real districts of Niedersachsen', () => {
       expect(near[0]?.distanceMeters).toBeLessThan(505);
       expect(near.map((n) => n.key)).not.toContain(containing);
       expect(index.near(point, 400)).toEqual([]);
+    });
+  });
+
+  describe('answers learned per grid cell', () => {
+    // The reference: every outline tested exactly, no index, no grid.
+    function everyOutlineFind(point: LatLon): string | null {
+      const inside = entries.filter((e) => locatePoint(point, e.geometry) === 'inside').map((e) => e.key).sort();
+      const boundary = entries.filter((e) => locatePoint(point, e.geometry) === 'boundary').map((e) => e.key).sort();
+      return inside[0] ?? boundary[0] ?? null;
+    }
+    function everyOutlineNear(point: LatLon, radius: number, except: string | null): string[] {
+      return entries
+        .filter((e) => e.key !== except)
+        .map((e) => ({ key: e.key, distance: distanceToBoundaryMeters(point, e.geometry) }))
+        .filter((n) => n.distance <= radius)
+        .sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : 1))
+        .map((n) => n.key);
+    }
+    const random = seededRandom(20261124);
+    const vertices = entries.flatMap((e) => polygonsOf(e.geometry).flat(2));
+    // Half anywhere in and around the state, half within about 300 m of a vertex of some outline
+    // (a third exactly on one), where cells are crossed by boundaries and answers change.
+    const points: LatLon[] = Array.from({ length: 400 }, (_, i) => {
+      if (i % 2 === 0) return { lat: 51.2 + random() * 2.8, lon: 6.5 + random() * 5.2 };
+      const [lon, lat] = vertices[Math.floor(random() * vertices.length)]!;
+      const spread = i % 3 === 0 ? 0 : 0.008;
+      return { lat: lat! + (random() - 0.5) * spread, lon: lon! + (random() - 0.5) * spread };
+    });
+
+    it('find gives what testing every outline gives, in a fresh index and in one that has learned', () => {
+      const fresh = new AreaIndex(entries);
+      for (const point of points) {
+        const expected = everyOutlineFind(point);
+        expect(fresh.find(point)?.key ?? null).toBe(expected);
+        expect(fresh.find(point)?.key ?? null).toBe(expected);
+      }
+    });
+
+    it('near gives what measuring every outline gives, for the radii the portal asks', () => {
+      for (const point of points) {
+        const containing = index.find(point)?.key ?? null;
+        expect(index.near(point, 300, containing).map((n) => n.key)).toEqual(everyOutlineNear(point, 300, containing));
+        expect(index.near(point, 250, null).map((n) => n.key)).toEqual(everyOutlineNear(point, 250, null));
+      }
     });
   });
 
