@@ -70,15 +70,6 @@ export function shapedJson<S extends z.ZodType>(schema: S, body: z.input<S>): st
   return JSON.stringify(schema.parse(body));
 }
 
-/**
- * One JSON object from the JSON texts of objects with distinct members, in their order: parts
- * written at different times (one made once and kept, one per request) become one answer.
- */
-export function joinedJson(...objects: string[]): string {
-  const members = objects.map((json) => json.slice(1, -1)).filter((inner) => inner !== '');
-  return `{${members.join(',')}}`;
-}
-
 /** The tag of a body: the first 16 characters of its SHA-256 (the ETag without the data version). */
 export function bodyTag(body: string | Uint8Array<ArrayBuffer>): string {
   return hash('sha256', body, 'base64url').slice(0, 16);

@@ -3,12 +3,14 @@
  * `GET /api/v1/search`. One place for the endpoints and for the server's fast lane
  * (src/server/fast-lane.ts), which gives the successes without Astro's request pipeline.
  */
+import type { z } from 'zod';
+import type { Municipality } from '../domain/model';
 import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
 import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
-import { joinedJson, readQuery, shapedJson } from './api';
+import { readQuery, shapedJson } from './api';
 import { languageParam, LocateResponse, SearchResponse } from './api-schemas';
-import type { Portal } from './portal';
+import type { DistrictView, Portal } from './portal';
 
 /** The JSON text of a successful answer, or the refusal to send instead. */
 export type ComputedAnswer = { ok: true; json: string } | { ok: false; response: Response };
@@ -19,21 +21,23 @@ export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedA
   if (!input.ok) return { ok: false, response: apiError(400, 'invalid_coordinates', input.message) };
   const result = portal.locate(input.point);
   if (result.kind === 'outside') return { ok: false, response: apiError(404, 'outside_area', t('api.outsideArea')) };
-  const json = joinedJson(
-    shapedJson(LocatePlace, {
-      point: result.point,
-      municipality: { ags: result.municipality.ags, name: result.municipality.name },
-    }),
-    districtMembersJson(portal, result.district.id),
-    shapedJson(LocateNeighbours, {
-      nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
-    }),
-  );
+  const kept = keptMembers(portal);
+  const { lat, lon } = result.point; // finite numbers, which JSON writes as JavaScript does
+  const neighbours =
+    result.nearBoundary.length === 0
+      ? NO_NEIGHBOURS
+      : membersJson(LocateNeighbours, {
+          nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
+        });
+  const json = `{"point":{"lat":${lat},"lon":${lon}},${kept.municipality(result.municipality)},${kept.district(result.district.id)},${neighbours}}`;
   return { ok: true, json };
 }
 
-// A locate answer in three parts, each shaped by its members of LocateResponse, in its order.
-const LocatePlace = LocateResponse.pick({ point: true, municipality: true });
+// A locate answer is written from its members' JSON, in LocateResponse's order: the point's own
+// (its coordinates, the districts near it), and those of its municipality and district, which
+// are the same for every point there. Under a rush these are shaped once per snapshot, not for
+// every point; tests/integration/api.test.ts compares the result with shaping it whole.
+const LocateMunicipality = LocateResponse.pick({ municipality: true });
 const LocateDistrict = LocateResponse.pick({
   district: true,
   inspection: true,
@@ -43,34 +47,58 @@ const LocateDistrict = LocateResponse.pick({
   officers: true,
 });
 const LocateNeighbours = LocateResponse.pick({ nearBoundary: true });
+const NO_NEIGHBOURS = membersJson(LocateNeighbours, { nearBoundary: [] });
 
-// The district's part is most of an answer and the same for every point in the district: under
-// a rush it is shaped and written once per district and snapshot, not for every point.
-const districtMembers = new WeakMap<Portal, Map<string, string>>();
+/** The members of an object shaped by `schema`, as JSON text without the braces. */
+function membersJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
+  return shapedJson(schema, body).slice(1, -1);
+}
 
-function districtMembersJson(portal: Portal, districtId: string): string {
-  let byDistrict = districtMembers.get(portal);
-  if (!byDistrict) districtMembers.set(portal, (byDistrict = new Map()));
-  let json = byDistrict.get(districtId);
-  if (json === undefined) {
-    const view = portal.districtView(districtId)!;
-    json = shapedJson(LocateDistrict, {
-      district: { id: view.district.id, name: view.district.name },
-      inspection: { id: view.inspection.id, name: view.inspection.name },
-      directorate: { id: view.directorate.id, name: view.directorate.name },
-      station: view.station && { id: view.station.id, name: view.station.name },
-      responsibilityVerified: view.responsibilityVerified,
-      officers: [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
-        id: officer.id,
-        name: officer.name,
-        role: officer.role,
-        isDemo: officer.isDemo,
-        accounts: officer.accounts.map(({ platform, handle, url }) => ({ platform, handle, url })),
-      })),
-    });
-    byDistrict.set(districtId, json);
-  }
-  return json;
+interface KeptMembers {
+  municipality(municipality: Municipality): string;
+  district(districtId: string): string;
+}
+
+const keptBySnapshot = new WeakMap<Portal, KeptMembers>();
+
+function keptMembers(portal: Portal): KeptMembers {
+  let kept = keptBySnapshot.get(portal);
+  if (!kept) keptBySnapshot.set(portal, (kept = newKeptMembers(portal)));
+  return kept;
+}
+
+function newKeptMembers(portal: Portal): KeptMembers {
+  const municipalities = new Map<string, string>();
+  const districts = new Map<string, string>();
+  return {
+    municipality({ ags, name }) {
+      let json = municipalities.get(ags);
+      if (json === undefined) municipalities.set(ags, (json = membersJson(LocateMunicipality, { municipality: { ags, name } })));
+      return json;
+    },
+    district(districtId) {
+      let json = districts.get(districtId);
+      if (json === undefined) districts.set(districtId, (json = districtMembersJson(portal.districtView(districtId)!)));
+      return json;
+    },
+  };
+}
+
+function districtMembersJson(view: DistrictView): string {
+  return membersJson(LocateDistrict, {
+    district: { id: view.district.id, name: view.district.name },
+    inspection: { id: view.inspection.id, name: view.inspection.name },
+    directorate: { id: view.directorate.id, name: view.directorate.name },
+    station: view.station && { id: view.station.id, name: view.station.name },
+    responsibilityVerified: view.responsibilityVerified,
+    officers: [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
+      id: officer.id,
+      name: officer.name,
+      role: officer.role,
+      isDemo: officer.isDemo,
+      accounts: officer.accounts.map(({ platform, handle, url }) => ({ platform, handle, url })),
+    })),
+  });
 }
 
 /**
