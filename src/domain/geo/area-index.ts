@@ -41,7 +41,10 @@ const MIN_CELL_DEGREES = 0.002;
 /** How far a cell's clearance is measured: beyond every radius `near` is asked for. */
 const CLEARANCE_HORIZON_METERS = 1_000;
 
-/** Spatial index over areas; build once at start-up, then query per request. Immutable. */
+/**
+ * Spatial index over areas; build once at start-up, then query per request. Its answers never
+ * change: what it learns per cell only makes them faster.
+ */
 export class AreaIndex<T> implements Iterable<AreaEntry<T>> {
   readonly #entries: readonly AreaEntry<T>[];
   // Null when there are no entries: flatbush refuses to build an empty tree.
