@@ -4,7 +4,6 @@
  * (src/server/fast-lane.ts), which gives the successes without Astro's request pipeline.
  */
 import type { z } from 'zod';
-import type { Municipality } from '../domain/model';
 import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
 import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
@@ -21,7 +20,10 @@ export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedA
   if (!input.ok) return { ok: false, response: apiError(400, 'invalid_coordinates', input.message) };
   const result = portal.locate(input.point);
   if (result.kind === 'outside') return { ok: false, response: apiError(404, 'outside_area', t('api.outsideArea')) };
-  const kept = keptMembers(portal);
+  const { municipalities, districts } = keptMembers(portal);
+  const { ags, name } = result.municipality;
+  const municipality = kept(municipalities, ags, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
+  const district = kept(districts, result.district.id, () => districtMembersJson(portal.districtView(result.district.id)!));
   const { lat, lon } = result.point; // finite numbers, which JSON writes as JavaScript does
   const neighbours =
     result.nearBoundary.length === 0
@@ -29,7 +31,7 @@ export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedA
       : membersJson(LocateNeighbours, {
           nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
         });
-  const json = `{"point":{"lat":${lat},"lon":${lon}},${kept.municipality(result.municipality)},${kept.district(result.district.id)},${neighbours}}`;
+  const json = `{"point":{"lat":${lat},"lon":${lon}},${municipality},${district},${neighbours}}`;
   return { ok: true, json };
 }
 
@@ -55,33 +57,23 @@ function membersJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
 }
 
 interface KeptMembers {
-  municipality(municipality: Municipality): string;
-  district(districtId: string): string;
+  municipalities: Map<string, string>;
+  districts: Map<string, string>;
 }
 
 const keptBySnapshot = new WeakMap<Portal, KeptMembers>();
 
 function keptMembers(portal: Portal): KeptMembers {
   let kept = keptBySnapshot.get(portal);
-  if (!kept) keptBySnapshot.set(portal, (kept = newKeptMembers(portal)));
+  if (!kept) keptBySnapshot.set(portal, (kept = { municipalities: new Map(), districts: new Map() }));
   return kept;
 }
 
-function newKeptMembers(portal: Portal): KeptMembers {
-  const municipalities = new Map<string, string>();
-  const districts = new Map<string, string>();
-  return {
-    municipality({ ags, name }) {
-      let json = municipalities.get(ags);
-      if (json === undefined) municipalities.set(ags, (json = membersJson(LocateMunicipality, { municipality: { ags, name } })));
-      return json;
-    },
-    district(districtId) {
-      let json = districts.get(districtId);
-      if (json === undefined) districts.set(districtId, (json = districtMembersJson(portal.districtView(districtId)!)));
-      return json;
-    },
-  };
+/** The JSON kept under `key`, made by `make` the first time it is asked for. */
+function kept(byKey: Map<string, string>, key: string, make: () => string): string {
+  let json = byKey.get(key);
+  if (json === undefined) byKey.set(key, (json = make()));
+  return json;
 }
 
 function districtMembersJson(view: DistrictView): string {
