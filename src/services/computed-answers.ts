@@ -20,25 +20,26 @@ export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedA
   if (!input.ok) return { ok: false, response: apiError(400, 'invalid_coordinates', input.message) };
   const result = portal.locate(input.point);
   if (result.kind === 'outside') return { ok: false, response: apiError(404, 'outside_area', t('api.outsideArea')) };
-  const { municipalities, districts } = keptMembers(portal);
+  const members = keptMembers(portal);
   const { ags, name } = result.municipality;
-  const municipality = kept(municipalities, ags, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
-  const district = kept(districts, result.district.id, () => districtMembersJson(portal.districtView(result.district.id)!));
-  const { lat, lon } = result.point; // finite numbers, which JSON writes as JavaScript does
-  const neighbours =
-    result.nearBoundary.length === 0
-      ? NO_NEIGHBOURS
-      : membersJson(LocateNeighbours, {
-          nearBoundary: result.nearBoundary.map(({ id, name, distanceMeters }) => ({ id, name, distanceMeters })),
-        });
-  const json = `{"point":{"lat":${lat},"lon":${lon}},${municipality},${district},${neighbours}}`;
+  const municipality = kept(members.municipalities, ags, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
+  const district = kept(members.districts, result.district.id, () => districtMembersJson(portal.districtView(result.district.id)!));
+  // The point's coordinates and the neighbours' distances are finite numbers, which JSON writes
+  // as JavaScript does.
+  const { lat, lon } = result.point;
+  const neighbours = result.nearBoundary.map(
+    ({ id, name, distanceMeters }) =>
+      `{${kept(members.neighbours, id, () => membersJson(NeighbourIdentity, { id, name }))},"distanceMeters":${distanceMeters}}`,
+  );
+  const json = `{"point":{"lat":${lat},"lon":${lon}},${municipality},${district},"nearBoundary":[${neighbours.join(',')}]}`;
   return { ok: true, json };
 }
 
 // A locate answer is written from its members' JSON, in LocateResponse's order: the point's own
-// (its coordinates, the districts near it), and those of its municipality and district, which
-// are the same for every point there. Under a rush these are shaped once per snapshot, not for
-// every point; tests/integration/api.test.ts compares the result with shaping it whole.
+// (its coordinates, the districts near it with their distances), and those of its municipality
+// and district, which are the same for every point there, as is a neighbouring district's id and
+// name. Under a rush these are shaped once per snapshot, not for every point;
+// tests/integration/api.test.ts compares the result with shaping it whole.
 const LocateMunicipality = LocateResponse.pick({ municipality: true });
 const LocateDistrict = LocateResponse.pick({
   district: true,
@@ -48,8 +49,7 @@ const LocateDistrict = LocateResponse.pick({
   responsibilityVerified: true,
   officers: true,
 });
-const LocateNeighbours = LocateResponse.pick({ nearBoundary: true });
-const NO_NEIGHBOURS = membersJson(LocateNeighbours, { nearBoundary: [] });
+const NeighbourIdentity = LocateResponse.shape.nearBoundary.element.pick({ id: true, name: true });
 
 /** The members of an object shaped by `schema`, as JSON text without the braces. */
 function membersJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
@@ -59,13 +59,15 @@ function membersJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
 interface KeptMembers {
   municipalities: Map<string, string>;
   districts: Map<string, string>;
+  /** A neighbouring district's id and name, by its id. */
+  neighbours: Map<string, string>;
 }
 
 const keptBySnapshot = new WeakMap<Portal, KeptMembers>();
 
 function keptMembers(portal: Portal): KeptMembers {
   let kept = keptBySnapshot.get(portal);
-  if (!kept) keptBySnapshot.set(portal, (kept = { municipalities: new Map(), districts: new Map() }));
+  if (!kept) keptBySnapshot.set(portal, (kept = { municipalities: new Map(), districts: new Map(), neighbours: new Map() }));
   return kept;
 }
 

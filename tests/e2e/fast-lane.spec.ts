@@ -99,6 +99,24 @@ test.describe('Schnellspur des Servers', () => {
     }
   });
 
+  test('viele Anfragen zugleich: jede bekommt ihre eigene Antwort, keine geht verloren', async () => {
+    // The lane writes the answers of one turn of the event loop together (fast-lane.ts): under
+    // a rush, none may reach another client or be left unwritten.
+    const paths = Array.from({ length: 120 }, (_, index) =>
+      index % 4 === 3
+        ? `/api/v1/search?q=${encodeURIComponent(['Celle', 'Hannover', 'Oldenburg', 'Goslar', 'Lüneburg'][index % 5]!)}&limit=${1 + (index % 7)}`
+        : `/api/v1/locate?lat=${(52.25 + (index % 40) * 0.015).toFixed(4)}&lon=${(9.55 + index * 0.007).toFixed(4)}`, // around Hannover and Celle
+    );
+    const before = fastLines().length;
+    const fromLane = await Promise.all(paths.map((path) => ask(lane.base, path)));
+    const fromApp = await Promise.all(paths.map((path) => ask(app.base, path)));
+    for (const [index, path] of paths.entries()) {
+      expect(fromLane[index]!.status, path).toBe(200);
+      expect(fromLane[index], path).toEqual(fromApp[index]);
+    }
+    await expect.poll(() => fastLines().length).toBe(before + paths.length);
+  });
+
   test('gespeicherte Seiten und Daten: dieselbe Antwort, ab dem zweiten Abruf von der Schnellspur', async () => {
     const download = (await (await fetch(`${lane.base}/daten`)).text()).match(/href="(\/daten\/[^"?]+)"/)?.[1];
     expect(download, 'ein Download auf /daten').toBeTruthy();
