@@ -4,8 +4,8 @@ import node from '@astrojs/node';
 import { copyFileSync } from 'node:fs';
 
 /**
- * Copies the production server (src/server/main.mjs, and the compression policy and log lines it
- * shares with the app's bundle) beside Astro's server entry in the build.
+ * Copies the production server (src/server/main.mjs, and the compression policy, log lines and
+ * end-of-turn batches it shares with the app's bundle) beside Astro's server entry in the build.
  * @returns {import('astro').AstroIntegration}
  */
 function serverWrapper() {
@@ -18,7 +18,7 @@ function serverWrapper() {
         serverDir = config.build.server;
       },
       'astro:build:done': () => {
-        for (const file of ['main.mjs', 'compression.mjs', 'log.mjs']) {
+        for (const file of ['main.mjs', 'compression.mjs', 'log.mjs', 'end-of-turn.mjs']) {
           copyFileSync(new URL(`./src/server/${file}`, import.meta.url), new URL(file, serverDir));
         }
       },

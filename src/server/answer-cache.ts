@@ -11,8 +11,7 @@ export interface CachedAnswer {
   status: number;
   /** Every header the app gave, security headers, CORS and ETag included. */
   headers: Array<[string, string]>;
-  /** The bytes, or the text of an answer computed for one request only (see fast-lane.ts). */
-  body: Buffer | string;
+  body: Buffer;
   /** The route the answer is logged under (`/bezirk/[id]`). */
   route: string;
   /** The body compressed, per encoding, once a client asked for it (see `encodedBody`). */
@@ -27,7 +26,7 @@ const ENTRY_OVERHEAD_BYTES = 2048;
  * 8 KiB long with a body of a few bytes, and many such entries must not outgrow the budget.
  */
 function sizeOf(key: string, answer: CachedAnswer): number {
-  let bytes = ENTRY_OVERHEAD_BYTES + key.length * 2 + Buffer.byteLength(answer.body);
+  let bytes = ENTRY_OVERHEAD_BYTES + key.length * 2 + answer.body.byteLength;
   for (const body of Object.values(answer.encoded ?? {})) bytes += body?.byteLength ?? 0;
   return bytes;
 }
@@ -72,7 +71,7 @@ export class AnswerCache {
   }
 
   put(key: string, dataVersion: string, answer: CachedAnswer): void {
-    if (!this.enabled || Buffer.byteLength(answer.body) > this.maxEntryBytes) return;
+    if (!this.enabled || answer.body.byteLength > this.maxEntryBytes) return;
     this.forgetOtherVersions(dataVersion);
     const replaced = this.entries.get(key);
     if (replaced) {
@@ -88,7 +87,7 @@ export class AnswerCache {
    * The answer's body compressed with `encoding`: made by `encode` once, then kept with the
    * answer (and counted in the cache's bytes), so a page is not compressed again per visitor.
    */
-  encodedBody(key: string, answer: CachedAnswer, encoding: string, encode: (body: Buffer | string) => Buffer): Buffer {
+  encodedBody(key: string, answer: CachedAnswer, encoding: string, encode: (body: Buffer) => Buffer): Buffer {
     const kept = answer.encoded?.[encoding];
     if (kept) return kept;
     const made = encode(answer.body);

@@ -5,6 +5,7 @@
  * agent or other request data: they can be personal data. REQUEST_LOG=off silences the request
  * lines; errors are always written.
  */
+import { endOfTurnBatch } from './end-of-turn.mjs';
 
 const requestLinesEnabled = process.env.REQUEST_LOG !== 'off';
 
@@ -20,15 +21,9 @@ export function writeLog(fields, stream = process.stdout) {
 // Request lines are written together once per turn of the event loop: under a rush, one write
 // for many requests instead of one each. Whatever is pending is written when the process exits
 // (stdout to a file or a pipe is written synchronously on Linux, so nothing is lost).
-/** @type {string[]} */
-let pendingLines = [];
-
-function writePendingLines() {
-  if (pendingLines.length === 0) return;
-  process.stdout.write(pendingLines.join(''));
-  pendingLines = [];
-}
-process.once('exit', writePendingLines);
+/** @type {import('./end-of-turn.mjs').EndOfTurnBatch<string>} */
+const requestLines = endOfTurnBatch((lines) => process.stdout.write(lines.join('')));
+process.once('exit', () => requestLines.flush());
 
 /**
  * One request's log line: the route (a route pattern such as `/bezirk/[id]`, never the address
@@ -42,6 +37,5 @@ process.once('exit', writePendingLines);
 export function logRequest(method, route, status, durationMs, lane) {
   if (!requestLinesEnabled) return;
   const line = { time: new Date().toISOString(), level: 'info', event: 'request', method, route, status, durationMs: Math.round(durationMs * 10) / 10 };
-  if (pendingLines.length === 0) setImmediate(writePendingLines);
-  pendingLines.push(`${JSON.stringify(lane ? { ...line, lane } : line)}\n`);
+  requestLines.add(`${JSON.stringify(lane ? { ...line, lane } : line)}\n`);
 }
