@@ -196,6 +196,22 @@ export const Links = z
   .object({ self: z.string(), html: z.string().optional(), boundary: z.string().optional() })
   .meta({ id: 'Links', description: t('apiDoc.schema.links') });
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+
+export const OpeningHours = z
+  .object({
+    osm: z.string(),
+    weekly: z.array(
+      z.object({
+        days: z.array(z.number().int().min(1).max(7)),
+        intervals: z.array(z.object({ from: clockTime, to: clockTime })),
+      }),
+    ),
+    holidays: z.enum(['closed', 'open', 'unstated']),
+    timeZone: z.literal('Europe/Berlin'),
+  })
+  .meta({ id: 'OpeningHours', description: t('apiDoc.schema.openingHours') });
+
 export const Station = z
   .object({
     id: z.string(),
@@ -206,6 +222,8 @@ export const Station = z
     phone: z.string(),
     email: z.string(),
     officeHours: z.string(),
+    openingHours: OpeningHours,
+    location: Point.nullable(),
     isDemo: z.boolean(),
     updatedAt: isoDate,
     links: Links,
@@ -225,6 +243,7 @@ export const Officer = z
     phone: z.string(),
     email: z.string(),
     officeHours: z.string(),
+    openingHours: OpeningHours,
     isDemo: z.boolean(),
     updatedAt: isoDate,
     accounts: z.array(Account),

@@ -31,7 +31,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return path === I18N_FOLDER ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    // The message files themselves hold every key; the rest of i18n/ (formatters) uses them.
+    if (folder === I18N_FOLDER && Object.hasOwn(languages, name.replace(/\.ts$/, ''))) return [];
     return /\.(ts|astro|mjs|js)$/.test(name) ? [path] : [];
   });
 }
