@@ -4,14 +4,34 @@ import { DEFAULT_LANGUAGE, isLanguage, languages, type Language } from './i18n/l
 
 const coordinate = (value: number) => value.toFixed(5);
 
+/** The district page's parameter naming the place the citizen searched for (validated there). */
+export const SEARCHED_PLACE_PARAM = 'suche';
+
+/**
+ * Where a search result leads: its district page with the result's label (and, for addresses and
+ * streets, its point, so the page shows it and any boundary nearby). The search page, the
+ * suggestions and the widget's search link alike.
+ */
+export function searchResultPath(result: { type: string; label: string; district: { id: string } }, point: LatLon): string {
+  const pointed = result.type === 'address' || result.type === 'street';
+  return paths.district(result.district.id, pointed ? point : undefined, result.label);
+}
+
 export const paths = {
   home: () => '/',
   search: (query?: string) => (query ? `/suche?q=${encodeURIComponent(query)}` : '/suche'),
   locate: (point?: LatLon) =>
     point ? `/standort?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '/standort',
-  district: (id: string, point?: LatLon) =>
-    `/bezirk/${encodeURIComponent(id)}` +
-    (point ? `?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : ''),
+  /** A district page; with the searched point, and the searched place's label for "Ergebnis für: …". */
+  district: (id: string, point?: LatLon, searched?: string) => {
+    const query = [
+      ...(point ? [`lat=${coordinate(point.lat)}`, `lon=${coordinate(point.lon)}`] : []),
+      ...(searched ? [`${SEARCHED_PLACE_PARAM}=${encodeURIComponent(searched)}`] : []),
+    ].join('&');
+    return `/bezirk/${encodeURIComponent(id)}` + (query ? `?${query}` : '');
+  },
+  /** A KOBB's coming Sprechstunden as an iCalendar file. */
+  officerCalendar: (id: string) => `/beamte/${encodeURIComponent(id)}/sprechstunden.ics`,
   officer: (id: string) => `/beamte/${encodeURIComponent(id)}`,
   demoAccount: (id: string) => `/demo-konto/${encodeURIComponent(id)}`,
   overviewMapData: () => '/karte/uebersicht.geojson',
@@ -57,6 +77,7 @@ const pageBuilders = [
   'locate',
   'district',
   'officer',
+  'officerCalendar',
   'demoAccount',
   'widget',
   'apiDocs',
