@@ -498,12 +498,19 @@ export const de = {
   'accountCheck.districts': 'Zuständig für',
   'accountCheck.districtCount': '{count} Bezirke',
   'accountCheck.since': 'Im Verzeichnis seit',
-  'accountCheck.otherPlatforms':
-    'Sie haben keine Plattform gewählt: Gleich lautende Namen auf anderen Plattformen können anderen gehören.',
   'accountCheck.notFoundTitle': 'Nicht im Verzeichnis',
   'accountCheck.notFoundText':
     '„{handle}“ ({platform}) steht nicht im Verzeichnis der offiziellen Konten der Polizei Niedersachsen. Seien Sie vorsichtig: Geben Sie keine persönlichen Daten preis und überweisen Sie kein Geld.',
   'accountCheck.notFoundMessage': 'Das Konto steht nicht im Verzeichnis der offiziellen Konten der Polizei Niedersachsen.',
+  'list.and': 'und',
+  'accountCheck.elsewherePerson':
+    'Dieser Name gehört zu einem offiziellen Konto auf {platforms}. Auf {platform} gibt es kein offizielles Konto dieser Person: wahrscheinlich eine Fälschung.',
+  'accountCheck.elsewhereOffice':
+    'Dieser Name gehört zu einem offiziellen Konto auf {platforms}. Auf {platform} gibt es kein offizielles Konto dieser Dienststelle: wahrscheinlich eine Fälschung.',
+  'accountCheck.elsewhereTitle': 'Wahrscheinlich eine Fälschung',
+  'accountCheck.onlyThere':
+    'Offiziell ist dieser Name nur auf {platforms}. Ein Konto mit diesem Namen auf einer anderen Plattform gehört nicht zur Polizei Niedersachsen.',
+  'accountCheck.elsewhereList': 'Die offiziellen Konten mit diesem Namen:',
   'accountCheck.anyPlatform': 'alle Plattformen',
   'accountCheck.warning': 'Achtung:',
   'accountCheck.foreignCharacters':

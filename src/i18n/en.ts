@@ -508,12 +508,19 @@ export const en = {
   'accountCheck.districts': 'Responsible for',
   'accountCheck.districtCount': '{count} districts',
   'accountCheck.since': 'In the directory since',
-  'accountCheck.otherPlatforms':
-    'You have not chosen a platform: identical names on other platforms may belong to someone else.',
   'accountCheck.notFoundTitle': 'Not in the directory',
   'accountCheck.notFoundText':
     '“{handle}” ({platform}) is not in the directory of official accounts of the Lower Saxony Police. Be careful: do not give away personal data and do not transfer any money.',
   'accountCheck.notFoundMessage': 'The account is not in the directory of official accounts of the Lower Saxony Police.',
+  'list.and': 'and',
+  'accountCheck.elsewherePerson':
+    'This name belongs to an official account on {platforms}. On {platform} this person has no official account: probably a fake.',
+  'accountCheck.elsewhereOffice':
+    'This name belongs to an official account on {platforms}. On {platform} this office has no official account: probably a fake.',
+  'accountCheck.elsewhereTitle': 'Probably a fake',
+  'accountCheck.onlyThere':
+    'This name is official only on {platforms}. An account with this name on any other platform does not belong to the Polizei Niedersachsen.',
+  'accountCheck.elsewhereList': 'The official accounts with this name:',
   'accountCheck.anyPlatform': 'all platforms',
   'accountCheck.warning': 'Warning:',
   'accountCheck.foreignCharacters':

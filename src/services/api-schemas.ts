@@ -416,7 +416,16 @@ export const AccountVerification = z
     checked: z.object({ platform: platform.nullable(), handle: z.string() }),
     accounts: z.array(VerifiedAccount),
     lookalikes: z.array(z.object({ platform, handle: z.string(), holders: z.array(z.string()) })),
-    warnings: z.array(z.enum(['foreign_characters', 'lookalike'])),
+    /** Official accounts with exactly the checked handle on other platforms (status not_found only). */
+    officialElsewhere: z.array(
+      z.object({
+        platform,
+        handle: z.string(),
+        url: z.string(),
+        holders: z.array(z.object({ type: z.enum(['officer', 'station', 'inspection', 'directorate']), name: z.string() })),
+      }),
+    ),
+    warnings: z.array(z.enum(['foreign_characters', 'lookalike', 'same_handle_elsewhere'])),
     reportUrl: z.string(),
     dataVersion: z.string(),
   })

@@ -191,6 +191,16 @@ describe('answers', () => {
     expect(officer.openingHours.weekly).toEqual([{ days: [3], intervals: [{ from: '14:00', to: '16:00' }] }]);
   });
 
+  it('calls the same handle on a platform without an official account a probable fake, naming where it is official', async () => {
+    const result = await get('/api/v1/accounts/verify?platform=tiktok&handle=polizei_hannover_dmitri_demo');
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ status: 'not_found', warnings: ['same_handle_elsewhere'] });
+    expect(result.body.message).toBe(
+      'Dieser Name gehört zu einem offiziellen Konto auf WhatsApp-Kanal, X (ehemals Twitter) und YouTube. Auf TikTok gibt es kein offizielles Konto dieser Person: wahrscheinlich eine Fälschung.',
+    );
+    expect(result.body.officialElsewhere.map((entry: { platform: string }) => entry.platform).sort()).toEqual(['whatsapp', 'x', 'youtube']);
+  });
+
   it('simplifies a boundary no finer than the floor, and coarser on request', async () => {
     const count = (body: any) => JSON.stringify(body.geometry.coordinates).split('],[').length;
     const stored = (await get('/api/v1/districts/033510006/boundary')).body;
