@@ -68,7 +68,7 @@ export const de = {
     'Geben Sie Ihren Ort oder Ihre Postleitzahl ein. Sie sehen dann, wer in Ihrer Gegend als digitale Community-Policing-Streife in den sozialen Netzwerken unterwegs ist, wer Ihre Kontaktbereichsbeamtin oder Ihr Kontaktbereichsbeamter ist und welche Dienststelle zuständig ist.',
   'home.mapTitle': 'Karte der Bezirke',
   'home.mapHelp':
-    'Klicken Sie auf Ihren Ort in der Karte. Die Karte zeigt die Samt- und Einheitsgemeinden und die Polizeiinspektionen Niedersachsens.',
+    'Tippen oder klicken Sie auf Ihren Ort in der Karte: Sie sehen den Namen des Bezirks und einen Link zu ihm. Die Karte zeigt die Samt- und Einheitsgemeinden und die Polizeiinspektionen Niedersachsens.',
   'home.aboutTitle': 'Was ist digitales Community Policing?',
   'home.about1':
     'Polizistinnen und Polizisten der Polizei Niedersachsen sind mit eigenen, dienstlichen Konten in sozialen Netzwerken wie X, Facebook, Instagram oder YouTube unterwegs – als digitale Streife für ihre Region. Sie informieren, beantworten Fragen und nehmen Hinweise und Anregungen auf, meist in einem persönlichen Ton statt in Behördensprache.',
@@ -170,6 +170,10 @@ export const de = {
   'station.route': 'Route planen',
   'map.skip': 'Karte überspringen',
   'map.interactive': 'Interaktive Karte: {label}',
+  'map.touchHint': 'Zum Verschieben der Karte zwei Finger verwenden – oder oben rechts „Karte bewegen“ antippen.',
+  'map.panToggle': 'Karte bewegen',
+  'map.openDistrict': 'Zum Bezirk {name}',
+  'map.keyboardHint': 'Pfeiltasten verschieben die Karte, Plus und Minus zoomen, die Eingabetaste wählt den Ort im Fadenkreuz.',
   'map.attribution': 'Kartendaten',
   'error.notFoundTitle': 'Seite nicht gefunden',
   'error.notFoundText': 'Diese Seite gibt es nicht. Suchen Sie nach Ihrem Ort oder gehen Sie zur Startseite.',

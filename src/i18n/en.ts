@@ -73,7 +73,7 @@ export const en = {
     'Enter your place or postcode. You will then see who patrols your area on social media as a digital community police officer, who your neighbourhood contact officer is, and which police station is responsible.',
   'home.mapTitle': 'Map of the districts',
   'home.mapHelp':
-    'Click your place on the map. The map shows the Samtgemeinden and Einheitsgemeinden and the police inspectorates of Lower Saxony.',
+    'Tap or click your place on the map to see the name of its district and a link to it. The map shows the Samtgemeinden and Einheitsgemeinden and the police inspectorates of Lower Saxony.',
   'home.aboutTitle': 'What is digital community policing?',
   'home.about1':
     'Officers of the Lower Saxony Police use their own official accounts on social networks such as X, Facebook, Instagram or YouTube – as a digital patrol for their region. They share information, answer questions and take up tips and suggestions, usually in a personal tone rather than official language.',
@@ -175,6 +175,10 @@ export const en = {
   'station.route': 'Plan a route',
   'map.skip': 'Skip map',
   'map.interactive': 'Interactive map: {label}',
+  'map.touchHint': 'Use two fingers to move the map – or tap “Move map” at the top right.',
+  'map.panToggle': 'Move map',
+  'map.openDistrict': 'Go to district {name}',
+  'map.keyboardHint': 'Arrow keys move the map, plus and minus zoom, Enter chooses the place under the crosshair.',
   'map.attribution': 'Map data',
   'error.notFoundTitle': 'Page not found',
   'error.notFoundText': 'This page does not exist. Search for your place or go to the home page.',

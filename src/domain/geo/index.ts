@@ -5,3 +5,4 @@ export { distanceMeters, distanceToBoundaryMeters, EARTH_RADIUS_METERS, LocalPro
 export { AreaIndex, type AreaEntry, type AreaMatch, type NearbyArea } from './area-index';
 export { roundCoordinates, simplifyGeometry } from './simplify';
 export { MapFrame, type PixelPoint } from './map-frame';
+export { chooseLabels, labelMinZoom, labelPoint, type LabelBox, type LabelledPoint } from './map-labels';
