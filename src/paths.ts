@@ -8,13 +8,13 @@ const coordinate = (value: number) => value.toFixed(5);
 export const SEARCHED_PLACE_PARAM = 'suche';
 
 /**
- * Where a search result leads: its district page with the result's label (and, for addresses and
- * streets, its point, so the page shows it and any boundary nearby). The search page, the
- * suggestions and the widget's search link alike.
+ * Where a search result leads: its district page with what was searched (and, for addresses and
+ * streets, the result's point, so the page shows it and any boundary nearby). The search page and
+ * the suggestions alike.
  */
-export function searchResultPath(result: { type: string; label: string; district: { id: string } }, point: LatLon): string {
+export function searchResultPath(result: { type: string; district: { id: string } }, point: LatLon, query: string): string {
   const pointed = result.type === 'address' || result.type === 'street';
-  return paths.district(result.district.id, pointed ? point : undefined, result.label);
+  return paths.district(result.district.id, pointed ? point : undefined, query);
 }
 
 export const paths = {
@@ -22,7 +22,7 @@ export const paths = {
   search: (query?: string) => (query ? `/suche?q=${encodeURIComponent(query)}` : '/suche'),
   locate: (point?: LatLon) =>
     point ? `/standort?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '/standort',
-  /** A district page; with the searched point, and the searched place's label for "Ergebnis für: …". */
+  /** A district page; with the searched point, and what was searched for "Ergebnis für: …". */
   district: (id: string, point?: LatLon, searched?: string) => {
     const query = [
       ...(point ? [`lat=${coordinate(point.lat)}`, `lon=${coordinate(point.lon)}`] : []),

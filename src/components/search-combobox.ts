@@ -41,6 +41,8 @@ class SearchCombobox extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #request: AbortController | null = null;
   #sequence = 0;
+  /** What the shown suggestions were found for. */
+  #query = '';
 
   connectedCallback() {
     const input = this.querySelector('input');
@@ -96,6 +98,7 @@ class SearchCombobox extends HTMLElement {
   }
 
   #render(results: Suggestion[], query: string, announce: boolean) {
+    this.#query = query;
     const groups = JSON.parse(this.dataset.groups ?? '{}') as Record<string, string>;
     this.#list.replaceChildren();
     this.#options = [];
@@ -151,7 +154,9 @@ class SearchCombobox extends HTMLElement {
   #hrefOf(result: Suggestion): string {
     const form = this.#input.form;
     if (this.dataset.link !== 'form' || !form) {
-      return localizePath(searchResultPath(result, { lat: result.lat, lon: result.lon }), pageLanguage);
+      // The chosen label names the place; an approximate answer is only approximate for what was typed.
+      const searched = result.approximate ? this.#query : result.label;
+      return localizePath(searchResultPath(result, { lat: result.lat, lon: result.lon }, searched), pageLanguage);
     }
     const url = new URL(form.action, location.href);
     for (const field of form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')) url.searchParams.append(field.name, field.value);

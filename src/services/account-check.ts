@@ -3,7 +3,7 @@
  * accounts in the database) and the answer for the page and the API.
  */
 import { AccountRegistry, type AccountInputProblem } from '../domain/accounts';
-import type { Platform } from '../domain/model';
+import { PLATFORMS, type Platform } from '../domain/model';
 import { t as german, type Translate } from '../i18n';
 import { paths } from '../paths';
 import type { AccountVerificationBody } from './api-schemas';
@@ -139,18 +139,20 @@ function verifiedAccount(
  * dieser Person: wahrscheinlich eine Fälschung."
  */
 function elsewhereMessage(elsewhere: Entry[], checked: Platform, t: Translate): string {
-  const platforms = [...new Set(elsewhere.map((entry) => t(`platform.${entry.platform}`)))];
-  const listed = platforms.length > 1 ? `${platforms.slice(0, -1).join(', ')} ${t('list.and')} ${platforms.at(-1)}` : platforms[0]!;
   const person = elsewhere.every((entry) => entry.view.holders.every((holder) => holder.type === 'officer'));
   return t(person ? 'accountCheck.elsewherePerson' : 'accountCheck.elsewhereOffice', {
-    platforms: listed,
+    platforms: platformList(elsewhere.map((entry) => entry.platform), t),
     platform: t(`platform.${checked}`),
   });
 }
 
 /** A bare handle official on some platforms: "Offiziell ist dieser Name nur auf X und YouTube." */
 export function onlyThereMessage(platforms: Platform[], t: Translate): string {
-  const names = [...new Set(platforms.map((platform) => t(`platform.${platform}`)))];
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t('list.and')} ${names.at(-1)}` : names[0]!;
-  return t('accountCheck.onlyThere', { platforms: listed });
+  return t('accountCheck.onlyThere', { platforms: platformList(platforms, t) });
+}
+
+/** "X (ehemals Twitter), YouTube und WhatsApp-Kanal": each platform once, in the order of PLATFORMS. */
+function platformList(platforms: Platform[], t: Translate): string {
+  const names = PLATFORMS.filter((platform) => platforms.includes(platform)).map((platform) => t(`platform.${platform}`));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t('list.and')} ${names.at(-1)}` : (names[0] ?? '');
 }

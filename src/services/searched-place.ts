@@ -1,10 +1,11 @@
 /**
- * "Ergebnis für: Bahnhofstraße 5, Celle": the place the citizen searched for, carried to the
- * district page in its address (`?suche=`, see paths.ts). A link can carry any text, so the page
- * shows it only if searching it again gives a result of that very label in this district; then
- * it also knows whether the result is approximate, and why.
+ * "Ergebnis für: Bahnhofstraße 5, Celle": what the citizen searched for, carried to the district
+ * page in its address (`?suche=`, see paths.ts). A link can carry any text, so the page searches
+ * it again and shows the result only if it lies in this district (at the searched point, where one
+ * is given); then it also knows whether the result is approximate, and why.
  */
 import { SEARCHED_PLACE_PARAM } from '../paths';
+import type { LatLon } from '../domain/model';
 import type { Translate } from '../i18n';
 import { MAX_SEARCH_LIMIT, readSearchQuery, soleParam } from './input';
 import type { Portal } from './portal';
@@ -16,14 +17,24 @@ export interface SearchedPlace {
   note: string | null;
 }
 
-/** The searched place named in `params`, confirmed by the search, or null. */
-export function searchedPlace(portal: Portal, params: URLSearchParams, districtId: string, t: Translate): SearchedPlace | null {
+/** The result for the search named in `params`, if it lies in this district (at `point`), or null. */
+export function searchedPlace(
+  portal: Portal,
+  params: URLSearchParams,
+  districtId: string,
+  point: LatLon | null,
+  t: Translate,
+): SearchedPlace | null {
   const raw = soleParam(params, SEARCHED_PLACE_PARAM);
   if (typeof raw !== 'string') return null;
   const input = readSearchQuery(new URLSearchParams([['q', raw]]), t);
   if (!input.ok) return null;
-  const result = portal
-    .search(input.query, MAX_SEARCH_LIMIT, t)
-    .find((candidate) => candidate.label === input.query && candidate.district.id === districtId);
+  // Points travel with five decimals (paths.ts): compare them so.
+  const samePoint = (other: LatLon) => point !== null && other.lat.toFixed(5) === point.lat.toFixed(5) && other.lon.toFixed(5) === point.lon.toFixed(5);
+  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).filter((candidate) => candidate.district.id === districtId);
+  const result = point
+    ? inDistrict.find((candidate) => samePoint(candidate.point))
+    : (inDistrict.find((candidate) => candidate.label === input.query) ??
+      inDistrict.find((candidate) => candidate.type !== 'address' && candidate.type !== 'street'));
   return result ? { label: result.label, approximate: result.approximate, note: result.note } : null;
 }

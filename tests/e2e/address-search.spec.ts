@@ -35,7 +35,7 @@ test.describe('Adresssuche mit JavaScript (Combobox)', () => {
     await expect(field).toBeFocused();
 
     await field.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/bezirk/${STREET.districtId}\\?lat=\\d+\\.\\d{5}&lon=\\d+\\.\\d{5}$`));
+    await expect(page).toHaveURL(new RegExp(`/bezirk/${STREET.districtId}\\?lat=\\d+\\.\\d{5}&lon=\\d+\\.\\d{5}&suche=[^&]+$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${STREET.district}`);
   });
 
@@ -59,7 +59,7 @@ test.describe('Adresssuche mit JavaScript (Combobox)', () => {
   test('Enter ohne gewählten Vorschlag schickt das Formular wie ohne JavaScript', async ({ page }) => {
     await page.goto('/');
     await submitSearch(page, 'Celle');
-    await expect(page).toHaveURL('/bezirk/033510006');
+    await expect(page).toHaveURL('/bezirk/033510006?suche=Celle');
   });
 });
 
@@ -84,6 +84,6 @@ test.describe('Adresssuche ohne JavaScript', () => {
     await submitSearch(page, 'Gibtsnichtweg 5, Celle');
     await expect(page.getByText('Straße nicht gefunden, Ergebnis für Celle')).toBeVisible();
     await page.getByRole('link', { name: 'Celle', exact: true }).click();
-    await expect(page).toHaveURL('/bezirk/033510006');
+    await expect(page).toHaveURL('/bezirk/033510006?suche=Celle');
   });
 });

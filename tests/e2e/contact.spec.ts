@@ -91,12 +91,14 @@ test.describe('Bezirksseite', () => {
   });
 
   test('wiederholt den gesuchten Ort, mit „ungefähr“ und Grund, und nur, wenn die Suche ihn bestätigt', async ({ page }) => {
-    await page.goto('/suche?q=Grosser%20Plan%2099%20Celle');
-    await page.getByRole('link', { name: /^Großer Plan/ }).first().click();
-    await expect(page).toHaveURL(/\/bezirk\/033510006\?lat=.+&suche=/);
+    // No house numbers are known for this street: the result is its centre, approximate.
+    await page.goto('/suche?q=Adam-Opel-Stra%C3%9Fe%205%2C%20Braunschweig');
+    await page.getByRole('link', { name: /^Adam-Opel-Straße/ }).first().click();
+    await expect(page).toHaveURL(/\/bezirk\/031010000\?lat=.+&suche=/);
     const searched = page.locator('.searched-for');
-    await expect(searched).toContainText('Ergebnis für: Großer Plan');
+    await expect(searched).toContainText('Ergebnis für: Adam-Opel-Straße');
     await expect(searched).toContainText('ungefähr');
+    await expect(searched).toContainText('Straßenmitte');
 
     await page.goto(`/bezirk/${CELLE.id}?suche=${encodeURIComponent('Hier ist alles sicher')}`);
     await expect(page.getByText('Ergebnis für:')).toHaveCount(0);
@@ -141,7 +143,7 @@ test.describe('Bezirksseite', () => {
 test.describe('Kontoprüfung', () => {
   test('ein Name ohne Plattform ist nur dort offiziell, wo er im Verzeichnis steht', async ({ page }) => {
     await page.goto('/konto-pruefen?konto=polizei_hannover_dmitri_demo');
-    await expect(page.getByText('Offiziell ist dieser Name nur auf WhatsApp-Kanal, X (ehemals Twitter) und YouTube.')).toBeVisible();
+    await expect(page.getByText('Offiziell ist dieser Name nur auf X (ehemals Twitter), YouTube und WhatsApp-Kanal.')).toBeVisible();
   });
 
   test('erkennt die eigenen „Folgen“-Links des Portals', async ({ page, baseURL }) => {
@@ -206,7 +208,7 @@ test.describe('Widget', () => {
     const option = page.getByRole('option', { name: /^Celle/ }).first();
     await expect(option).toBeVisible();
     await option.click();
-    await expect(page).toHaveURL(/\/embed\/suche\?layout=compact&q=Celle&bezirk=033510006$/);
+    await expect(page).toHaveURL(/\/embed\/suche\?lang=de&theme=light&layout=compact&map=false&q=Celle&bezirk=033510006$/);
     await expect(page.getByText('Zuständig für Ihren Ort: Bezirk Celle')).toBeVisible();
   });
 

@@ -196,7 +196,7 @@ describe('answers', () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ status: 'not_found', warnings: ['same_handle_elsewhere'] });
     expect(result.body.message).toBe(
-      'Dieser Name gehört zu einem offiziellen Konto auf WhatsApp-Kanal, X (ehemals Twitter) und YouTube. Auf TikTok gibt es kein offizielles Konto dieser Person: wahrscheinlich eine Fälschung.',
+      'Dieser Name gehört zu einem offiziellen Konto auf X (ehemals Twitter), YouTube und WhatsApp-Kanal. Auf TikTok gibt es kein offizielles Konto dieser Person: wahrscheinlich eine Fälschung.',
     );
     expect(result.body.officialElsewhere.map((entry: { platform: string }) => entry.platform).sort()).toEqual(['whatsapp', 'x', 'youtube']);
   });
