@@ -84,6 +84,9 @@ test.describe('Adresssuche ohne JavaScript', () => {
     await submitSearch(page, 'Gibtsnichtweg 5, Celle');
     await expect(page.getByText('Straße nicht gefunden, Ergebnis für Celle')).toBeVisible();
     await page.getByRole('link', { name: 'Celle', exact: true }).click();
-    await expect(page).toHaveURL('/bezirk/033510006?suche=Celle');
+    await expect(page).toHaveURL('/bezirk/033510006?suche=Gibtsnichtweg%205%2C%20Celle');
+    // The district page repeats it: the town's result, approximate, and why.
+    await expect(page.locator('.searched-for')).toContainText('Ergebnis für: Celle');
+    await expect(page.locator('.searched-for')).toContainText('Straße nicht gefunden, Ergebnis für Celle');
   });
 });
