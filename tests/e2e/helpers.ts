@@ -119,6 +119,9 @@ export function recordForeignRequests(page: Page, baseURL: string): string[] {
   return foreign;
 }
 
+/** The production server entry (it serves the build in $ASTRO_OUT_DIR, default dist/). */
+export const SERVER_ENTRY = path.join('src', 'server', 'main.mjs');
+
 /** A TCP port nobody listens on right now, for a test's own server. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -145,7 +148,7 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server', 'main.mjs')], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

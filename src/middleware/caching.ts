@@ -1,20 +1,21 @@
 /**
- * Caching of the API and the downloads: a successful answer gets an ETag made of the data
- * version and a hash of the body (so it also changes when a release changes a representation),
- * `Cache-Control` with stale-while-revalidate, and a matching If-None-Match gets 304.
- * Error answers are cached briefly (404, 400) or not at all.
+ * HTTP caching of public answers, for browsers and for shared caches in front (nginx, a CDN).
+ * Every answer is the same for every visitor of its address (no cookies, no personalisation;
+ * the language is part of the address), so a successful GET answer gets:
+ * - `Cache-Control` with `s-maxage` for shared caches (services/http.ts: downloads keep longer);
+ * - a weak ETag made of the data version and a hash of the body, so it changes with the data
+ *   and with a release that changes a representation; weak, because the same tag stands for
+ *   the plain and the compressed body;
+ * - 304 for a matching If-None-Match.
+ * `Vary` is left to what really varies: `Accept-Encoding`, set by the compression of the server
+ * (src/server/main.mjs). 400 and 404 answers are cached briefly; refusals (`no-store`) never.
  */
-import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'astro';
-import { API_CACHE_CONTROL, DOWNLOAD_CACHE_CONTROL } from '../services/api';
-import { isApiPath, isDownloadPath } from './open-api-paths';
+import { bodyTag } from '../services/api';
+import { DOWNLOAD_CACHE_CONTROL, ERROR_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../services/http';
+import { isDownloadPath } from './open-api-paths';
 
-const ERROR_CACHE_CONTROL = 'public, max-age=60';
-
-export const conditionalGet: MiddlewareHandler = async (context, next) => {
-  const { pathname } = context.url;
-  const api = isApiPath(pathname);
-  if (!api && !isDownloadPath(pathname)) return next();
+export const caching: MiddlewareHandler = async (context, next) => {
   const method = context.request.method;
   const response = await next();
   if (method !== 'GET' && method !== 'HEAD') return response;
@@ -24,21 +25,22 @@ export const conditionalGet: MiddlewareHandler = async (context, next) => {
     }
     return response;
   }
+  if (/no-store|private/.test(response.headers.get('Cache-Control') ?? '')) return response;
   const dataVersion = context.locals.portal?.info.dataVersion ?? 'none';
   const headers = new Headers(response.headers);
-  // The route tags its body (see services/api.ts `tagged`); otherwise the body is hashed here.
+  // An endpoint tags its body (services/api.ts `tagged`); otherwise the body is hashed here.
   let body: Uint8Array<ArrayBuffer> | null = null;
   let tag = headers.get('ETag')?.replace(/^W\//, '').replaceAll('"', '');
   if (!tag) {
+    // Astro gives the middleware a HEAD answer without its body: nothing to hash.
     if (method === 'HEAD') return response;
     body = new Uint8Array(await response.arrayBuffer());
-    tag = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+    tag = bodyTag(body);
+    headers.set('Content-Length', String(body.byteLength));
   }
   const etag = entityTag(dataVersion, tag);
   headers.set('ETag', etag);
-  if (!headers.has('Cache-Control') || /max-age=300$/.test(headers.get('Cache-Control') ?? '')) {
-    headers.set('Cache-Control', api ? API_CACHE_CONTROL : DOWNLOAD_CACHE_CONTROL);
-  }
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', isDownloadPath(context.url.pathname) ? DOWNLOAD_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
   if (matches(context.request.headers.get('if-none-match'), etag)) {
     const notModified = new Headers();
     for (const name of NOT_MODIFIED_HEADERS) {
@@ -50,9 +52,9 @@ export const conditionalGet: MiddlewareHandler = async (context, next) => {
   return new Response(method === 'HEAD' ? null : (body ?? response.body), { status: 200, headers });
 };
 
-/** The ETag of an answer: the data version, then the body's tag (services/api.ts `bodyTag`). */
+/** The (weak) ETag of an answer: the data version, then the body's tag. */
 export function entityTag(dataVersion: string, tag: string): string {
-  return tag.startsWith(`${dataVersion}-`) ? `"${tag}"` : `"${dataVersion}-${tag}"`;
+  return tag.startsWith(`${dataVersion}-`) ? `W/"${tag}"` : `W/"${dataVersion}-${tag}"`;
 }
 
 /** The headers a 304 repeats from the answer it stands for. */
