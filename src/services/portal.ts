@@ -24,6 +24,7 @@ import {
   roundCoordinates,
   simplifyGeometry,
   type AreaGeometry,
+  type BBox,
 } from '../domain/geo';
 import { PlaceSearch, SCORE_BANDS, looksLikeStreet, parseAddressQuery, type AddressQuery, type PlaceMatch } from '../domain/search';
 import type { SnapshotRows } from '../db/queries';
@@ -183,6 +184,7 @@ export class Portal {
   private readonly stations = new Map<string, Station>();
   private readonly districts = new Map<string, District>();
   private readonly districtGeometry = new Map<string, AreaGeometry>();
+  private readonly districtBoxes = new Map<string, BBox>();
   private readonly municipalities = new Map<string, Municipality>();
   private readonly municipalitiesByDistrict = new Map<string, Municipality[]>();
   private readonly officers = new Map<string, Officer>();
@@ -217,6 +219,7 @@ export class Portal {
       const area = parseAreaGeometry(JSON.parse(geometry));
       this.districts.set(district.id, district);
       this.districtGeometry.set(district.id, area);
+      this.districtBoxes.set(district.id, bboxOf(area));
       districtAreas.push({ key: district.id, value: district, geometry: area });
     }
     this.districtIndex = new AreaIndex(districtAreas);
@@ -484,8 +487,14 @@ export class Portal {
     };
   }
 
-  /** Every inspection with its digital officers, for the overview on the home page. */
+  /** Every inspection with its digital officers, for the overview on the home page (made once per snapshot). */
   inspectionOverview(): InspectionOverview[] {
+    return (this.inspectionOverviews ??= this.buildInspectionOverview());
+  }
+
+  private inspectionOverviews: InspectionOverview[] | undefined;
+
+  private buildInspectionOverview(): InspectionOverview[] {
     return [...this.inspections.values()].map((inspection) => {
       const districtIds = [...this.districts.values()]
         .filter((district) => district.inspectionId === inspection.id)
@@ -648,7 +657,7 @@ export class Portal {
   districtGeoJson(id: string): GeoJSON.FeatureCollection | null {
     const geometry = this.districtGeometry.get(id);
     if (!geometry) return null;
-    const neighbours = this.districtsTouching(bboxOf(geometry)).filter((other) => other.id !== id);
+    const neighbours = this.districtsTouching(this.districtBoxes.get(id)!).filter((other) => other.id !== id);
     return {
       type: 'FeatureCollection',
       features: [
@@ -686,16 +695,19 @@ export class Portal {
     return this.overviewFrame;
   }
 
+  /** The overview map's SVG paths (drawn once per snapshot). */
   overviewOutlines(): { districts: Array<{ id: string; name: string; path: string }>; inspections: string[] } {
-    return {
+    return (this.drawnOverview ??= {
       districts: this.overviewDistricts.map(({ id, name, geometry }) => ({
         id,
         name,
         path: this.overviewFrame.pathFor(geometry, 0),
       })),
       inspections: this.inspectionOutlines.map(({ geometry }) => this.overviewFrame.pathFor(geometry, 0)),
-    };
+    });
   }
+
+  private drawnOverview: ReturnType<Portal['overviewOutlines']> | undefined;
 
   /**
    * A map drawn on the server: the focus districts filled, their neighbours outlined, labels for
@@ -704,7 +716,19 @@ export class Portal {
   mapOutlines(focusIds: string[], widthPx: number, point?: LatLon): MapOutlines | null {
     const focus = focusIds.flatMap((id) => this.districts.get(id) ?? []);
     if (focus.length === 0) return null;
-    const box = unionBbox(focus.map((district) => this.districtGeometry.get(district.id)!));
+    // The drawing depends only on the districts and the width: made once per snapshot, the
+    // searched point added per request.
+    const key = `${widthPx}:${focus.map((district) => district.id).join(',')}`;
+    let drawn = this.drawnMaps.get(key);
+    if (!drawn) this.drawnMaps.set(key, (drawn = this.drawMap(focus, widthPx)));
+    return { ...drawn.outlines, point: point ? drawn.frame.project(point) : null };
+  }
+
+  /** Maps drawn so far, by width and focus districts (few: the pages draw the data's own groups). */
+  private readonly drawnMaps = new Map<string, { outlines: MapOutlines; frame: MapFrame }>();
+
+  private drawMap(focus: District[], widthPx: number): { outlines: MapOutlines; frame: MapFrame } {
+    const box = unionBoxes(focus.map((district) => this.districtBoxes.get(district.id)!));
     const frame = MapFrame.fit(box, widthPx, 16);
     const focusIdSet = new Set(focus.map((district) => district.id));
     const pathOf = (district: District) => ({
@@ -713,7 +737,7 @@ export class Portal {
     });
     const labelled =
       focus.length === 1 ? (this.municipalitiesByDistrict.get(focus[0]!.id) ?? []) : focus;
-    return {
+    const outlines = {
       width: frame.width,
       height: frame.height,
       focus: focus.map(pathOf),
@@ -721,13 +745,14 @@ export class Portal {
         .filter((other) => !focusIdSet.has(other.id))
         .map(pathOf),
       labels: labelled.map((place) => ({ name: place.name, ...frame.project(place.centre) })),
-      point: point ? frame.project(point) : null,
+      point: null,
     };
+    return { outlines, frame };
   }
 
-  private districtsTouching([minLon, minLat, maxLon, maxLat]: [number, number, number, number]): District[] {
+  private districtsTouching([minLon, minLat, maxLon, maxLat]: BBox): District[] {
     return [...this.districts.values()].filter((district) => {
-      const [a, b, c, d] = bboxOf(this.districtGeometry.get(district.id)!);
+      const [a, b, c, d] = this.districtBoxes.get(district.id)!;
       return a <= maxLon && c >= minLon && b <= maxLat && d >= minLat;
     });
   }
@@ -792,8 +817,11 @@ function feature(geometry: AreaGeometry, properties: Record<string, string>): Ge
   return { type: 'Feature', geometry, properties };
 }
 
-function unionBbox(geometries: AreaGeometry[]): [number, number, number, number] {
-  const boxes = geometries.map(bboxOf);
+function unionBbox(geometries: AreaGeometry[]): BBox {
+  return unionBoxes(geometries.map(bboxOf));
+}
+
+function unionBoxes(boxes: BBox[]): BBox {
   return [
     Math.min(...boxes.map((b) => b[0])),
     Math.min(...boxes.map((b) => b[1])),
