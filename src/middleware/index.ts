@@ -11,6 +11,7 @@ import { cors } from './cors';
 import { readOnlyMethods } from './methods';
 import { rateLimit } from './rate-limit';
 import { caching } from './caching';
+import { answerCache } from './answer-cache';
 import { provideSnapshot } from './snapshot';
 import { language } from './language';
 
@@ -21,7 +22,8 @@ import { language } from './language';
 // limits, the rate limit and the snapshot (a probe is never throttled; /readyz reports the 503).
 // cors outside the rate limit and the method check, so that browsers can read their answers
 // (429 with Retry-After, 405 with Allow); caching inside the snapshot, whose data version it
-// puts into the ETag.
+// puts into the ETag; answerCache innermost, so that every step before it applies to a kept
+// answer too (limits, rate limit, 304).
 export const onRequest = sequence(
   requestLog,
   language,
@@ -33,4 +35,5 @@ export const onRequest = sequence(
   readOnlyMethods,
   provideSnapshot,
   caching,
+  answerCache,
 );
