@@ -133,7 +133,7 @@ export async function startFloorServer(port: number, bodies: Map<string, { type:
     manifest[floorPath] = { type, file };
   }
   await writeFile(path.join(dir, 'bodies.json'), JSON.stringify(manifest));
-  const child = spawn(process.execPath, [FLOOR_ENTRY], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'floor', 'serve.mjs'), FLOOR_ENTRY], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FLOOR_BODIES: path.join(dir, 'bodies.json') },
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -27,30 +27,35 @@ export const caching: MiddlewareHandler = async (context, next) => {
   }
   if (/no-store|private/.test(response.headers.get('Cache-Control') ?? '')) return response;
   const dataVersion = context.locals.portal?.info.dataVersion ?? 'none';
-  const headers = new Headers(response.headers);
-  // An endpoint tags its body (services/api.ts `tagged`); otherwise the body is hashed here.
+  // An endpoint tags its body (services/api.ts `tagged`), as does the answer cache; otherwise
+  // the body is hashed here.
   let body: Uint8Array<ArrayBuffer> | null = null;
-  let tag = headers.get('ETag')?.replace(/^W\//, '').replaceAll('"', '');
+  let tag = response.headers.get('ETag')?.replace(/^W\//, '').replaceAll('"', '');
   if (!tag) {
     // Astro gives the middleware a HEAD answer without its body: nothing to hash.
     if (method === 'HEAD') return response;
     body = new Uint8Array(await response.arrayBuffer());
     tag = bodyTag(body);
-    headers.set('Content-Length', String(body.byteLength));
   }
   const etag = entityTag(dataVersion, tag);
-  headers.set('ETag', etag);
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', isDownloadPath(context.url.pathname) ? DOWNLOAD_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
   if (matches(context.request.headers.get('if-none-match'), etag)) {
-    const notModified = new Headers();
+    const notModified = new Headers({ ETag: etag });
     for (const name of NOT_MODIFIED_HEADERS) {
-      const value = headers.get(name);
-      if (value) notModified.set(name, value);
+      const value = response.headers.get(name);
+      if (value && name !== 'ETag') notModified.set(name, value);
     }
+    if (!notModified.has('Cache-Control')) notModified.set('Cache-Control', cacheControlFor(context.url.pathname));
     return new Response(null, { status: 304, headers: notModified });
   }
-  return new Response(method === 'HEAD' ? null : (body ?? response.body), { status: 200, headers });
+  const extra: Record<string, string> = { ETag: etag };
+  if (!response.headers.has('Cache-Control')) extra['Cache-Control'] = cacheControlFor(context.url.pathname);
+  if (body) return new Response(body, { status: 200, headers: { ...Object.fromEntries(response.headers), ...extra, 'Content-Length': String(body.byteLength) } });
+  return withHeaders(response, extra, method === 'HEAD');
 };
+
+function cacheControlFor(pathname: string): string {
+  return isDownloadPath(pathname) ? DOWNLOAD_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
+}
 
 /** The (weak) ETag of an answer: the data version, then the body's tag. */
 export function entityTag(dataVersion: string, tag: string): string {
@@ -68,8 +73,17 @@ export function matches(header: string | null, etag: string): boolean {
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
-function withHeaders(response: Response, extra: Record<string, string>): Response {
+/** `response` with `extra` headers: set in place where its headers may change, else on a copy. */
+function withHeaders(response: Response, extra: Record<string, string>, dropBody = false): Response {
+  if (!dropBody) {
+    try {
+      for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
+      return response;
+    } catch {
+      // immutable headers (e.g. a redirect's): copied below
+    }
+  }
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  return new Response(dropBody ? null : response.body, { status: response.status, statusText: response.statusText, headers });
 }

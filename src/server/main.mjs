@@ -1,16 +1,19 @@
 /**
  * The production server: `node src/server/main.mjs` (what `npm start`, the tests and deploy/ run).
- * It serves the built site ($ASTRO_OUT_DIR, default dist/) through the node adapter's handler
- * (static files, then the app with its middleware sequence) and adds only what Astro cannot do:
+ * It serves the built site ($ASTRO_OUT_DIR, default dist/): the app through the node adapter's
+ * handler (middleware mode: the app with its middleware sequence), the build's static files with
+ * serve-static, and adds only what Astro cannot do:
  *
  * - SIGTERM/SIGINT: stop accepting connections, finish the answers in progress (at most
  *   SHUTDOWN_TIMEOUT_MS, default 10 s), close idle connections, exit 0. The adapter's own
  *   server has no drain (it destroys open connections).
- * - A malformed percent-escape (`/bezirk/%ZZ`) would get the adapter's bare English
- *   "Bad request.": the address is made readable and the request marked, and the middleware
- *   (src/middleware/request-limits.ts) refuses it like any other bad address, in the page's language.
+ * - A malformed percent-escape (`/bezirk/%ZZ`) would end in Astro's 404 page with an error
+ *   logged: the address is made readable and the request marked, and the middleware
+ *   (src/middleware/request-limits.ts) refuses it with 400 like any other bad address, in the
+ *   page's language.
  * - Static files never reach the middleware: they get the security headers of a non-page answer,
- *   taken from the app's own /healthz before the server listens, and a log line.
+ *   taken from the app's own /healthz before the server listens, and a log line. They are known
+ *   by name from the build, so no other request costs a look at the disk.
  * - Compression of text answers, app and static files alike (the `compression` package). Behind
  *   nginx (deploy/) the proxy compresses and caches, and asks the replicas for plain bodies.
  * - Every console line (Astro's own messages too) is a JSON log line without query strings.
@@ -21,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import compression from 'compression';
+import serveStatic from 'serve-static';
 import { log, logError, logRequest } from './log.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,7 +61,6 @@ process.on('uncaughtException', (error) => {
 
 // ---------------------------------------------------------------- the app
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 let app;
 try {
   app = await import(pathToFileURL(path.join(OUT_DIR, 'server', 'entry.mjs')).href);
@@ -67,12 +70,21 @@ try {
 }
 const { handler, options } = app;
 
+const CLIENT_DIR = path.join(OUT_DIR, 'client');
 /** The URL paths of the built static files (`/favicon.svg`, `/_astro/…`), read once. */
 const staticFiles = new Set(
-  readdirSync(path.join(OUT_DIR, 'client'), { recursive: true, withFileTypes: true })
+  readdirSync(CLIENT_DIR, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(path.join(OUT_DIR, 'client'), path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`),
+    .map((entry) => `/${path.relative(CLIENT_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`),
 );
+// The build's own files are named by their content's hash: unchanged for as long as they exist.
+// The others (widget.js, favicon) are revalidated by their ETag.
+const serveClient = serveStatic(CLIENT_DIR, {
+  index: false,
+  setHeaders: (res, file) => {
+    if (file.startsWith(path.join(CLIENT_DIR, '_astro') + path.sep)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  },
+});
 
 /** The address decoded as the adapter decodes it (decodeURI), without its query; null when it cannot be read. */
 function readablePath(url) {
@@ -104,8 +116,10 @@ function onRequest(req, res) {
   if (pathname !== null && staticFiles.has(pathname)) {
     for (const [name, value] of staticHeaders) res.setHeader(name, value);
     res.once('finish', () => logRequest(req.method, '(statische Datei)', res.statusCode, performance.now() - started));
+    compress(req, res, () => serveClient(req, res, () => handler(req, res)));
+  } else {
+    compress(req, res, () => handler(req, res));
   }
-  compress(req, res, () => handler(req, res));
 }
 
 // ---------------------------------------------------------------- start and stop
