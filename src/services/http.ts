@@ -22,6 +22,7 @@ export type ApiErrorCode =
  * front keys its cache by the data version (deploy/), and a new snapshot gives new ETags.
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400';
+/** Downloads, the sitemap and robots.txt: they change only with the data, and are looked at seldom. */
 export const DOWNLOAD_CACHE_CONTROL = 'public, max-age=3600, s-maxage=86400, stale-while-revalidate=86400';
 /** 400 and 404: the same for everyone too, but kept only briefly. */
 export const ERROR_CACHE_CONTROL = 'public, max-age=60';
