@@ -7,8 +7,9 @@
  *   and with a release that changes a representation; weak, because the same tag stands for
  *   the plain and the compressed body;
  * - 304 for a matching If-None-Match.
- * `Vary` is left to what really varies: `Accept-Encoding`, set by the compression of the server
- * (src/server/main.mjs). 400 and 404 answers are cached briefly; refusals (`no-store`) never.
+ * - `Vary: Accept-Encoding` where the server may compress the answer (src/server/main.mjs), and
+ *   nothing else: nothing else varies.
+ * 400 and 404 answers are cached briefly; refusals (`no-store`) never.
  */
 import type { MiddlewareHandler } from 'astro';
 import { bodyTag } from '../services/api';
@@ -38,20 +39,23 @@ export const caching: MiddlewareHandler = async (context, next) => {
     tag = bodyTag(body);
   }
   const etag = entityTag(dataVersion, tag);
-  if (matches(context.request.headers.get('if-none-match'), etag)) {
-    const notModified = new Headers({ ETag: etag });
-    for (const name of NOT_MODIFIED_HEADERS) {
-      const value = response.headers.get(name);
-      if (value && name !== 'ETag') notModified.set(name, value);
-    }
-    if (!notModified.has('Cache-Control')) notModified.set('Cache-Control', cacheControlFor(context.url.pathname));
-    return new Response(null, { status: 304, headers: notModified });
-  }
   const extra: Record<string, string> = { ETag: etag };
   if (!response.headers.has('Cache-Control')) extra['Cache-Control'] = cacheControlFor(context.url.pathname);
+  if (COMPRESSIBLE.test(response.headers.get('Content-Type') ?? '')) extra.Vary = 'Accept-Encoding';
+  if (matches(context.request.headers.get('if-none-match'), etag)) {
+    const notModified = new Headers(extra);
+    for (const name of NOT_MODIFIED_HEADERS) {
+      const value = response.headers.get(name);
+      if (value && !notModified.has(name)) notModified.set(name, value);
+    }
+    return new Response(null, { status: 304, headers: notModified });
+  }
   if (body) return new Response(body, { status: 200, headers: { ...Object.fromEntries(response.headers), ...extra, 'Content-Length': String(body.byteLength) } });
   return withHeaders(response, extra, method === 'HEAD');
 };
+
+/** Types the server compresses (the compression package's choice, by the mime database). */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml|javascript)\b|image\/svg\+xml)/i;
 
 function cacheControlFor(pathname: string): string {
   return isDownloadPath(pathname) ? DOWNLOAD_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;

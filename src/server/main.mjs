@@ -117,8 +117,12 @@ function onRequest(req, res) {
     for (const [name, value] of staticHeaders) res.setHeader(name, value);
     res.once('finish', () => logRequest(req.method, '(statische Datei)', res.statusCode, performance.now() - started));
     compress(req, res, () => serveClient(req, res, () => handler(req, res)));
-  } else {
+  } else if (req.headers['accept-encoding']) {
     compress(req, res, () => handler(req, res));
+  } else {
+    // Nothing to negotiate (nginx in front never asks for an encoding): the answer goes out as
+    // the app made it; its `Vary: Accept-Encoding` comes from the caching step.
+    handler(req, res);
   }
 }
 

@@ -236,15 +236,17 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
     const statuses: number[] = [];
     let refused: Awaited<ReturnType<typeof get>> | undefined;
     // Another client (127.0.0.2; the machine's own 127.0.0.1 is not limited), different points: all reach a replica.
+    const started = performance.now();
     for (let i = 0; i < 60; i++) {
       const answer = await get(`${proxy.base}/api/v1/locate?lat=52.${100 + i}&lon=9.7`, { from: '127.0.0.2' });
       statuses.push(answer.status);
       if (answer.status === 429) refused ??= answer;
     }
+    const seconds = (performance.now() - started) / 1000;
     const allowed = statuses.filter((status) => status === 200).length;
     // One budget (a burst of 20, then 5 per second) for both replicas together, not one each.
     expect(allowed).toBeGreaterThanOrEqual(21);
-    expect(allowed).toBeLessThan(40);
+    expect(allowed).toBeLessThanOrEqual(21 + Math.ceil(seconds * 5) + 1);
     expect(statuses.filter((status) => status === 429).length).toBe(60 - allowed);
     const after = answeredByReplicas('/api/v1/locate');
     const served = after.map((count, index) => count - before[index]!);
@@ -253,8 +255,11 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
     expect(refused!.headers['retry-after']).toBe('10');
     expect(refused!.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect((JSON.parse(refused!.body.toString()) as { error: { code: string } }).error.code).toBe('rate_limited');
-    const page = await get(`${proxy.base}/impressum`, { from: '127.0.0.2' });
+    // Pages are refused with a page (in the portal's languages).
+    let page = await get(`${proxy.base}/impressum`, { from: '127.0.0.2' });
+    for (let i = 0; i < 20 && page.status !== 429; i++) page = await get(`${proxy.base}/impressum`, { from: '127.0.0.2' });
     expect(page.status).toBe(429);
+    expect(page.headers['content-type']).toContain('text/html');
     expect(page.body.toString()).toContain('Zu viele Anfragen');
     // The machine itself is never limited (health checks, the publish script).
     expect((await get(`${proxy.base}/api/v1/locate?lat=52.5&lon=9.7`)).status).toBe(200);
