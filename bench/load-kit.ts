@@ -99,12 +99,12 @@ async function waitForLine(child: ChildProcess, pattern: RegExp, label: string):
 }
 
 /**
- * Starts the production server (src/server/main.mjs) on `port` with the rate limit off (the load
+ * Starts the production server (src/server/main.mjs, or another `entry` to compare) on `port` with the rate limit off (the load
  * comes from one address; loopback is exempt anyway, but the bench must not depend on that).
  * Its log output is dropped.
  */
-export async function startPortalServer(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+export async function startPortalServer(port: number, env: Record<string, string> = {}, entry = SERVER_ENTRY): Promise<RunningServer> {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],

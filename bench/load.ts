@@ -13,10 +13,12 @@
  * how noisy the run was.
  *
  * Options: --duration S (per run, default 2), --rounds N (default 3), --connections N (default
- * 50), --port P (server; the floor listens on P + 1; default 4480), --routes REGEX (routes whose
+ * 50), --port P (server; the floor listens on P + 1; default 4480), --server FILE (another
+ * server entry to measure, e.g. an older build's main.mjs), --routes REGEX (routes whose
  * name matches).
  */
 import os from 'node:os';
+import path from 'node:path';
 import {
   ensureBuiltSite,
   ensureDatabase,
@@ -75,7 +77,9 @@ export async function runLoadBench(args: readonly string[]): Promise<void> {
   const { endpoints: all } = workload(dbPath);
   const endpoints = all.filter((endpoint) => !only || only.test(endpoint.name));
 
-  const server = await startPortalServer(port, { DATABASE_PATH: dbPath });
+  // --server FILE: another server entry (e.g. an older build's) measured the same way.
+  const entry = args.includes('--server') ? path.resolve(args[args.indexOf('--server') + 1]!) : undefined;
+  const server = await startPortalServer(port, { DATABASE_PATH: dbPath }, entry);
   let floor: Awaited<ReturnType<typeof startFloorServer>> | undefined;
   try {
     const bodies = new Map<string, { type: string; body: Buffer }>();

@@ -75,6 +75,27 @@ function rendered(file, replacements) {
   return text;
 }
 
+/** An nginx.conf around `http` parts, with every path nginx writes in `dir`. */
+function mainConfig(dir, brotli, http) {
+  const temp = join(dir, 'temp');
+  return [
+    brotli ? `load_module ${BROTLI_MODULE};` : '',
+    process.getuid?.() === 0 ? 'user nobody nogroup;' : '',
+    'worker_processes 1;',
+    `pid ${join(dir, 'nginx.pid')};`,
+    'error_log stderr error;',
+    'events { worker_connections 2048; }',
+    'http {',
+    '  include /etc/nginx/mime.types;',
+    '  default_type application/octet-stream;',
+    '  access_log off;',
+    '  sendfile on;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${temp}/${name};`),
+    ...http,
+    '}',
+  ].join('\n');
+}
+
 /** Resolves once something accepts connections on 127.0.0.1:port (or rejects when `child` ends first). */
 async function waitForPort(port, child) {
   for (;;) {
@@ -95,8 +116,8 @@ async function waitForPort(port, child) {
  * workers must be able to enter: as root they run as nobody): listening on 127.0.0.1:`port`, in
  * front of `replicas` (ports), answering data version `dataVersion`. `rate` and `burst` replace
  * the production rate limit (20r/s, burst 300); `extra` is added to the server block (the
- * benchmark's static floor). Returns the base URL, `publishVersion` (for deploy/publish-snapshot.mjs:
- * the version file and the reload command) and `stop`.
+ * benchmark's static floor). Returns the base URL, whether brotli is on, the version file and
+ * the reload command (for deploy/publish-snapshot.mjs), nginx's error output and `stop`.
  */
 export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r/s', burst = '300', extra = '' }) {
   const nginx = findNginx();
@@ -121,35 +142,19 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
   if (brotli) writeFileSync(join(dir, 'snippets', 'revierfinder-brotli.conf'), readFileSync(join(DEPLOY, 'optional', 'revierfinder-brotli.conf')));
   writeFileSync(join(dir, 'snippets', 'revierfinder-proxy.conf'), proxy);
   const conf = join(dir, 'nginx.conf');
-  const temp = join(dir, 'temp');
-  writeFileSync(
-    conf,
-    [
-      brotli ? `load_module ${BROTLI_MODULE};` : '',
-      process.getuid?.() === 0 ? 'user nobody nogroup;' : '',
-      'worker_processes 1;',
-      `pid ${join(dir, 'nginx.pid')};`,
-      'error_log stderr error;',
-      'events { worker_connections 2048; }',
-      'http {',
-      '  include /etc/nginx/mime.types;',
-      '  default_type application/octet-stream;',
-      '  access_log off;',
-      '  sendfile on;',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${temp}/${name};`),
-      http,
-      '  server {',
-      `    listen 127.0.0.1:${port};`,
-      '    server_name _;',
-      `    include ${join(dir, 'snippets', 'revierfinder-proxy.conf')};`,
-      extra,
-      '  }',
-      '}',
-    ].join('\n'),
-  );
+  const server = ['  server {', `    listen 127.0.0.1:${port};`, '    server_name _;', `    include ${join(dir, 'snippets', 'revierfinder-proxy.conf')};`, extra, '  }'];
+  writeFileSync(conf, mainConfig(dir, brotli, [http, ...server]));
   const args = ['-p', dir, '-c', conf, '-g', 'daemon off;'];
   const test = spawnSync(nginx, [...args, '-t'], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx -t: ${test.stderr}`);
+  // The public server blocks too (TLS, redirect), with a throwaway certificate: nginx -t only.
+  const site = rendered('sites-available/revierfinder', [
+    ['/etc/ssl/revierfinder/fullchain.pem', join(dir, 'cert.pem')],
+    ['/etc/ssl/revierfinder/privkey.pem', join(dir, 'key.pem')],
+    ['/etc/nginx/snippets/revierfinder-proxy.conf', join(dir, 'snippets', 'revierfinder-proxy.conf')],
+  ]);
+  const certificate = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=revierfinder.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
+  const siteCheck = certificate.status === 0 ? (writeFileSync(join(dir, 'site.conf'), mainConfig(dir, brotli, [http, site])), spawnSync(nginx, ['-p', dir, '-c', join(dir, 'site.conf'), '-t'], { encoding: 'utf8' })) : null;
   const child = spawn(nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
@@ -159,6 +164,8 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
   return {
     base: `http://127.0.0.1:${port}`,
     brotli,
+    /** `nginx -t` of the full production configuration (null where openssl is missing). */
+    siteCheck: siteCheck && { ok: siteCheck.status === 0, output: siteCheck.stderr },
     versionFile,
     reloadCommand: `${nginx} ${args.slice(0, 4).join(' ')} -s reload`,
     errors: () => errors,

@@ -41,8 +41,8 @@ interface Loaded {
 const open = new Map<string, Loaded>();
 const MAX_OPEN = 2;
 
-/** Published versions as last opened (SNAPSHOT_DIR). */
-const byVersion = new Map<string, Loaded>();
+/** Published versions (SNAPSHOT_DIR) by the key they are open under. */
+const byVersion = new Map<string, string>();
 
 /** The default path's snapshot as last checked, and when. */
 let current: { path: string; checkedAt: number; loaded: Loaded } | null = null;
@@ -75,15 +75,19 @@ function loadedAt(path: string): Loaded {
     open.delete(key);
   } else {
     loaded = { key, loadedAt: new Date().toISOString(), ...openPortal(real) };
-    for (const [oldKey, old] of open) {
+    for (const old of open.values()) {
       if (open.size < MAX_OPEN) break;
-      open.delete(oldKey);
-      // Not at once: a request that took the old Portal may still be rendering.
-      setTimeout(old.close, CLOSE_REPLACED_AFTER_MS).unref();
+      retire(old);
     }
   }
   open.set(key, loaded);
   return loaded;
+}
+
+/** Closes a snapshot a minute from now: a request that took its Portal may still be rendering. */
+function retire(loaded: Loaded): void {
+  open.delete(loaded.key);
+  setTimeout(loaded.close, CLOSE_REPLACED_AFTER_MS).unref();
 }
 
 /**
@@ -110,6 +114,7 @@ export function loadPortal(path: string): Portal {
 export function getPortal(path: string = SNAPSHOT_PATH): Portal {
   const now = Date.now();
   if (current && current.path === path && now - current.checkedAt < RECHECK_INTERVAL_MS) return current.loaded.portal;
+  const previous = current?.path === path ? current.loaded : null;
   try {
     current = { path, checkedAt: now, loaded: loadedAt(path) };
   } catch (error) {
@@ -120,14 +125,17 @@ export function getPortal(path: string = SNAPSHOT_PATH): Portal {
     }
     throw new SnapshotUnavailableError(path, error);
   }
+  // The file was replaced: the old one goes, unless it is a published version nginx still names.
+  const stillPublished = previous && [...byVersion.values()].includes(previous.key);
+  if (previous && previous !== current.loaded && open.has(previous.key) && !stillPublished) retire(previous);
   return current.loaded.portal;
 }
 
 /** The published snapshot of `dataVersion` (SNAPSHOT_DIR/<version>.db); unavailable when there is none. */
 export function portalOfVersion(dataVersion: string): Portal {
   // A published version's file never changes: once open, it is not looked at again.
-  const known = byVersion.get(dataVersion);
-  if (known && open.get(known.key) === known) {
+  const known = open.get(byVersion.get(dataVersion) ?? '');
+  if (known) {
     open.delete(known.key);
     open.set(known.key, known);
     return known.portal;
@@ -141,7 +149,7 @@ export function portalOfVersion(dataVersion: string): Portal {
     throw new SnapshotUnavailableError(path, error);
   }
   if (loaded.portal.info.dataVersion !== dataVersion) throw new SnapshotUnavailableError(path, 'holds another data version');
-  byVersion.set(dataVersion, loaded);
+  byVersion.set(dataVersion, loaded.key);
   if (byVersion.size > 16) byVersion.delete(byVersion.keys().next().value!);
   return loaded.portal;
 }

@@ -22,6 +22,7 @@ const PASSED_ON = ['content-type', 'etag', 'cache-control', 'content-security-po
 
 interface Proxy {
   base: string;
+  siteCheck: { ok: boolean; output: string } | null;
   versionFile: string;
   reloadCommand: string;
   errors: () => string;
@@ -99,6 +100,11 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
     await proxy?.stop();
     await Promise.all(replicas.map((replica) => replica.stop()));
     await removeTempDirs();
+  });
+
+  test('Die ganze Produktionskonfiguration mit TLS-Server ist für nginx gültig (nginx -t)', () => {
+    expect(proxy.siteCheck, 'openssl fehlt').not.toBeNull();
+    expect(proxy.siteCheck!.ok, proxy.siteCheck!.output).toBe(true);
   });
 
   test('Antworten über nginx gleichen denen eines Replikats (Status, Inhalt, Kopfzeilen), komprimiert wie unkomprimiert', async () => {
