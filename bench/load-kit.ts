@@ -237,6 +237,7 @@ export function workload(dbPath: string, { points = 2_000, districts = 40 } = {}
   const inspections = pick(portal.listInspections().map((i) => i.id), 10);
   const accounts = pick(portal.listAccounts().filter((a) => a.account.isDemo).map((a) => a.account.id), 10);
   const stationAreas = pick(portal.widgetChoices().stations.map((s) => s.id), 10);
+  const accountQueries = pick(portal.listAccounts().map(({ account }) => `platform=${account.platform}&handle=${encodeURIComponent(account.handle)}`), 10);
   // Queries with several answers: the search page lists them (a clear one redirects to its district).
   const listedQueries = ['Hauptstraße', 'Neuenkirchen', 'Bad', 'Samtgemeinde', 'Bahnhofstraße'];
   const endpoints: Endpoint[] = [
@@ -270,7 +271,7 @@ export function workload(dbPath: string, { points = 2_000, districts = 40 } = {}
     { name: '/api/v1/stations/<id>', kind: 'api', paths: stations.map((id) => `/api/v1/stations/${id}`) },
     { name: '/api/v1/inspections', kind: 'api', paths: ['/api/v1/inspections'] },
     { name: '/api/v1/directorates', kind: 'api', paths: ['/api/v1/directorates'] },
-    { name: '/api/v1/accounts/verify', kind: 'api', paths: ['/api/v1/accounts/verify?url=https%3A%2F%2Fexample.org%2Fnobody'] },
+    { name: '/api/v1/accounts/verify', kind: 'api', paths: accountQueries.map((query) => `/api/v1/accounts/verify?${query}`) },
     { name: '/api/v1/openapi.json', kind: 'api', paths: ['/api/v1/openapi.json'] },
     { name: '/karte/uebersicht.geojson', kind: 'api', paths: ['/karte/uebersicht.geojson'] },
     { name: '/karte/bezirk/<id>.geojson', kind: 'api', paths: district.map((p) => `/karte${p}.geojson`) },
