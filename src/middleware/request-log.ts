@@ -12,7 +12,7 @@ import { HEALTH_PATHS } from './health';
 import { logError, logRequest } from '../server/log.mjs';
 
 /** The route a request is logged under: its route pattern (`/bezirk/[id]`), or the health check's path. */
-export function loggedRoute(context: APIContext): string {
+function loggedRoute(context: APIContext): string {
   // The health checks are answered by the middleware and have no route of their own.
   return HEALTH_PATHS.has(context.url.pathname) ? context.url.pathname : context.routePattern;
 }
