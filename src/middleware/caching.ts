@@ -66,8 +66,12 @@ export function entityTag(dataVersion: string, tag: string): string {
   return tag.startsWith(`${dataVersion}-`) ? `W/"${tag}"` : `W/"${dataVersion}-${tag}"`;
 }
 
-/** The headers a 304 repeats from the answer it stands for. */
-const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin'];
+/**
+ * The headers a 304 repeats from the answer it stands for. A browser or nginx replaces the kept
+ * answer's headers with these, so the page's Content-Security-Policy (Astro's hashes of its inline
+ * scripts and styles, completed by the security-headers step) must come along unchanged.
+ */
+const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin', 'Content-Security-Policy'];
 
 /** If-None-Match with weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal to ours. */
 export function matches(header: string | null, etag: string): boolean {

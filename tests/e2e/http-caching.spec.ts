@@ -38,6 +38,9 @@ test.describe('Anweisungen für geteilte Caches', () => {
       const again = await request.get(route, { headers: { 'If-None-Match': headers['etag']! }, maxRedirects: 0 });
       expect(again.status(), `${route}: 304`).toBe(304);
       expect(again.headers()['etag'], route).toBe(headers['etag']);
+      // A 304 replaces the kept answer's headers: the page's policy (with its hashes) must not change.
+      expect(again.headers()['content-security-policy'], route).toBe(headers['content-security-policy']);
+      expect(again.headers()['cache-control'], route).toBe(headers['cache-control']);
     }
   });
 
