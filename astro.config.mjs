@@ -1,38 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import { copyFileSync } from 'node:fs';
-
-/**
- * Copies the production server (src/server/main.mjs, and the compression policy, log lines and
- * end-of-turn batches it shares with the app's bundle) beside Astro's server entry in the build.
- * @returns {import('astro').AstroIntegration}
- */
-function serverWrapper() {
-  /** @type {URL} */
-  let serverDir;
-  return {
-    name: 'revierfinder:server-wrapper',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        serverDir = config.build.server;
-      },
-      'astro:build:done': () => {
-        for (const file of ['main.mjs', 'compression.mjs', 'log.mjs', 'end-of-turn.mjs']) {
-          copyFileSync(new URL(`./src/server/${file}`, import.meta.url), new URL(file, serverDir));
-        }
-      },
-    },
-  };
-}
 
 export default defineConfig({
   output: 'server',
   // ASTRO_OUT_DIR lets parallel builds (e.g. two test runs) keep apart; the default is dist/.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   // bodySizeLimit: the portal reads no request body; src/middleware/request-limits.ts refuses
-  // large ones unread, and this is the adapter's own backstop.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  // large ones unread, and this is the adapter's own backstop. Streaming off: every page is read
+  // whole anyway (its ETag is a hash of the body, src/middleware/caching.ts), and one write of the
+  // finished page costs less than many chunks.
+  // Middleware mode: src/server/main.mjs is the server (drain, static files, compression).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024, experimentalDisableStreaming: true }),
   // Astro puts script-src and style-src with the hashes of each page's inline scripts and styles
   // into its Content-Security-Policy header; src/middleware/security-headers.ts completes it.
   // checkOrigin off: it would answer a POST with a bare English 403 before the middleware, and
@@ -42,6 +21,5 @@ export default defineConfig({
   // round trip before the first paint on a slow mobile connection (Lighthouse FCP 2.8 s → 1.1 s on
   // the home page, `npm run audit`). Astro hashes them into the CSP's style-src like other inline styles.
   build: { inlineStylesheets: 'always' },
-  integrations: [serverWrapper()],
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
 });

@@ -38,8 +38,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `"${process.execPath}" ${OUT_DIR}/server/main.mjs`,
-    env: { HOST, PORT: String(PORT) },
+    command: `"${process.execPath}" src/server/main.mjs`,
+    env: { HOST, PORT: String(PORT), ASTRO_OUT_DIR: OUT_DIR },
     port: PORT,
     reuseExistingServer: !CI,
     timeout: 60_000,

@@ -1,137 +1,162 @@
 /**
- * The built server under HTTP load (part of `npm run bench`): locate at random points inside
- * Niedersachsen, the search query mix and district pages, each beside the floor (a bare Node
- * `http` server answering a fixed JSON body of a typical locate answer's size), with the same
- * connections and duration, the load coming from a second process (autocannon). Prints
- * requests/s, latency percentiles, failures, each endpoint's throughput as a share of the floor,
- * the server's memory before and after, and whether the targets are met. Never fails on timings.
+ * The production server under HTTP load (part of `npm run bench`): every page and API route,
+ * each beside its floor, the same framework answering the same bytes: a minimal Astro app with
+ * the same adapter (bench/floor) whose endpoint returns, from memory, the body the route gave.
+ * What the portal costs beyond that floor is our own work (middleware, services, rendering).
+ * The load comes from a second process (autocannon, bench/load-client.mjs), 50 connections by
+ * default. Prints per route: body size, requests/s of route and floor, the route's share of the
+ * floor, p50 and p99; then memory and whether the targets are met. Never fails on timings.
  *
- * The endpoints take turns in rounds (floor, locate, search, district page, then again), so that
- * whatever else the machine does falls on all of them alike; each gets the same total time.
+ * The machine may be busy with other work: each route and its floor take turns, alternating
+ * which goes first, in rounds; the share is taken per round (route ÷ its floor, measured next
+ * to each other) and the median over rounds reported with its range, so that the spread shows
+ * how noisy the run was.
  *
- * Options: --duration S (per endpoint, default 10), --rounds N (default 5), --connections N
- * (default 50), --port P (server; the floor listens on P + 1; default 4480).
+ * Options: --duration S (per run, default 2), --rounds N (default 3), --connections N (default
+ * 50), --port P (server; the floor listens on P + 1; default 4480), --server FILE (another
+ * server entry to measure, e.g. an older build's main.mjs), --routes REGEX (routes whose
+ * name matches).
  */
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ensureBuiltServer,
+  ensureBuiltSite,
   ensureDatabase,
   failuresOf,
   memoryOf,
   numberFlag,
-  ROOT,
   runLoad,
   startFloorServer,
   startPortalServer,
-  typicalLocateBytes,
   warmUp,
   workload,
+  type Endpoint,
   type LoadResult,
 } from './load-kit';
 import { table } from './table';
 
-/** Targets on the project's 2-core reference machine at 50 connections (issue 7). */
-const TARGETS = { locateShare: 0.5, districtShare: 0.25, p99Ms: 50 };
+/** Targets at 50 connections (issue 17): share of the floor for the same bytes. */
+const TARGETS: Record<Endpoint['kind'], number> = { page: 0.5, api: 0.5, lookup: 0.7 };
 
 const fmt = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
-/**
- * One result of a run's slices: requests per second over the whole time, the median slice's p50,
- * the worst slice's p97.5, p99 and maximum (a percentile of slices cannot be merged exactly, so
- * the tail is taken at its worst), failures summed.
- */
-function combined(slices: LoadResult[]): LoadResult {
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const worst = (pick: (result: LoadResult) => number) => Math.max(...slices.map(pick));
-  const sum = (pick: (result: LoadResult) => number) => slices.reduce((total, result) => total + pick(result), 0);
-  return {
-    requestsPerSecond: sum((result) => result.requestsPerSecond) / slices.length,
-    total: sum((result) => result.total),
-    latency: {
-      p50: median(slices.map((result) => result.latency.p50)),
-      p97_5: worst((result) => result.latency.p97_5),
-      p99: worst((result) => result.latency.p99),
-      max: worst((result) => result.latency.max),
-    },
-    errors: sum((result) => result.errors),
-    timeouts: sum((result) => result.timeouts),
-    non2xx: sum((result) => result.non2xx),
-    statusCodes: {},
-    bytesPerSecond: sum((result) => result.bytesPerSecond) / slices.length,
-  };
+/** A representative answer of `paths` (the median size of a few): what the floor answers. */
+async function sampleBody(base: string, paths: readonly string[]): Promise<{ type: string; body: Buffer }> {
+  const samples: Array<{ type: string; body: Buffer }> = [];
+  for (const samplePath of paths.slice(0, 9)) {
+    const response = await fetch(base + samplePath, { redirect: 'manual' });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`${samplePath} antwortet ${response.status}, nicht 200`);
+    samples.push({ type: response.headers.get('content-type') ?? 'application/octet-stream', body });
+  }
+  samples.sort((a, b) => a.body.length - b.body.length);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+interface Measured {
+  endpoint: Endpoint;
+  bytes: number;
+  route: LoadResult[];
+  floor: LoadResult[];
 }
 
 export async function runLoadBench(args: readonly string[]): Promise<void> {
-  const duration = numberFlag(args, 'duration', 10);
-  const rounds = Math.round(numberFlag(args, 'rounds', 5));
+  const duration = numberFlag(args, 'duration', 2);
+  const rounds = Math.round(numberFlag(args, 'rounds', 3));
   const connections = numberFlag(args, 'connections', 50);
   const port = numberFlag(args, 'port', 4480);
+  const only = args.includes('--routes') ? new RegExp(args[args.indexOf('--routes') + 1] ?? '') : null;
   const dbPath = ensureDatabase();
-  const entry = ensureBuiltServer();
-  const paths = workload(dbPath);
+  ensureBuiltSite();
+  const { endpoints: all } = workload(dbPath);
+  const endpoints = all.filter((endpoint) => !only || only.test(endpoint.name));
 
-  const server = await startPortalServer(entry, port, { DATABASE_PATH: dbPath });
+  // --server FILE: another server entry (e.g. an older build's) measured the same way.
+  const entry = args.includes('--server') ? path.resolve(args[args.indexOf('--server') + 1]!) : undefined;
+  const server = await startPortalServer(port, { DATABASE_PATH: dbPath }, entry);
   let floor: Awaited<ReturnType<typeof startFloorServer>> | undefined;
   try {
-    const floorBytes = await typicalLocateBytes(server.base, paths.locate);
-    floor = await startFloorServer(port + 1, floorBytes);
-    await warmUp(server.base, [...paths.locate.slice(0, 200), ...paths.search, ...paths.district]);
+    const bodies = new Map<string, { type: string; body: Buffer }>();
+    for (const [index, endpoint] of endpoints.entries()) bodies.set(`/floor/${index}`, await sampleBody(server.base, endpoint.paths));
+    floor = await startFloorServer(port + 1, bodies);
+    for (const endpoint of endpoints) await warmUp(server.base, endpoint.paths.slice(0, 200));
+    for (const floorPath of bodies.keys()) await warmUp(floor.base, [floorPath, floorPath]);
     const before = memoryOf(server.process.pid!);
 
-    const endpoints = [
-      { name: `Boden (bare http, ${floorBytes} B JSON)`, base: floor.base, paths: ['/'], isFloor: true },
-      { name: 'GET /api/v1/locate', base: server.base, paths: paths.locate },
-      { name: 'GET /api/v1/search', base: server.base, paths: paths.search },
-      { name: 'GET /bezirk/<id>', base: server.base, paths: paths.district },
-    ];
-    const slices: LoadResult[][] = endpoints.map(() => []);
+    const measured: Measured[] = endpoints.map((endpoint, index) => ({
+      endpoint,
+      bytes: bodies.get(`/floor/${index}`)!.body.length,
+      route: [],
+      floor: [],
+    }));
+    const started = Date.now();
     for (let round = 0; round < rounds; round++) {
-      for (const [index, endpoint] of endpoints.entries()) {
-        slices[index]!.push(await runLoad(endpoint.base, endpoint.paths, connections, duration / rounds));
+      for (const [index, entry] of measured.entries()) {
+        const runRoute = async () => entry.route.push(await runLoad(server.base, entry.endpoint.paths, connections, duration));
+        const runFloor = async () => entry.floor.push(await runLoad(floor!.base, [`/floor/${index}`], connections, duration));
+        // Alternate who goes first, so that neither always follows the other's after-effects.
+        if ((round + index) % 2 === 0) {
+          await runRoute();
+          await runFloor();
+        } else {
+          await runFloor();
+          await runRoute();
+        }
       }
     }
-    const runs = endpoints.map((endpoint, index) => ({ ...endpoint, result: combined(slices[index]!) }));
-    const floorResult = runs[0]!.result;
     const after = memoryOf(server.process.pid!);
 
-    const share = (result: LoadResult) => result.requestsPerSecond / floorResult.requestsPerSecond;
     console.log(
-      `HTTP-Last: ${connections} Verbindungen, ${duration} s je Endpunkt in ${rounds} Runden, Node ${process.version}, ${os.cpus().length} Kerne; ` +
-        `Server ${path.relative(ROOT, entry)}, Datenbank ${path.relative(ROOT, dbPath)}`,
+      `HTTP-Last: ${connections} Verbindungen, ${rounds} Runden zu ${duration} s je Route und Boden (abwechselnd), ` +
+        `Node ${process.version}, ${os.cpus().length} Kerne, Last vorher ${os.loadavg()[0]!.toFixed(1)}; ${Math.round((Date.now() - started) / 1000)} s`,
     );
+    console.log('Boden: eine minimale Astro-App mit demselben Adapter (bench/floor), die dieselben Bytes aus dem Speicher antwortet.');
+    const rows = measured.map(({ endpoint, bytes, route, floor: floorRuns }) => {
+      const shares = route.map((run, round) => run.requestsPerSecond / floorRuns[round]!.requestsPerSecond);
+      const share = median(shares);
+      const failures = route.reduce((sum, run) => sum + failuresOf(run), 0);
+      return {
+        endpoint,
+        share,
+        failures,
+        p99: median(route.map((run) => run.latency.p99)),
+        cells: [
+          endpoint.name,
+          fmt(bytes),
+          fmt(median(route.map((run) => run.requestsPerSecond))),
+          fmt(median(floorRuns.map((run) => run.requestsPerSecond))),
+          `${fmt(share * 100)} % (${fmt(Math.min(...shares) * 100)}–${fmt(Math.max(...shares) * 100)})`,
+          fmt(median(route.map((run) => run.latency.p50)), 1),
+          fmt(median(route.map((run) => run.latency.p99)), 1),
+          fmt(median(floorRuns.map((run) => run.latency.p99)), 1),
+          String(failures),
+          `≥ ${TARGETS[endpoint.kind] * 100} %`,
+        ],
+      };
+    });
     console.log(
-      `  rotiert über ${paths.locate.length} Punkte in Gemeinden, ${paths.search.length} Suchanfragen, ${paths.district.length} Bezirksseiten`,
+      table(
+        ['Route', 'Bytes', 'req/s', 'Boden req/s', 'Anteil (Spanne)', 'p50 ms', 'p99 ms', 'Boden p99 ms', 'Fehler', 'Ziel'],
+        rows.map((row) => row.cells),
+      ),
     );
-    const rows = runs.map(({ name, result, isFloor }) => [
-      name,
-      fmt(result.requestsPerSecond),
-      fmt(result.latency.p50, 1),
-      fmt(result.latency.p97_5, 1),
-      fmt(result.latency.p99, 1),
-      fmt(result.latency.max, 1),
-      `${result.errors}/${result.timeouts}/${result.non2xx}`,
-      isFloor ? '100 %' : `${fmt(share(result) * 100)} %`,
-    ]);
-    console.log(table(['Endpunkt', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'Fehler/Timeouts/non-2xx', 'vom Boden'], rows));
-    const perRound = (index: number) =>
-      slices[index]!.map((slice, round) => fmt((slice.requestsPerSecond / slices[0]![round]!.requestsPerSecond) * 100)).join(' / ');
-    console.log(`Anteil vom Boden je Runde (%): locate ${perRound(1)}; Bezirksseite ${perRound(3)}`);
+    console.log('req/s, p50 und p99: Median über die Runden; Anteil: Median der Anteile je Runde, in Klammern kleinster–größter.');
     console.log(
-      `Server-Speicher: RSS vorher ${fmt(before.rssMb, 1)} MB, nachher ${fmt(after.rssMb, 1)} MB; Spitze (VmHWM) vorher ${fmt(before.peakMb, 1)} MB, nachher ${fmt(after.peakMb, 1)} MB`,
+      `Server-Speicher: RSS vorher ${fmt(before.rssMb, 1)} MB, nachher ${fmt(after.rssMb, 1)} MB; Spitze (VmHWM) ${fmt(after.peakMb, 1)} MB`,
     );
-
-    const [, locate, search, district] = runs.map((run) => run.result) as [LoadResult, LoadResult, LoadResult, LoadResult];
-    const served = [locate, search, district];
-    const worstP99 = Math.max(...served.map((result) => result.latency.p99));
-    const failures = served.reduce((sum, result) => sum + failuresOf(result), 0);
-    const verdict = (met: boolean) => (met ? 'erfüllt' : 'NICHT erfüllt');
-    console.log('Ziele (2 Kerne, 50 Verbindungen):');
-    console.log(`  locate ≥ ${TARGETS.locateShare * 100} % des Bodens: ${fmt(share(locate) * 100)} % → ${verdict(share(locate) >= TARGETS.locateShare)}`);
-    console.log(`  Bezirksseite ≥ ${TARGETS.districtShare * 100} % des Bodens: ${fmt(share(district) * 100)} % → ${verdict(share(district) >= TARGETS.districtShare)}`);
-    console.log(`  p99 ≤ ${TARGETS.p99Ms} ms (schlechtester Endpunkt): ${fmt(worstP99, 1)} ms → ${verdict(worstP99 <= TARGETS.p99Ms)}`);
-    console.log(`  keine Fehler: ${failures} → ${verdict(failures === 0)}`);
+    const missed = rows.filter((row) => row.share < TARGETS[row.endpoint.kind]);
+    const failures = rows.reduce((sum, row) => sum + row.failures, 0);
+    console.log(
+      `Ziele (Anteil am Boden: Seiten und API ≥ 50 %, locate und Suche ≥ 70 %): ` +
+        (missed.length === 0 ? 'alle erfüllt' : `NICHT erfüllt für ${missed.map((row) => `${row.endpoint.name} (${fmt(row.share * 100)} %)`).join(', ')}`) +
+        `; schlechtestes p99 ${fmt(Math.max(...rows.map((row) => row.p99)), 1)} ms; Fehler ${failures}`,
+    );
   } finally {
     await floor?.stop();
     await server.stop();

@@ -1,9 +1,10 @@
 /**
  * Benchmark: data build, snapshot load, and per-call latency of the services in process
- * (locate, search, districtView); then the built server under HTTP load beside a bare `http`
- * floor (bench/load.ts). Run with `npm run bench`; options: `--only in-process|http`,
- * `--duration S`, `--connections N`. Prints tables and whether the load targets are met; never
- * fails on timings.
+ * (locate, search, districtView); then the production server under HTTP load, every route beside
+ * the framework's own floor for the same bytes (bench/load.ts). Run with `npm run bench`;
+ * options: `--only in-process|http`, `--duration S`, `--rounds N`, `--connections N`,
+ * `--routes REGEX`; `--proxy` instead measures nginx in front of two replicas (bench/proxy.ts).
+ * Prints tables and whether the targets are met; never fails on timings.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import type { Portal } from '../src/services/portal';
 import { loadPortal } from '../src/services/snapshot';
 import { seededRandom } from '../src/domain/seeded-random';
 import { runLoadBench } from './load';
+import { runProxyBench } from './proxy';
 import { BBOX, QUERIES } from './queries';
 import { table } from './table';
 
@@ -207,8 +209,12 @@ async function main(): Promise<void> {
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-if (only !== 'http') await main();
-if (only !== 'in-process') {
-  if (only !== 'http') console.log('');
-  await runLoadBench(args);
+if (args.includes('--proxy')) {
+  await runProxyBench(args);
+} else {
+  if (only !== 'http') await main();
+  if (only !== 'in-process') {
+    if (only !== 'http') console.log('');
+    await runLoadBench(args);
+  }
 }

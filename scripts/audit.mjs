@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { astroBuild, buildDatabaseIfStale, relaunchOnProjectNode, startNode, step, waitForPort } from './start.mjs';
+import { astroBuild, buildDatabaseIfStale, relaunchOnProjectNode, SERVER_ENTRY, startNode, step, waitForPort } from './start.mjs';
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.AUDIT_PORT ?? 4498);
@@ -62,7 +62,7 @@ async function main() {
   }
 
   step(`Server starten (${OUT_DIR}, Port ${PORT})`);
-  const server = startNode([`${OUT_DIR}/server/main.mjs`], { env: { HOST, PORT: String(PORT) }, stdio: 'ignore' });
+  const server = startNode([SERVER_ENTRY], { env: { HOST, PORT: String(PORT) }, stdio: 'ignore' });
   const chrome = { instance: null };
   const stop = async () => {
     await chrome.instance?.kill();
@@ -72,7 +72,7 @@ async function main() {
     }
   };
   try {
-    if (!(await waitForPort(HOST, PORT, server))) throw new Error(`Der Server (${OUT_DIR}/server/main.mjs) ist nicht gestartet.`);
+    if (!(await waitForPort(HOST, PORT, server))) throw new Error(`Der Server (${SERVER_ENTRY}, Build ${OUT_DIR}/) ist nicht gestartet.`);
     chrome.instance = await chromeLauncher.launch({
       chromePath: findChromium(),
       chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],

@@ -8,7 +8,7 @@
  * Server and database as for the benchmark: $ASTRO_OUT_DIR (else dist/), $DATABASE_PATH.
  */
 import {
-  ensureBuiltServer,
+  ensureBuiltSite,
   ensureDatabase,
   failuresOf,
   memoryOf,
@@ -36,7 +36,7 @@ const durationMs = Math.round(minutes * 60_000);
 const warmUpMs = Math.min(MAX_WARM_UP_MS, durationMs * WARM_UP_SHARE);
 
 const dbPath = ensureDatabase();
-const entry = ensureBuiltServer();
+ensureBuiltSite();
 const paths = workload(dbPath);
 // Mixed in the proportions a busy day might bring: mostly lookups, some page views.
 const mixed: string[] = [];
@@ -45,7 +45,7 @@ for (let i = 0; i < paths.locate.length; i++) {
   if (i % 4 === 0) mixed.push(paths.district[i % paths.district.length]!);
 }
 
-const server = await startPortalServer(entry, port, { DATABASE_PATH: dbPath });
+const server = await startPortalServer(port, { DATABASE_PATH: dbPath });
 let exitCode = 1;
 try {
   await warmUp(server.base, [...paths.search, ...paths.district]);

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MIN_NODE_MAJOR = 22;
 const DATA_CLI = 'src/data-import/cli.ts';
+/** The production server: the built site ($ASTRO_OUT_DIR, default dist/) behind src/server/main.mjs. */
+export const SERVER_ENTRY = join('src', 'server', 'main.mjs');
 
 let current; // the child process running now, if any: signals go to it
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -116,8 +118,8 @@ async function main() {
   }
 
   step(`Server starten (Node ${process.version}, ${process.execPath})`);
-  // main.mjs: Astro's server plus compression, graceful shutdown and JSON logs (src/server/main.mjs).
-  const server = startNode([join('dist', 'server', 'main.mjs')], { env: { HOST: host, PORT: port } });
+  // Astro's handler plus graceful shutdown, compression and JSON logs (src/server/main.mjs).
+  const server = startNode([SERVER_ENTRY], { env: { HOST: host, PORT: port } });
   server.on('exit', (code, signal) => process.exit(exitCodeOf(code, signal)));
   // Connecting to 0.0.0.0 or :: reaches the local host on Linux, so the readiness check needs no mapping.
   if (await waitForPort(host, Number(port), server)) {

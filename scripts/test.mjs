@@ -1,9 +1,10 @@
-// `npm test`: Chromium, database, unit + integration tests (vitest), site build, end-to-end tests
+// `npm test`: Chromium, nginx, database, unit + integration tests (vitest), site build, end-to-end tests
 // (Playwright). Stops at the first failing step with its exit code; always ends with a summary whose
 // last line is `Tests: N passed, M failed[, K skipped]`, counted from both runners' JSON reports.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { findNginx } from './nginx.mjs';
 import { ROOT, astroBuild, bin, buildDatabaseIfStale, relaunchOnProjectNode, runNode, step } from './start.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -16,6 +17,17 @@ async function ensureChromium() {
     // Exported so that playwright.config.ts, loaded in Playwright's worker processes too, needn't search again.
     process.env.CHROMIUM_PATH = findChromium();
     console.log(`Chromium: ${process.env.CHROMIUM_PATH}`);
+    return 0;
+  } catch (error) {
+    console.error(error.message);
+    return 1;
+  }
+}
+
+function ensureNginx() {
+  step('nginx suchen (für den Test hinter dem Proxy, tests/e2e/proxy.spec.ts)');
+  try {
+    console.log(`nginx: ${findNginx()}`);
     return 0;
   } catch (error) {
     console.error(error.message);
@@ -69,6 +81,7 @@ async function main() {
 
   const steps = [
     ['Chromium', ensureChromium],
+    ['nginx', ensureNginx],
     ['Datenbank', buildDatabaseIfStale],
     ['vitest', vitest],
     ['astro build', astroBuild],

@@ -39,13 +39,19 @@ export function translator(language: Language): Translate {
 /** The German UI string for `key` (outside a request; inside one use `useI18n(Astro).t`). */
 export const t: Translate = translator(DEFAULT_LANGUAGE);
 
+// Made once per language: creating an Intl.DateTimeFormat costs far more than using one.
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+
 /** A date such as "2026-11-01" or an ISO timestamp, written the way `language` writes dates. */
 export function formatDate(isoDate: string, language: Language = DEFAULT_LANGUAGE): string {
   const date = new Date(isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(languages[language].locale, { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
-    date,
-  );
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(languages[language].locale, { dateStyle: 'long', timeZone: 'Europe/Berlin' });
+    dateFormats.set(language, format);
+  }
+  return format.format(date);
 }
 
 /** A number with the digit grouping and decimal sign of `language`. */

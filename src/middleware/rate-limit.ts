@@ -51,6 +51,6 @@ export function rateLimitWith(limiter: RateLimiter): MiddlewareHandler {
   };
 }
 
-/** The process's one limiter: the middleware and the server's fast lane count into it. */
+/** The process's one limiter. */
 export const rateLimiter = new RateLimiter(rateLimitConfigFromEnv(process.env));
 export const rateLimit = rateLimitWith(rateLimiter);

@@ -1,10 +1,9 @@
 /**
  * Limits on what a request may be, answered before any work (JSON under /api/, a German page
  * otherwise):
- * - 400 for an address with a malformed percent-escape (`/bezirk/%ZZ`). Node's adapter would
- *   answer those itself with a bare English "Bad request."; the server wrapper
- *   (src/server/main.mjs) instead makes the address readable and marks the request with
- *   MALFORMED_URL_HEADER, and the refusal is given here like every other.
+ * - 400 for an address with a malformed percent-escape (`/bezirk/%ZZ`), which Astro would
+ *   answer with its 404 page; the server (src/server/main.mjs) makes the address readable and
+ *   marks the request with MALFORMED_URL_HEADER, and the refusal is given here like every other.
  * - 414 for an address longer than MAX_URL_LENGTH characters;
  * - 413 for a declared body over MAX_BODY_BYTES: the portal never reads a body, and the
  *   connection is closed instead of reading it.

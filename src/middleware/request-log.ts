@@ -1,5 +1,5 @@
 /**
- * Structured logs (written by src/server/log.mjs): one JSON line per request on stdout with
+ * Structured logs (pino, src/server/log.mjs): one JSON line per request on stdout with
  * time, method, route (the route pattern, e.g. `/bezirk/[id]`, never the query string), status
  * and duration in milliseconds until the answer starts. An error that escapes a route is logged
  * as JSON on stderr (name, message, stack: no request data) and answered with a German 500,
@@ -9,16 +9,10 @@ import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { refuse } from './error-answer';
 import { HEALTH_PATHS } from './health';
-import { logRequest, writeLog } from '../server/log.mjs';
-
-/** Logs an error as JSON, without anything from the request that caused it. */
-export function logError(error: unknown): void {
-  const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
-  writeLog({ level: 'error', event: 'error', name, message, stack }, process.stderr);
-}
+import { logError, logRequest } from '../server/log.mjs';
 
 /** The route a request is logged under: its route pattern (`/bezirk/[id]`), or the health check's path. */
-export function loggedRoute(context: APIContext): string {
+function loggedRoute(context: APIContext): string {
   // The health checks are answered by the middleware and have no route of their own.
   return HEALTH_PATHS.has(context.url.pathname) ? context.url.pathname : context.routePattern;
 }

@@ -1,15 +1,16 @@
 /**
- * Gives every request the current snapshot, and answers 503 with a clear message (never a
- * stack trace) while no snapshot is readable.
+ * Gives every request its snapshot (the current one, or behind nginx the data version nginx
+ * names), and answers 503 with a clear message (never a stack trace) while it is not readable:
+ * nginx then asks another replica.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { getPortal, SnapshotUnavailableError } from '../services/snapshot';
+import { portalFor, SnapshotUnavailableError } from '../services/snapshot';
 import { t as german, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { JSON_CONTENT_TYPE } from '../services/http';
 
 export const provideSnapshot = defineMiddleware((context, next) => {
   try {
-    context.locals.portal = getPortal();
+    context.locals.portal = portalFor(context.request.headers);
   } catch (error) {
     if (!(error instanceof SnapshotUnavailableError)) throw error;
     console.error(error.message);

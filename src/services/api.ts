@@ -9,10 +9,6 @@ import { apiError, JSON_CONTENT_TYPE } from './http';
 import { soleParam } from './input';
 import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, type QueryParam } from './api-schemas';
 
-/** Caching of successful answers (set by the conditional-GET middleware, shown on /api). */
-export const API_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
-export const DOWNLOAD_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
-
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 type Values<P extends Record<string, QueryParam>> = {
@@ -65,7 +61,7 @@ export function jsonAnswer(json: string, headers: Record<string, string> = {}): 
   return tagged(json, { 'Content-Type': JSON_CONTENT_TYPE, ...headers });
 }
 
-/** The JSON text of `body` shaped by `schema` (see `ok`; the server's fast lane writes it too). */
+/** The JSON text of `body` shaped by `schema` (see `ok`). */
 export function shapedJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
   return JSON.stringify(schema.parse(body));
 }
@@ -78,10 +74,9 @@ export function bodyTag(body: string | Uint8Array<ArrayBuffer>): string {
 /**
  * A 200 answer whose ETag is a hash of its body. Set here, where the body is, because Astro
  * drops the body of a HEAD answer before the middleware sees it; the conditional-GET
- * middleware puts the data version in front.
+ * middleware (middleware/caching.ts) puts the data version in front.
  */
 export function tagged(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>): Response {
-  // The length lets the server leave a small body uncompressed (src/server/main.mjs).
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Length': String(length), ETag: `"${bodyTag(body)}"` } });
 }

@@ -1,38 +1,35 @@
 /**
  * The JSON answers computed per request from their query parameters: `GET /api/v1/locate` and
- * `GET /api/v1/search`. One place for the endpoints and for the server's fast lane
- * (src/server/fast-lane.ts), which gives the successes without Astro's request pipeline.
+ * `GET /api/v1/search`.
  */
 import type { z } from 'zod';
 import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
 import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
-import { readQuery, shapedJson } from './api';
+import { jsonAnswer, readQuery, shapedJson } from './api';
 import { languageParam, LocateResponse, SearchResponse } from './api-schemas';
+import { perSnapshot } from './per-snapshot';
 import type { DistrictView, Portal } from './portal';
 
-/** The JSON text of a successful answer, or the refusal to send instead. */
-export type ComputedAnswer = { ok: true; json: string } | { ok: false; response: Response };
-
 /** The district and officers responsible for a point (`lat`, `lon`); 404 outside Niedersachsen. */
-export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedAnswer {
+export function locateAnswer(portal: Portal, params: URLSearchParams): Response {
   const input = readCoordinates(params);
-  if (!input.ok) return { ok: false, response: apiError(400, 'invalid_coordinates', input.message) };
+  if (!input.ok) return apiError(400, 'invalid_coordinates', input.message);
   const result = portal.locate(input.point);
-  if (result.kind === 'outside') return { ok: false, response: apiError(404, 'outside_area', t('api.outsideArea')) };
-  const members = keptMembers(portal);
+  if (result.kind === 'outside') return apiError(404, 'outside_area', t('api.outsideArea'));
   const { ags, name } = result.municipality;
-  const municipality = kept(members.municipalities, ags, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
-  const district = kept(members.districts, result.district.id, () => districtMembersJson(portal.districtView(result.district.id)!));
+  const municipality = perSnapshot(portal, `locate:municipality:${ags}`, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
+  const district = perSnapshot(portal, `locate:district:${result.district.id}`, () =>
+    districtMembersJson(portal.districtView(result.district.id)!),
+  );
   // The point's coordinates and the neighbours' distances are finite numbers, which JSON writes
   // as JavaScript does.
   const { lat, lon } = result.point;
   const neighbours = result.nearBoundary.map(
     ({ id, name, distanceMeters }) =>
-      `{${kept(members.neighbours, id, () => membersJson(NeighbourIdentity, { id, name }))},"distanceMeters":${distanceMeters}}`,
+      `{${perSnapshot(portal, `locate:neighbour:${id}`, () => membersJson(NeighbourIdentity, { id, name }))},"distanceMeters":${distanceMeters}}`,
   );
-  const json = `{"point":{"lat":${lat},"lon":${lon}},${municipality},${district},"nearBoundary":[${neighbours.join(',')}]}`;
-  return { ok: true, json };
+  return jsonAnswer(`{"point":{"lat":${lat},"lon":${lon}},${municipality},${district},"nearBoundary":[${neighbours.join(',')}]}`);
 }
 
 // A locate answer is written from its members' JSON, in LocateResponse's order: the point's own
@@ -56,28 +53,6 @@ function membersJson<S extends z.ZodType>(schema: S, body: z.input<S>): string {
   return shapedJson(schema, body).slice(1, -1);
 }
 
-interface KeptMembers {
-  municipalities: Map<string, string>;
-  districts: Map<string, string>;
-  /** A neighbouring district's id and name, by its id. */
-  neighbours: Map<string, string>;
-}
-
-const keptBySnapshot = new WeakMap<Portal, KeptMembers>();
-
-function keptMembers(portal: Portal): KeptMembers {
-  let kept = keptBySnapshot.get(portal);
-  if (!kept) keptBySnapshot.set(portal, (kept = { municipalities: new Map(), districts: new Map(), neighbours: new Map() }));
-  return kept;
-}
-
-/** The JSON kept under `key`, made by `make` the first time it is asked for. */
-function kept(byKey: Map<string, string>, key: string, make: () => string): string {
-  let json = byKey.get(key);
-  if (json === undefined) byKey.set(key, (json = make()));
-  return json;
-}
-
 function districtMembersJson(view: DistrictView): string {
   return membersJson(LocateDistrict, {
     district: { id: view.district.id, name: view.district.name },
@@ -99,15 +74,15 @@ function districtMembersJson(view: DistrictView): string {
  * Addresses, streets and places matching `q`, best first (`limit`); `lang` chooses the language
  * of the notes (the portal's autocomplete asks in its own).
  */
-export function searchAnswer(portal: Portal, params: URLSearchParams): ComputedAnswer {
+export function searchAnswer(portal: Portal, params: URLSearchParams): Response {
   const query = readSearchQuery(params);
-  if (!query.ok) return { ok: false, response: apiError(400, 'invalid_query', t('api.invalidQuery', { max: MAX_QUERY_LENGTH })) };
+  if (!query.ok) return apiError(400, 'invalid_query', t('api.invalidQuery', { max: MAX_QUERY_LENGTH }));
   const limit = readLimit(params);
-  if (!limit.ok) return { ok: false, response: apiError(400, 'invalid_limit', limit.message) };
+  if (!limit.ok) return apiError(400, 'invalid_limit', limit.message);
   const language = readQuery(params, { lang: languageParam });
-  if (!language.ok) return language;
+  if (!language.ok) return language.response;
   const results = portal.search(query.query, limit.limit, translator(language.value.lang ?? DEFAULT_LANGUAGE));
-  const json = shapedJson(SearchResponse, {
+  return jsonAnswer(shapedJson(SearchResponse, {
     results: results.map((result) => ({
       type: result.type,
       label: result.label,
@@ -121,6 +96,5 @@ export function searchAnswer(portal: Portal, params: URLSearchParams): ComputedA
       street: result.street,
       houseNumber: result.houseNumber,
     })),
-  });
-  return { ok: true, json };
+  }));
 }

@@ -26,6 +26,7 @@ import {
   roundCoordinates,
   simplifyGeometry,
   type AreaGeometry,
+  type BBox,
   type LabelledPoint,
 } from '../domain/geo';
 import { PlaceSearch, SCORE_BANDS, looksLikeStreet, parseAddressQuery, type AddressQuery, type PlaceMatch } from '../domain/search';
@@ -202,6 +203,7 @@ export class Portal {
   private readonly stations = new Map<string, Station>();
   private readonly districts = new Map<string, District>();
   private readonly districtGeometry = new Map<string, AreaGeometry>();
+  private readonly districtBoxes = new Map<string, BBox>();
   private readonly municipalities = new Map<string, Municipality>();
   private readonly municipalitiesByDistrict = new Map<string, Municipality[]>();
   private readonly officers = new Map<string, Officer>();
@@ -236,6 +238,7 @@ export class Portal {
       const area = parseAreaGeometry(JSON.parse(geometry));
       this.districts.set(district.id, district);
       this.districtGeometry.set(district.id, area);
+      this.districtBoxes.set(district.id, bboxOf(area));
       districtAreas.push({ key: district.id, value: district, geometry: area });
     }
     this.districtIndex = new AreaIndex(districtAreas);
@@ -503,8 +506,14 @@ export class Portal {
     };
   }
 
-  /** Every inspection with its digital officers, for the overview on the home page. */
+  /** Every inspection with its digital officers, for the overview on the home page (made once per snapshot). */
   inspectionOverview(): InspectionOverview[] {
+    return (this.inspectionOverviews ??= this.buildInspectionOverview());
+  }
+
+  private inspectionOverviews: InspectionOverview[] | undefined;
+
+  private buildInspectionOverview(): InspectionOverview[] {
     return [...this.inspections.values()].map((inspection) => {
       const districtIds = [...this.districts.values()]
         .filter((district) => district.inspectionId === inspection.id)
@@ -689,7 +698,7 @@ export class Portal {
   districtGeoJson(id: string): GeoJSON.FeatureCollection | null {
     const geometry = this.districtGeometry.get(id);
     if (!geometry) return null;
-    const neighbours = this.districtsTouching(bboxOf(geometry)).filter((other) => other.id !== id);
+    const neighbours = this.districtsTouching(this.districtBoxes.get(id)!).filter((other) => other.id !== id);
     return {
       type: 'FeatureCollection',
       features: [
@@ -727,13 +736,14 @@ export class Portal {
     return this.overviewFrame;
   }
 
+  /** The overview map's SVG paths and town names (drawn once per snapshot). */
   overviewOutlines(): {
     districts: Array<{ id: string; name: string; path: string }>;
     inspections: string[];
     /** The largest towns, named on the whole-state map (what the interactive map names at zoom 7). */
     places: Array<{ name: string; x: number; y: number }>;
   } {
-    return {
+    return (this.drawnOverview ??= {
       districts: this.overviewDistricts.map(({ id, name, geometry }) => ({
         id,
         name,
@@ -743,8 +753,10 @@ export class Portal {
       places: this.overviewLabelPoints()
         .filter((place) => labelMinZoom(place) <= OVERVIEW_SVG_ZOOM)
         .map((place) => ({ name: place.name, ...this.overviewFrame.project(place) })),
-    };
+    });
   }
+
+  private drawnOverview: ReturnType<Portal['overviewOutlines']> | undefined;
 
   /**
    * A map drawn on the server: the focus districts filled, their neighbours outlined, labels for
@@ -753,7 +765,19 @@ export class Portal {
   mapOutlines(focusIds: string[], widthPx: number, point?: LatLon): MapOutlines | null {
     const focus = focusIds.flatMap((id) => this.districts.get(id) ?? []);
     if (focus.length === 0) return null;
-    const box = unionBbox(focus.map((district) => this.districtGeometry.get(district.id)!));
+    // The drawing depends only on the districts and the width: made once per snapshot, the
+    // searched point added per request.
+    const key = `${widthPx}:${focus.map((district) => district.id).join(',')}`;
+    let drawn = this.drawnMaps.get(key);
+    if (!drawn) this.drawnMaps.set(key, (drawn = this.drawMap(focus, widthPx)));
+    return { ...drawn.outlines, point: point ? drawn.frame.project(point) : null };
+  }
+
+  /** Maps drawn so far, by width and focus districts (few: the pages draw the data's own groups). */
+  private readonly drawnMaps = new Map<string, { outlines: MapOutlines; frame: MapFrame }>();
+
+  private drawMap(focus: District[], widthPx: number): { outlines: MapOutlines; frame: MapFrame } {
+    const box = unionBoxes(focus.map((district) => this.districtBoxes.get(district.id)!));
     const frame = MapFrame.fit(box, widthPx, 16);
     const focusIdSet = new Set(focus.map((district) => district.id));
     const labelled =
@@ -766,7 +790,7 @@ export class Portal {
       const at = named ? labelPoint(geometry, box) : null;
       return { name: district.name, path: frame.pathFor(geometry), label: at ? frame.project(at) : null };
     };
-    return {
+    const outlines = {
       width: frame.width,
       height: frame.height,
       focus: focus.map((district) => areaOf(district, focus.length === 1 && !placeNames.has(district.name))),
@@ -774,13 +798,14 @@ export class Portal {
         .filter((other) => !focusIdSet.has(other.id))
         .map((other) => areaOf(other, true)),
       labels: labelled.map((place) => ({ name: place.name, ...frame.project(place.centre) })),
-      point: point ? frame.project(point) : null,
+      point: null,
     };
+    return { outlines, frame };
   }
 
-  private districtsTouching([minLon, minLat, maxLon, maxLat]: [number, number, number, number]): District[] {
+  private districtsTouching([minLon, minLat, maxLon, maxLat]: BBox): District[] {
     return [...this.districts.values()].filter((district) => {
-      const [a, b, c, d] = bboxOf(this.districtGeometry.get(district.id)!);
+      const [a, b, c, d] = this.districtBoxes.get(district.id)!;
       return a <= maxLon && c >= minLon && b <= maxLat && d >= minLat;
     });
   }
@@ -846,8 +871,11 @@ function feature(geometry: AreaGeometry, properties: Record<string, string>): Ge
   return { type: 'Feature', geometry, properties };
 }
 
-function unionBbox(geometries: AreaGeometry[]): [number, number, number, number] {
-  const boxes = geometries.map(bboxOf);
+function unionBbox(geometries: AreaGeometry[]): BBox {
+  return unionBoxes(geometries.map(bboxOf));
+}
+
+function unionBoxes(boxes: BBox[]): BBox {
   return [
     Math.min(...boxes.map((b) => b[0])),
     Math.min(...boxes.map((b) => b[1])),

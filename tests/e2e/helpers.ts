@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -119,6 +119,9 @@ export function recordForeignRequests(page: Page, baseURL: string): string[] {
   return foreign;
 }
 
+/** The production server entry (it serves the build in $ASTRO_OUT_DIR, default dist/). */
+export const SERVER_ENTRY = path.join('src', 'server', 'main.mjs');
+
 /** A TCP port nobody listens on right now, for a test's own server. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -133,28 +136,37 @@ export function freePort(): Promise<number> {
 
 export interface TestServer {
   base: string;
+  port: number;
+  process: ChildProcess;
   /** Every JSON line the server wrote to stdout so far. */
   logLines: Array<Record<string, unknown>>;
   stop: () => Promise<void>;
 }
 
 /**
- * A test's own production server (Astro's handler wrapped by src/server/main.mjs, as
- * playwright.config.ts starts it) on a free port, with `env` added and the rate limit off;
- * resolves once it listens and has published its fast lane.
+ * A test's own production server (src/server/main.mjs, as playwright.config.ts starts it) on a
+ * free port (or `port`), with `env` added and the rate limit off; resolves once it listens.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server', 'main.mjs')], {
+export async function startTestServer(env: Record<string, string> = {}, port?: number): Promise<TestServer> {
+  port ??= await freePort();
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const logLines: Array<Record<string, unknown>> = [];
   let rest = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) if (line.startsWith('{')) logLines.push(JSON.parse(line) as Record<string, unknown>);
+  const listening = new Promise<void>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        if (!line.startsWith('{')) continue;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logLines.push(entry);
+        if (entry.event === 'listening') resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Server auf Port ${port} startete nicht (Exit-Code ${code})`)));
   });
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -162,14 +174,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  for (const deadline = Date.now() + 30_000; !logLines.some((line) => line.event === 'listening'); ) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Server auf Port ${port} startete nicht (Exit-Code ${child.exitCode})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  try {
+    await listening;
+  } finally {
+    clearTimeout(timeout);
   }
-  return { base: `http://127.0.0.1:${port}`, logLines, stop };
+  return { base: `http://127.0.0.1:${port}`, port, process: child, logLines, stop };
 }
 
 /**

@@ -71,14 +71,18 @@ test.describe('neuer Datenbestand im laufenden Betrieb', () => {
     };
     const workers = Array.from({ length: CONCURRENCY }, (_, worker) => loop(worker));
 
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await expect.poll(() => sent).toBeGreaterThan(4 * CONCURRENCY);
     const sentBeforeSwap = sent;
+    const page = `${base}/bezirk/033510006`;
+    const oldTag = (await fetch(page)).headers.get('etag')!;
+    expect(oldTag).toContain(first.dataVersion);
     // Publishing as the import does: the new file is written beside the live one, then renamed over it.
     await copyFile(next, `${live}.tmp`);
     await rename(`${live}.tmp`, live);
     await expect.poll(() => dataVersion(base), { timeout: 15_000 }).toBe(second.dataVersion);
-    // Keep the load on a little longer after the switch, across the old snapshot's retirement.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Keep the load on a little longer after the switch.
+    const sentAtSwitch = sent;
+    await expect.poll(() => sent - sentAtSwitch).toBeGreaterThan(4 * CONCURRENCY);
     running = false;
     await Promise.all(workers);
 
@@ -88,5 +92,9 @@ test.describe('neuer Datenbestand im laufenden Betrieb', () => {
     // The answers come from the new data, not only the version number.
     const station = (await (await fetch(`${base}/api/v1/stations/${stationId}`)).json()) as { name: string };
     expect(station.name).toMatch(/ \(neu\)$/);
+    // The ETags change with the data version: the old one no longer gives 304.
+    const renewed = await fetch(page, { headers: { 'If-None-Match': oldTag } });
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('etag')).toContain(second.dataVersion);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { CELLE, waitForLeaflet } from './helpers';
+import { CELLE, SERVER_ENTRY, waitForLeaflet } from './helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 4399) + 100;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -18,7 +18,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 let server: ChildProcess;
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, [`${process.env.ASTRO_OUT_DIR ?? 'dist'}/server/main.mjs`], {
+  server = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

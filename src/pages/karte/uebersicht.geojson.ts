@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { geoJson } from '../../services/http';
+import { overviewMapJson } from '../../services/map-data';
 
 /** Simplified district and inspection outlines for the interactive overview map. */
-export const GET: APIRoute = ({ locals }) => geoJson(locals.portal.overviewGeoJson(), locals.portal.info.dataVersion);
+export const GET: APIRoute = ({ locals }) => geoJson(overviewMapJson(locals.portal));

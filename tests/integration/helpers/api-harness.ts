@@ -4,7 +4,7 @@
  * limiter is given) and conditional GET, with the snapshot given as `locals.portal`.
  */
 import type { APIContext, APIRoute, MiddlewareHandler } from 'astro';
-import { conditionalGet } from '../../../src/middleware/conditional-get';
+import { caching } from '../../../src/middleware/caching';
 import { cors } from '../../../src/middleware/cors';
 import { readOnlyMethods } from '../../../src/middleware/methods';
 import { rateLimitWith } from '../../../src/middleware/rate-limit';
@@ -77,7 +77,7 @@ export async function callApi(portal: Portal, path: string, init: RequestInit = 
   } as unknown as APIContext;
   const chain: MiddlewareHandler[] = [cors];
   if (options.limiter) chain.push(rateLimitWith(options.limiter));
-  chain.push(readOnlyMethods, conditionalGet);
+  chain.push(readOnlyMethods, caching);
   const run = (index: number): Promise<Response> => {
     if (index === chain.length) {
       // Astro answers HEAD with the GET handler and drops the body before the middleware sees it.

@@ -1,12 +1,8 @@
 import type { APIRoute } from 'astro';
-import { jsonAnswer } from '../../../services/api';
 import { searchAnswer } from '../../../services/computed-answers';
 
 /**
  * GET /api/v1/search?q=&limit=&lang= → addresses, streets and places matching the query, best
  * first; `lang` chooses the language of the notes (the portal's autocomplete asks in its own).
  */
-export const GET: APIRoute = ({ url, locals }) => {
-  const answer = searchAnswer(locals.portal, url.searchParams);
-  return answer.ok ? jsonAnswer(answer.json) : answer.response;
-};
+export const GET: APIRoute = ({ url, locals }) => searchAnswer(locals.portal, url.searchParams);

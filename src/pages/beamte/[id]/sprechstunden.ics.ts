@@ -5,7 +5,8 @@ import { absoluteUrl } from '../../../services/public-origin';
 
 /**
  * A KOBB's coming Sprechstunden as an iCalendar file (RFC 5545). Computed from the current time,
- * so marked private: the fast lane keeps only answers that stay the same until the data changes.
+ * so marked private: the answer cache and shared caches keep only answers that stay the same
+ * until the data changes.
  */
 export const GET: APIRoute = ({ params, locals, url }) => {
   const { t, paths, language } = i18nFor(locals.language);
