@@ -8,11 +8,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { AreaIndex } from '../domain/geo/area-index';
 import { bboxOf } from '../domain/geo/geometry';
 import type { LatLon, PostcodeArea } from '../domain/model';
 import { baseName, normaliseText, parseHouseNumber } from '../domain/search';
 import type { RecordRef } from './errors';
+import { MunicipalityLocator } from './geometry-helpers';
 import type { MunicipalityData, SourceReader } from './read-sources';
 import { utm32ToWgs84 } from './reproject';
 
@@ -25,8 +25,6 @@ export const HK_DE_FIELDS = [
   'NBA', 'OI', 'QUA', 'LAN', 'RBZ', 'KRS', 'GMD', 'OTT', 'SSS', 'HNR', 'ADZ', 'OST', 'NORD', 'STN', 'PLZ', 'ONM', 'ZON', 'POT',
 ] as const;
 
-/** Points this far outside every municipality outline still count (outlines are simplified to ~200 m). */
-const OUTLINE_SLACK_METERS = 250;
 /** An HK-DE point further than this outside its own municipality's box is located by its position instead. */
 const AGS_CHECK_SLACK_DEGREES = 0.03;
 /** Validation stops listing problems of one file after this many (a broken 2-million-line file would say the same thing 2 million times). */
@@ -134,7 +132,7 @@ interface HkDeRecord {
 
 interface Municipalities {
   byAgs: Map<string, MunicipalityData>;
-  index: AreaIndex<MunicipalityData>;
+  locator: MunicipalityLocator<MunicipalityData>;
   boxes: Map<string, [number, number, number, number]>;
   placeWords: Map<string, Set<string>>;
   postcodes: Map<string, Set<string>>;
@@ -431,12 +429,11 @@ function indexMunicipalities(list: readonly MunicipalityData[], postcodeAreas: r
     addWords(area.ags, area.placeName);
     postcodes.set(area.ags, (postcodes.get(area.ags) ?? new Set()).add(area.postcode));
   }
-  const index = new AreaIndex(list.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })));
-  return { byAgs, index, boxes, placeWords, postcodes };
+  return { byAgs, locator: new MunicipalityLocator(list), boxes, placeWords, postcodes };
 }
 
 function locateMunicipality(municipalities: Municipalities, point: LatLon): MunicipalityData | null {
-  return (municipalities.index.find(point) ?? municipalities.index.near(point, OUTLINE_SLACK_METERS, null)[0])?.value ?? null;
+  return municipalities.locator.locate(point);
 }
 
 function inBox([minLon, minLat, maxLon, maxLat]: [number, number, number, number], { lat, lon }: LatLon): boolean {

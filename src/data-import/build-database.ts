@@ -19,7 +19,7 @@ import { readSources, SOURCE_FILES, type SourceData } from './read-sources';
  * Bump when the import's output changes for the same inputs (new derived column, different
  * expansion rule, ...): it is part of the source hash, so existing snapshots become stale.
  */
-export const BUILD_FORMAT = 'revierfinder-build-2';
+export const BUILD_FORMAT = 'revierfinder-build-3';
 
 /** Where drizzle-kit writes the migrations; resolved from this file, not from the working directory. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
@@ -61,6 +61,8 @@ export interface BuildReport {
     dataSources: number;
     streets: number;
     addresses: number;
+    localities: number;
+    outsidePlaces: number;
   };
   /** True when synthetic (benchmark) addresses are in the snapshot. */
   synthetic: boolean;
@@ -246,6 +248,8 @@ export async function buildDatabase({ dataDir, outputPath, extraAddressFiles = [
       dataSources: data.dataSources.length,
       streets: data.streets.length,
       addresses: data.addresses.length,
+      localities: data.localities.length,
+      outsidePlaces: data.outsidePlaces.length,
     },
     synthetic,
     warnings: data.warnings,
@@ -368,6 +372,27 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
     put(schema.assignments, data.assignments);
     put(schema.accounts, data.accounts);
     put(schema.accountHolders, data.accountHolders);
+    put(
+      schema.localities,
+      data.localities.map((x) => ({
+        id: x.id,
+        name: x.name,
+        kind: x.kind,
+        sourceNames: x.sourceNames.join(' | '),
+        ags: x.ags,
+        postcodes: x.postcodes.join(' '),
+        lat: x.point.lat,
+        lon: x.point.lon,
+      })),
+    );
+    put(
+      schema.statePolice,
+      data.statePolice.map(({ city: _city, ...police }) => police),
+    );
+    put(
+      schema.outsidePlaces,
+      data.outsidePlaces.map((x, index) => ({ id: index + 1, ...x })),
+    );
     put(schema.meta, metaRows);
   });
 }

@@ -29,6 +29,7 @@ import { slugify } from '../domain/slug';
 import { readAddressSources, type AddressData, type StreetData } from './addresses';
 import { csvRecords, CsvSyntaxError } from './csv';
 import { displayPath, ProblemCollector, type RecordRef } from './errors';
+import { readGazetteer, type Gazetteer } from './gazetteer';
 import { interiorPoint } from './geometry-helpers';
 import {
   accountSchema,
@@ -119,6 +120,12 @@ export interface SourceData extends OfficialData {
   addresses: AddressData[];
   /** Address files marked synthetic by their name (benchmark data, never real). */
   syntheticFiles: string[];
+  /** Ortsteile (GeoNames), each in the municipality its point lies in. */
+  localities: Gazetteer['localities'];
+  /** The police of the other states. */
+  statePolice: Gazetteer['statePolice'];
+  /** Places and postcodes outside Niedersachsen (GeoNames). */
+  outsidePlaces: Gazetteer['outsidePlaces'];
 }
 
 export interface ReadOptions {
@@ -570,6 +577,8 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
   const official = await readOfficial(reader);
   const addressData = await readAddressSources(reader, official.municipalities, official.postcodeAreas, options.extraAddressFiles);
   official.warnings.push(...addressData.warnings);
+  const gazetteer = await readGazetteer(reader, official.municipalities);
+  official.warnings.push(...gazetteer.warnings);
   const F = SOURCE_FILES;
   const p = reader.problems;
   const d = (rel: string) => reader.display(rel);
@@ -723,6 +732,9 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
     streets: addressData.streets,
     addresses: addressData.addresses,
     syntheticFiles: addressData.syntheticFiles,
+    localities: gazetteer.localities,
+    statePolice: gazetteer.statePolice,
+    outsidePlaces: gazetteer.outsidePlaces,
     files: reader.files,
   };
 }

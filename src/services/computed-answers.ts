@@ -8,18 +8,32 @@ import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
 import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
 import { readQuery, shapedJson } from './api';
-import { languageParam, LocateResponse, SearchResponse } from './api-schemas';
+import { languageParam, LocateResponse, OutsideLocateDetails, SearchResponse } from './api-schemas';
+import { outsideAnswer } from './neighbouring-police';
 import type { DistrictView, Portal } from './portal';
 
 /** The JSON text of a successful answer, or the refusal to send instead. */
 export type ComputedAnswer = { ok: true; json: string } | { ok: false; response: Response };
 
-/** The district and officers responsible for a point (`lat`, `lon`); 404 outside Niedersachsen. */
+/**
+ * The district and officers responsible for a point (`lat`, `lon`); 404 outside Niedersachsen,
+ * with the state and police where the data can tell (Bremen, Bremerhaven) and the neighbours.
+ */
 export function locateAnswer(portal: Portal, params: URLSearchParams): ComputedAnswer {
   const input = readCoordinates(params);
   if (!input.ok) return { ok: false, response: apiError(400, 'invalid_coordinates', input.message) };
   const result = portal.locate(input.point);
-  if (result.kind === 'outside') return { ok: false, response: apiError(404, 'outside_area', t('api.outsideArea')) };
+  if (result.kind === 'outside') {
+    const answer = outsideAnswer(portal, result.point, result.enclave, t);
+    const details = OutsideLocateDetails.parse({
+      point: answer.point,
+      state: answer.responsible?.state ?? null,
+      police: answer.responsible?.police ?? null,
+      neighbours: answer.neighbours,
+    });
+    const message = answer.responsible ? t('locate.outsideState', { state: answer.responsible.state }) : t('api.outsideArea');
+    return { ok: false, response: apiError(404, 'outside_area', message, details) };
+  }
   const members = keptMembers(portal);
   const { ags, name } = result.municipality;
   const municipality = kept(members.municipalities, ags, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
@@ -106,11 +120,13 @@ export function searchAnswer(portal: Portal, params: URLSearchParams): ComputedA
   if (!limit.ok) return { ok: false, response: apiError(400, 'invalid_limit', limit.message) };
   const language = readQuery(params, { lang: languageParam });
   if (!language.ok) return language;
-  const results = portal.search(query.query, limit.limit, translator(language.value.lang ?? DEFAULT_LANGUAGE));
+  const answer = portal.search(query.query, limit.limit, translator(language.value.lang ?? DEFAULT_LANGUAGE));
+  const { decision } = answer;
   const json = shapedJson(SearchResponse, {
-    results: results.map((result) => ({
+    results: answer.results.map((result) => ({
       type: result.type,
       label: result.label,
+      match: result.match,
       lat: result.point.lat,
       lon: result.point.lon,
       postcode: result.postcode,
@@ -121,6 +137,18 @@ export function searchAnswer(portal: Portal, params: URLSearchParams): ComputedA
       street: result.street,
       houseNumber: result.houseNumber,
     })),
+    outsideArea: answer.outsideArea && {
+      place: answer.outsideArea.place,
+      postcode: answer.outsideArea.postcode,
+      state: answer.outsideArea.state,
+      police: answer.outsideArea.police,
+      others: answer.outsideArea.others,
+    },
+    decision: {
+      action: decision.action,
+      result: decision.action === 'go' ? decision.index : null,
+      reason: decision.action === 'choose' ? decision.reason : null,
+    },
   });
   return { ok: true, json };
 }
