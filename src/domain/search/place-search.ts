@@ -31,6 +31,8 @@ export interface PlaceMatch {
   score: number;
   /** How it matched: see {@link MatchKind}. */
   match: MatchKind;
+  /** Which place it is: results with the same key are one place (29221 Celle and 29223 Celle are Celle). */
+  place: string;
   population: number;
 }
 
@@ -182,7 +184,7 @@ export class PlaceSearch {
         [m.name, SCORE_EXACT, true],
         [baseName(m.name), SCORE_ALIAS, true],
         // The name used alone: "Neustadt" for Neustadt a. Rbge., "Hagen" for Hagen im Bremischen.
-        [shortName(m.name), SCORE_ALIAS, true],
+        ...usedAlone(m.name),
         [label, SCORE_ALIAS, false],
         // "Neuenkirchen Osnabrück": the label's Kreis without "Landkreis", for same-named places.
         ...(label !== m.name
@@ -229,7 +231,7 @@ export class PlaceSearch {
         // and as the source wrote it ("Friedeburg Reepsholt, Abickhafe").
         names: variants([
           [l.name, SCORE_EXACT, true],
-          [shortName(l.name), SCORE_ALIAS, true],
+          ...usedAlone(l.name),
           [label, SCORE_ALIAS, false],
           [`${townName} ${l.name}`, SCORE_ALIAS, false],
           [`${l.name} ${townName}`, SCORE_ALIAS, false],
@@ -373,6 +375,7 @@ export class PlaceSearch {
         key: entry.key,
         rank: entry.type,
         match: {
+          place: entry.key,
           type: entry.type,
           label: entry.label,
           point: entry.point,
@@ -488,6 +491,12 @@ export class PlaceSearch {
 
 type VariantSpec = [text: string, exactScore: number, wordPrefix: boolean];
 
+/** The name used alone where it differs from the name ("Neustadt" for Neustadt a. Rbge.), as an alias. */
+function usedAlone(name: string): VariantSpec[] {
+  const alone = shortName(name);
+  return alone !== '' && alone !== normaliseText(baseName(name)) ? [[alone, SCORE_ALIAS, true]] : [];
+}
+
 /** Normalised, de-duplicated name variants; the first (best-scored) spelling of a text wins. */
 function variants(specs: VariantSpec[]): NameVariant[] {
   const byText = new Map<string, NameVariant>();
@@ -542,6 +551,7 @@ function postcodeResult(row: PostcodeRow, score: number, kind: MatchKind, rank: 
     key: `p:${row.postcode}:${m.ags ?? ''}`,
     rank,
     match: {
+      place: m.key,
       type: 'postcode',
       label: `${row.postcode} ${m.label}`,
       point: m.point,
@@ -565,8 +575,11 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
   let postcode: string | null = null;
   const words: string[] = [];
   let length = 0;
-  for (const word of normalised.split(' ')) {
+  const all = normalised.split(' ');
+  for (const [i, word] of all.entries()) {
     if (word === '') continue;
+    // "D-29221": the old country prefix of a German postcode.
+    if (word === 'd' && /^\d{5}$/.test(all[i + 1] ?? '')) continue;
     if (/^\d+$/.test(word)) {
       // Other numbers (house numbers, stray digits) say nothing about a place.
       if (postcode === null && word.length >= MIN_POSTCODE_PREFIX && word.length <= 5) postcode = word;
