@@ -4,14 +4,22 @@ import { DEFAULT_LANGUAGE, isLanguage, languages, type Language } from './i18n/l
 
 const coordinate = (value: number) => value.toFixed(5);
 
+/** The district page's parameter naming the municipality of a street we do not know. */
+export const STREET_UNKNOWN_PARAM = 'strasse-unbekannt';
+
 export const paths = {
   home: () => '/',
   search: (query?: string) => (query ? `/suche?q=${encodeURIComponent(query)}` : '/suche'),
   locate: (point?: LatLon) =>
     point ? `/standort?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '/standort',
-  district: (id: string, point?: LatLon) =>
+  /**
+   * A district's page; with a point (shown on its map), or with the municipality (AGS) of a
+   * street we do not know, for the notice "Ihre Straße ist uns nicht bekannt" at its top.
+   */
+  district: (id: string, point?: LatLon, streetUnknownIn?: string) =>
     `/bezirk/${encodeURIComponent(id)}` +
-    (point ? `?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : ''),
+    (point ? `?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '') +
+    (streetUnknownIn ? `${point ? '&' : '?'}${STREET_UNKNOWN_PARAM}=${encodeURIComponent(streetUnknownIn)}` : ''),
   officer: (id: string) => `/beamte/${encodeURIComponent(id)}`,
   demoAccount: (id: string) => `/demo-konto/${encodeURIComponent(id)}`,
   overviewMapData: () => '/karte/uebersicht.geojson',

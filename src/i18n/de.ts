@@ -21,9 +21,6 @@ export const de = {
   'search.title': 'Suche',
   'search.resultsFor': 'Ergebnisse für „{query}“',
   'search.resultCount': '{count} Treffer',
-  'search.noResults': 'Für „{query}“ haben wir keine Adresse und keinen Ort in Niedersachsen gefunden.',
-  'search.noResultsHelp':
-    'Prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein. Sie können Ihren Ort auch auf der Karte auswählen.',
   'search.empty': 'Bitte geben Sie einen Ort oder eine Postleitzahl ein.',
   'search.repeated': 'Bitte geben Sie nur einen Suchbegriff an.',
   'search.tooLong': 'Die Eingabe ist zu lang. Bitte höchstens {max} Zeichen eingeben.',

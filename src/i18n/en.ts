@@ -26,9 +26,6 @@ export const en = {
   'search.title': 'Search',
   'search.resultsFor': 'Results for “{query}”',
   'search.resultCount': 'Results: {count}',
-  'search.noResults': 'We could not find an address or place in Lower Saxony for “{query}”.',
-  'search.noResultsHelp':
-    'Check the spelling or enter the postcode. You can also choose your place on the map.',
   'search.empty': 'Please enter a place or a postcode.',
   'search.repeated': 'Please enter only one search term.',
   'search.tooLong': 'Your entry is too long. Please enter no more than {max} characters.',

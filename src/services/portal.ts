@@ -357,9 +357,14 @@ export class Portal {
     return district ? [summary(district)] : [];
   }
 
-  /** A municipality by its AGS. */
-  municipality(ags: string): Municipality | null {
-    return this.municipalities.get(ags) ?? null;
+  /**
+   * The municipality `ags` (its display name) when all of it is the district `districtId`, else
+   * null: the district page then may say "Für ganz {Ort} ist zuständig".
+   */
+  townWholly(ags: string | null, districtId: string): { ags: string; name: string } | null {
+    const districts = ags === null ? [] : this.districtsOfMunicipality(ags);
+    if (districts.length !== 1 || districts[0]!.id !== districtId) return null;
+    return { ags: ags!, name: this.placeSearch.municipalityLabel(ags!) ?? this.municipalities.get(ags!)!.name };
   }
 
   /**
@@ -395,6 +400,7 @@ export class Portal {
       nearBoundary.length > 0 ? t('search.note.nearBoundary', { districts: nearBoundary.map((d) => d.name).join(', ') }) : null;
     return {
       ...match,
+      place: '',
       municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
       district: summary(this.districts.get(match.districtId)!),
       note: [match.note, boundaryNote].filter(Boolean).join(' ') || null,

@@ -42,6 +42,8 @@ export interface SearchResult {
   score: number;
   /** How it matched what was typed: see domain/search/confidence.ts. */
   match: MatchKind;
+  /** Which place it is (see PlaceMatch); "" for addresses and streets. */
+  place: string;
   population: number;
   municipality: { ags: string; name: string } | null;
   district: DistrictSummary;
@@ -96,6 +98,11 @@ export interface SearchContext {
   municipalityLabel(ags: string): string;
 }
 
+/** The id of the GeoNames source in sources.json: its attribution is shown wherever its places are. */
+export const GAZETTEER_SOURCE_ID = 'geonames';
+/** The id of the other states' police list in sources.json. */
+export const STATE_POLICE_SOURCE_ID = 'polizei-der-laender';
+
 /** Added to non-exact place results when the query has a house number. */
 const HOUSE_NUMBER_PLACE_PENALTY = 0.3;
 /** How well the words left over from an unknown street must name a town to answer with it. */
@@ -145,20 +152,11 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   return { results, outsideArea, decision: decideSearch(answers) };
 }
 
-/** Same key, same place: a town's several postcodes, an address found twice. */
+/** Same key, same place: a town's several postcodes; an address or street once per town. */
 function placeKey(result: SearchResult): string {
-  switch (result.type) {
-    case 'address':
-      return `a:${result.ags}:${result.street}:${result.houseNumber}`;
-    case 'street':
-      return `s:${result.ags}:${result.street}`;
-    case 'district':
-      return `d:${result.districtId}`;
-    case 'locality':
-      return `l:${result.label.replace(/^\d{5} /, '')}`;
-    default:
-      return `m:${result.ags}`;
-  }
+  if (result.type === 'address') return `a:${result.ags}:${result.street}:${result.houseNumber}`;
+  if (result.type === 'street') return `s:${result.ags}:${result.street}`;
+  return result.place;
 }
 
 /**
