@@ -280,14 +280,14 @@ type Db = ReturnType<typeof drizzle<typeof schema>>;
  */
 function insertStreetsAndAddresses(sqlite: Database.Database, data: SourceData): void {
   const street = sqlite.prepare(
-    'INSERT INTO streets (id, name, name_norm, ags, district_id, place_norm, postcodes, lat, lon, address_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO streets (id, name, name_norm, ags, district_id, place_norm, postcodes, lat, lon, address_count, source, located, borough, suburb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const document = sqlite.prepare('INSERT INTO street_search (rowid, name, place) VALUES (?, ?, ?)');
   const address = sqlite.prepare('INSERT INTO addresses (street_id, number, suffix, postcode, lat, lon) VALUES (?, ?, ?, ?, ?, ?)');
   sqlite.transaction(() => {
     for (const s of data.streets) {
       const postcodes = s.postcodes.join(' ');
-      street.run(s.id, s.name, s.nameNorm, s.ags, s.districtId, s.placeNorm, postcodes, s.lat, s.lon, s.addressCount, s.source);
+      street.run(s.id, s.name, s.nameNorm, s.ags, s.districtId, s.placeNorm, postcodes, s.lat, s.lon, s.addressCount, s.source, s.located ? 1 : 0, s.borough, s.suburb);
       document.run(s.id, streetIndexTerms(s.name).join(' '), `${s.placeNorm} ${postcodes}`.trim());
     }
     for (const a of data.addresses) address.run(a.streetId, a.number, a.suffix, a.postcode, a.lat, a.lon);

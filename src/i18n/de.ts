@@ -66,7 +66,7 @@ export const de = {
   'search.outside.alsoTitle': 'Außerhalb Niedersachsens',
   'search.outside.also': '„{query}“ gibt es auch außerhalb Niedersachsens:',
   'search.outside.entry': '{place} liegt in {state}. Zuständig ist die {link}.',
-  'search.placesSource': 'Orte, Ortsteile und Orte außerhalb Niedersachsens:',
+  'search.placesSource': 'Quellen dieser Angaben:',
   'locate.button': 'Meinen Standort verwenden',
   'locate.locating': 'Standort wird ermittelt …',
   'locate.denied': 'Ihr Standort konnte nicht ermittelt werden. Bitte suchen Sie nach Ort oder Postleitzahl.',

@@ -71,7 +71,7 @@ export const en = {
   'search.outside.alsoTitle': 'Outside Lower Saxony',
   'search.outside.also': '“{query}” also exists outside Lower Saxony:',
   'search.outside.entry': '{place} is in {state}. The police responsible there: {link}.',
-  'search.placesSource': 'Places, parts of towns and places outside Lower Saxony:',
+  'search.placesSource': 'Sources of this information:',
   'locate.button': 'Use my location',
   'locate.locating': 'Finding your location …',
   'locate.denied': 'Your location could not be determined. Please search for your place or postcode.',

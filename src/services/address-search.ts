@@ -35,6 +35,8 @@ export interface AddressMatch {
   houseNumber: string | null;
   approximate: boolean;
   note: string | null;
+  /** False where the street's position is not known: the point is its town's centre. */
+  located: boolean;
 }
 
 /** Minimum letters (without spaces) before streets are searched at all. */
@@ -180,6 +182,7 @@ export class AddressSearch {
       houseNumber: number,
       approximate: !exact,
       note: exact ? null : t('search.note.nearestNumber', { wanted: formatHouseNumber(wanted), found: number }),
+      located: true,
     };
   }
 
@@ -211,6 +214,8 @@ export class AddressSearch {
       houseNumber: null,
       approximate: note !== null,
       note,
+      // A raw statement reads SQLite's 0 or 1 (address-store.ts), not a boolean.
+      located: Boolean(row.located),
     };
   }
 }

@@ -388,7 +388,14 @@ export class Portal {
       houseNumber: null,
       nearBoundary: [],
       streetUnknown: false,
+      // An Ortsteil's GeoNames point may miss its town by a little: marked only where it is in.
+      pointOnMap: match.type === 'locality' && note === null && this.districtAt(match.point) === match.districtId,
     };
+  }
+
+  private districtAt(point: LatLon): string | null {
+    const result = this.locate(point);
+    return result.kind === 'inside' ? result.district.id : null;
   }
 
   private addressResult(match: AddressMatch, t: Translate): SearchResult {
@@ -406,6 +413,7 @@ export class Portal {
       note: [match.note, boundaryNote].filter(Boolean).join(' ') || null,
       nearBoundary,
       streetUnknown: false,
+      pointOnMap: match.located,
     };
   }
 

@@ -59,6 +59,8 @@ export interface SearchResult {
   nearBoundary: DistrictSummary[];
   /** True for a town given for a street we do not know: its district page says so at the top. */
   streetUnknown: boolean;
+  /** The point is the place asked for (an address, a street, an Ortsteil) and lies in the district: its page marks it. */
+  pointOnMap: boolean;
 }
 
 /** The police of a place outside Niedersachsen. */
@@ -130,8 +132,8 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
     others = places.map((p) => (p.match === 'exact' ? p : { ...p, score: round(Math.min(p.score + HOUSE_NUMBER_PLACE_PENALTY, 1)) }));
   }
 
-  const outside = outsideMatches(context, parsed, query);
   let results = rank([...streets, ...others], context, parsed.postcode);
+  const outside = outsideMatches(context, parsed, query, results.some((r) => r.match === 'exact'));
   // The words name a place outside Niedersachsen and nothing inside: "Bremen" is not a typo of
   // Bremervörde, nor "Hamburg" the start of Hamburger Allee.
   if (outside.byWords.length > 0 && !results.some((r) => r.match === 'exact')) results = [];
@@ -222,16 +224,23 @@ function townOfUnknownPart(context: SearchContext, parsed: AddressQuery, t: Tran
 
 /**
  * Places outside Niedersachsen the query names: by its words (the whole text, or the town of a
- * street: "Hauptstraße 5, Bremen"), and by a postcode (also one that reaches into Niedersachsen,
- * like 19273).
+ * street we do not know: "Hauptstraße 5, Bremen"), and by a postcode (also one that reaches into
+ * Niedersachsen, like 19273).
  */
-function outsideMatches(context: SearchContext, parsed: AddressQuery, query: string): { byWords: OutsideMatch[]; byPostcode: OutsideMatch[] } {
+function outsideMatches(
+  context: SearchContext,
+  parsed: AddressQuery,
+  query: string,
+  knownInside: boolean,
+): { byWords: OutsideMatch[]; byPostcode: OutsideMatch[] } {
   const text = normaliseText(query)
     .split(' ')
     .filter((word) => word !== '' && !/^\d+$/.test(word))
     .join(' ');
   let byWords = text === '' ? [] : context.outside.named(text);
-  if (byWords.length === 0 && (parsed.houseNumber !== null || looksLikeStreet(parsed.words))) {
+  // The town of a street only where Niedersachsen has no exact answer: "Limmerstraße Linden" is
+  // Hannover's, not a street of Linden in Schleswig-Holstein.
+  if (byWords.length === 0 && !knownInside && (parsed.houseNumber !== null || looksLikeStreet(parsed.words))) {
     const { words } = parsed;
     for (const town of [words.slice(-2), words.slice(-1), words.slice(0, 2), words.slice(0, 1)]) {
       if (town.length === 0 || town.length === words.length) continue;
