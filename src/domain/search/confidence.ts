@@ -70,7 +70,8 @@ export function decideSearch(answers: readonly RankedAnswer[]): SearchDecision {
   if (index >= 0) {
     const exact = answers.filter((answer) => answer.match === 'exact');
     if (exact.every((answer) => answer.districtId === null)) return { action: 'outside' };
-    if (exact.some((answer) => answer.place !== exact[0]!.place)) return { action: 'choose', reason: 'several' };
+    const outsideToo = exact.some((answer) => answer.districtId === null);
+    if (outsideToo || exact.some((answer) => answer.place !== exact[0]!.place)) return { action: 'choose', reason: 'several' };
     const best = answers[index]!;
     if (!best.approximate || best.districtsOfTown === 1) return { action: 'go', index };
     return { action: 'choose', reason: 'partOfTown' };

@@ -91,6 +91,8 @@ const MIN_FUZZY_LENGTH = 3;
 const MAX_QUERY_LENGTH = 64;
 const MAX_LIMIT = 100;
 const MIN_POSTCODE_PREFIX = 3;
+/** A part of a double name ("Hahnenklee" of Hahnenklee-Bockswiese) counts as a name from this length. */
+const MIN_PART_LETTERS = 5;
 
 // Lower ranks first when match quality ties: a postcode confirmed by a town name is the most
 // specific answer, a bare postcode the least (it may span several municipalities).
@@ -214,6 +216,7 @@ export class PlaceSearch {
       namesByDistrict.set(m.districtId, set);
     }
 
+    const ortsteilNames = new Set(localities.map((l) => `${l.ags}|${normaliseText(l.name)}`));
     for (const l of localities) {
       const town = this.#municipalityByAgs.get(l.ags);
       if (l.kind !== 'ortsteil' || !town) continue;
@@ -236,6 +239,7 @@ export class PlaceSearch {
           [`${townName} ${l.name}`, SCORE_ALIAS, false],
           [`${l.name} ${townName}`, SCORE_ALIAS, false],
           ...l.sourceNames.map((name): VariantSpec => [name, SCORE_ALIAS, false]),
+          ...partsOf(l.name, townName).filter(([part]) => !ortsteilNames.has(`${l.ags}|${normaliseText(part)}`)),
         ]),
         penalty: 0,
       });
@@ -490,6 +494,20 @@ export class PlaceSearch {
 }
 
 type VariantSpec = [text: string, exactScore: number, wordPrefix: boolean];
+
+/**
+ * The villages a double name joins, as names of their own ("Hahnenklee" for
+ * Hahnenklee-Bockswiese): not the town's own name ("Salzgitter" of Salzgitter-Bad), nor a part
+ * too short to be a name.
+ */
+function partsOf(name: string, townName: string): VariantSpec[] {
+  if (!name.includes('-')) return [];
+  const town = normaliseText(townName);
+  return name
+    .split('-')
+    .filter((part) => normaliseText(part).replace(/ /g, '').length >= MIN_PART_LETTERS && normaliseText(part) !== town)
+    .map((part): VariantSpec => [part, SCORE_ALIAS, true]);
+}
 
 /** The name used alone where it differs from the name ("Neustadt" for Neustadt a. Rbge.), as an alias. */
 function usedAlone(name: string): VariantSpec[] {
