@@ -106,10 +106,12 @@ type GeonamesRow = z.infer<typeof geonamesRowSchema>;
 export async function readGazetteer(reader: SourceReader, municipalities: readonly MunicipalityData[]): Promise<Gazetteer> {
   const F = GAZETTEER_FILES;
   const policeRows = await reader.csv(F.police, statePoliceRowSchema, (v) => v.land, { optional: true });
-  const placeRows = await reader.csv(F.places, geonamesRowSchema, (v) => v.place, { optional: true });
+  let companies = 0;
+  const isPlace = (values: Record<string, string>) => /^[A-Z]{2}$/.test(values.state_code?.trim() ?? '') || (companies++, false);
+  const placeRows = await reader.csv(F.places, geonamesRowSchema, (v) => v.place, { optional: true, keep: isPlace });
   reader.problems.throwIfAny();
 
-  const places = placeRows.map(({ row }) => row).filter((row) => /^[A-Z]{2}$/.test(row.state_code));
+  const places = placeRows.map(({ row }) => row);
   // The police file names Bremerhaven's police after its city; the state is the one GeoNames names.
   const stateNames = new Map<string, string>();
   for (const row of places) if (!stateNames.has(row.state_code)) stateNames.set(row.state_code, row.state);
@@ -129,7 +131,6 @@ export async function readGazetteer(reader: SourceReader, municipalities: readon
   reader.problems.throwIfAny();
 
   const warnings: string[] = [];
-  const companies = placeRows.length - places.length;
   if (companies > 0) warnings.push(`${F.places}: ${companies} Zeilen ohne Länderkürzel (Großkunden-Postleitzahlen) übergangen`);
 
   const inside = places.filter((row) => row.state_code === NIEDERSACHSEN);

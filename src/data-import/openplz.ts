@@ -11,8 +11,6 @@
  */
 import { z } from 'zod';
 import { normaliseText } from '../domain/search';
-import { parseCsv, CsvSyntaxError } from './csv';
-import type { RecordRef } from './errors';
 import type { SourceReader } from './read-sources';
 
 /** The header that marks a CSV file as an OpenPLZ street list. */
@@ -60,48 +58,29 @@ export async function readOpenPlz(
   municipalities: { has(ags: string): boolean; byPostcode(postcode: string): Array<{ ags: string; name: string }> },
   warnings: string[],
 ): Promise<OpenPlzStreet[]> {
-  const text = await reader.text(rel);
-  if (text === undefined) return [];
-  let rows: ReturnType<typeof parseCsv>;
-  try {
-    rows = parseCsv(text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    reader.problems.add(reader.display(rel), undefined, undefined, `CSV-Syntaxfehler in ${error.message}`);
-    return [];
-  }
-  const out: OpenPlzStreet[] = [];
   let otherStates = 0;
+  const inNiedersachsen = (values: Record<string, string>) =>
+    (values.RegionalKey ?? '').trim().startsWith(NIEDERSACHSEN_KEY) || (otherStates++, false);
+  const rows = await reader.csv(rel, openPlzRowSchema, (v) => v.Name, { keep: inNiedersachsen });
+  const out: OpenPlzStreet[] = [];
   let unknownTowns = 0;
-  rows.slice(1).forEach((row, index) => {
-    if (!(row.fields[3] ?? '').trim().startsWith(NIEDERSACHSEN_KEY)) {
-      otherStates++;
-      return;
-    }
-    const ref: RecordRef = { index, line: row.line, id: row.fields[0] };
-    if (row.fields.length !== OPENPLZ_HEADER.length) {
-      reader.problems.add(reader.display(rel), ref, undefined, `${row.fields.length} Spalten statt ${OPENPLZ_HEADER.length} (${OPENPLZ_HEADER.join(',')})`);
-      return;
-    }
-    const values = Object.fromEntries(OPENPLZ_HEADER.map((name, i) => [name, row.fields[i]!]));
-    const parsed = reader.check(openPlzRowSchema, values, rel, ref);
-    if (!parsed) return;
-    const key = parsed.RegionalKey;
+  for (const { row } of rows) {
+    const key = row.RegionalKey;
     const ags = key.length === 12 ? key.slice(0, 5) + key.slice(9) : key;
-    const town = municipalities.has(ags) ? ags : townByPostcode(municipalities.byPostcode(parsed.PostalCode), parsed.Locality);
+    const town = municipalities.has(ags) ? ags : townByPostcode(municipalities.byPostcode(row.PostalCode), row.Locality);
     if (town === null) {
       unknownTowns++;
-      return;
+      continue;
     }
     out.push({
-      name: parsed.Name,
+      name: row.Name,
       ags: town,
-      postcode: parsed.PostalCode,
-      places: [parsed.Locality, parsed.Borough, parsed.Suburb].filter((place) => place !== ''),
-      borough: parsed.Borough || null,
-      suburb: parsed.Suburb || null,
+      postcode: row.PostalCode,
+      places: [row.Locality, row.Borough, row.Suburb].filter((place) => place !== ''),
+      borough: row.Borough || null,
+      suburb: row.Suburb || null,
     });
-  });
+  }
   if (otherStates > 0) warnings.push(`${rel}: ${otherStates} Straßen anderer Länder übergangen`);
   if (unknownTowns > 0) warnings.push(`${rel}: ${unknownTowns} Straßen mit unbekanntem Gemeindeschlüssel übergangen`);
   return out;

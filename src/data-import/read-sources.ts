@@ -235,12 +235,16 @@ export class SourceReader {
     return out;
   }
 
-  /** Rows of a CSV file, validated; `line` is where each row starts. */
+  /**
+   * Rows of a CSV file, validated; `line` is where each row starts. `keep` passes over rows the
+   * caller does not want before they are validated (another state's rows of a file for all of
+   * Germany).
+   */
   async csv<S extends z.ZodType>(
     rel: string,
     schema: S,
     idOf: (values: Record<string, string>) => string | undefined,
-    { optional = false } = {},
+    { optional = false, keep }: { optional?: boolean; keep?: (values: Record<string, string>) => boolean } = {},
   ): Promise<{ row: z.infer<S>; ref: RecordRef }[]> {
     if (optional && !(await exists(path.resolve(this.dataDir, rel)))) return [];
     const text = await this.text(rel);
@@ -255,6 +259,7 @@ export class SourceReader {
     }
     const out: { row: z.infer<S>; ref: RecordRef }[] = [];
     parsed.records.forEach((record, index) => {
+      if (keep && !keep(record.values)) return;
       const ref: RecordRef = { index, line: record.line, id: idOf(record.values) };
       if (record.columnCountMismatch !== undefined) {
         this.problems.add(
