@@ -6,8 +6,8 @@
  * search then finds the street, and answers with its town's district, saying that the street's
  * position is not known.
  *
- * The file covers all of Germany (about 1.3 million rows): only Niedersachsen's rows (AGS "03…")
- * are validated and kept, the others counted in a warning.
+ * The file covers all of Germany: only Niedersachsen's rows (AGS "03…") are validated and kept,
+ * the others counted in a warning.
  */
 import { z } from 'zod';
 import { normaliseText } from '../domain/search';
