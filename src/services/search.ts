@@ -115,11 +115,16 @@ const PARTLY_KNOWN_PENALTY = 0.2;
 /** Addresses, streets and places matching `query`, and the decision; notes in the language of `t`. */
 export function searchPortal(context: SearchContext, query: string, limit: number, t: Translate = german): SearchAnswer {
   const parsed = parseAddressQuery(query);
-  const found = context.addresses?.search(parsed, limit, t) ?? [];
+  // The whole text names a place outside ("Bremen", "Neustadt"): only places named exactly so
+  // here can stand beside it, so neither streets nor look-alikes are looked for.
+  const namedOutside = context.outside.named(textWords(query));
+  const found = namedOutside.length > 0 ? [] : (context.addresses?.search(parsed, limit, t) ?? []);
   // An exact address with its number: no place can rank before it (same score, less specific
   // type), so the place search is skipped.
   const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].match === 'exact' && !found[0].approximate;
-  const places = exactAddress ? [] : context.places.search(query, limit).map((match) => context.placeResult(match, null));
+  const places = exactAddress
+    ? []
+    : context.places.search(query, limit, { exactOnly: namedOutside.length > 0 }).map((match) => context.placeResult(match, null));
   const streets = found.map((match) => context.addressResult(match, t));
 
   let others = places;
@@ -133,7 +138,7 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   }
 
   let results = rank([...streets, ...others], context, parsed.postcode);
-  const outside = outsideMatches(context, parsed, query, results.some((r) => r.match === 'exact'));
+  const outside = outsideMatches(context, parsed, namedOutside, results.some((r) => r.match === 'exact'));
   // The words name a place outside Niedersachsen and nothing inside: "Bremen" is not a typo of
   // Bremervörde, nor "Hamburg" the start of Hamburger Allee.
   if (outside.byWords.length > 0 && !results.some((r) => r.match === 'exact')) results = [];
@@ -205,7 +210,7 @@ function townOfUnknownPart(context: SearchContext, parsed: AddressQuery, t: Tran
   for (const [town, rest] of spans) {
     if (rest.length === 0) continue;
     const street = parsed.houseNumber !== null || looksLikeStreet(rest);
-    const found = context.places.search(`${postcode} ${town.join(' ')}`.trim(), 5).filter((m) => m.match === 'exact');
+    const found = context.places.search(`${postcode} ${town.join(' ')}`.trim(), 5, { exactOnly: true });
     const best = found[0]?.score ?? Infinity;
     if (best > STREET_NOT_FOUND_MAX_TOWN_SCORE) continue;
     const matches = found.filter((m) => m.score <= best + SCORE_BANDS.clearGap - 1e-9);
@@ -230,14 +235,10 @@ function townOfUnknownPart(context: SearchContext, parsed: AddressQuery, t: Tran
 function outsideMatches(
   context: SearchContext,
   parsed: AddressQuery,
-  query: string,
+  named: OutsideMatch[],
   knownInside: boolean,
 ): { byWords: OutsideMatch[]; byPostcode: OutsideMatch[] } {
-  const text = normaliseText(query)
-    .split(' ')
-    .filter((word) => word !== '' && !/^\d+$/.test(word))
-    .join(' ');
-  let byWords = text === '' ? [] : context.outside.named(text);
+  let byWords = named;
   // The town of a street only where Niedersachsen has no exact answer: "Limmerstraße Linden" is
   // Hannover's, not a street of Linden in Schleswig-Holstein.
   if (byWords.length === 0 && !knownInside && (parsed.houseNumber !== null || looksLikeStreet(parsed.words))) {
@@ -250,6 +251,14 @@ function outsideMatches(
   }
   const byPostcode = parsed.postcode === null ? [] : context.outside.withPostcode(parsed.postcode);
   return { byWords, byPostcode: byPostcode.filter((p) => !byWords.some((w) => w.police.id === p.police.id)) };
+}
+
+/** The query's words, normalised, without numbers. */
+function textWords(query: string): string {
+  return normaliseText(query)
+    .split(' ')
+    .filter((word) => word !== '' && !/^\d+$/.test(word))
+    .join(' ');
 }
 
 function outsideAreaOf(matches: readonly OutsideMatch[]): OutsideArea | null {

@@ -48,7 +48,7 @@ export class OutsidePlaces {
       if (whole === '') continue;
       this.#add(whole, { place, whole: true });
       for (const short of shortForms(place.name, townsByState.get(place.police.stateCode)!)) {
-        if (short !== whole) this.#add(short, { place, whole: false });
+        if (short !== whole && short !== '') this.#add(short, { place, whole: false });
       }
       const list = this.#byPostcode.get(place.postcode);
       if (list) list.push(place);

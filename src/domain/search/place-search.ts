@@ -324,8 +324,12 @@ export class PlaceSearch {
     });
   }
 
-  /** Places matching `query`, best first; at most `limit` (1..100) results. Never throws. */
-  search(query: string, limit = 10): PlaceMatch[] {
+  /**
+   * Places matching `query`, best first; at most `limit` (1..100) results. Never throws.
+   * `exactOnly`: only places named exactly (no completions, no corrections), for callers that
+   * need nothing else.
+   */
+  search(query: string, limit = 10, { exactOnly = false } = {}): PlaceMatch[] {
     const max = Number.isFinite(limit) ? Math.min(Math.max(Math.floor(limit), 0), MAX_LIMIT) : 10;
     if (max === 0 || typeof query !== 'string') return [];
     const { text, postcode } = parseQuery(normaliseText(query));
@@ -335,9 +339,10 @@ export class PlaceSearch {
       .join(' ');
     let scored: Scored[];
     if (postcode !== null && text === '') scored = this.#postcodeMatches(postcode, 0);
-    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal);
-    else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal);
+    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal, exactOnly);
+    else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal, exactOnly);
     else scored = [];
+    if (exactOnly) scored = scored.filter((s) => s.match.match === 'exact');
     scored.sort(compareScored);
     return scored.slice(0, max).map((s) => s.match);
   }
@@ -347,7 +352,7 @@ export class PlaceSearch {
     return this.#municipalityByAgs.get(ags)?.label ?? null;
   }
 
-  #textMatches(text: string, literal: string): Scored[] {
+  #textMatches(text: string, literal: string, exactOnly: boolean): Scored[] {
     const best = new Map<string, { entry: Entry; score: number; kind: MatchKind }>();
     const offer = (entry: Entry, score: number, kind: MatchKind) => {
       const current = best.get(entry.key);
@@ -357,13 +362,15 @@ export class PlaceSearch {
     for (const { entry, name } of this.#exact.get(text) ?? []) {
       offer(entry, name.exactScore + (name.literals.has(literal) ? 0 : FOLDED_ONLY), 'exact');
     }
-    if (text.length >= MIN_PREFIX_LENGTH) {
+    const named = best.size > 0;
+    if (text.length >= MIN_PREFIX_LENGTH && !exactOnly) {
       for (const { text: name, entry } of startingWith(this.#nameStarts, text)) {
         if (name !== text) offer(entry, SCORE_PREFIX, 'prefix');
       }
       for (const { entry } of startingWith(this.#laterWordStarts, text)) offer(entry, SCORE_WORD_PREFIX, 'prefix');
     }
-    if (text.length >= MIN_FUZZY_LENGTH) {
+    // Look-alikes only where no place has the name typed: a name we know needs no correction.
+    if (text.length >= MIN_FUZZY_LENGTH && !named && !exactOnly) {
       for (const entry of this.#fuzzyCandidates(text)) {
         if (best.has(entry.key)) continue;
         const ratio = editRatio(text, entry.names);
@@ -454,8 +461,8 @@ export class PlaceSearch {
     return (this.#postcodes.get(postcode) ?? []).map((row) => row.municipality.ags!);
   }
 
-  #pairMatches(postcode: string, text: string, literal: string): Scored[] {
-    const towns = this.#textMatches(text, literal);
+  #pairMatches(postcode: string, text: string, literal: string, exactOnly: boolean): Scored[] {
+    const towns = this.#textMatches(text, literal, exactOnly);
     // The text may name the municipality itself, an Ortsteil of it ("26736 Greetsiel") or its
     // Samtgemeinde ("27721 SG Hambergen").
     const byAgs = new Map<string, PlaceMatch>();
