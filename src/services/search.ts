@@ -11,7 +11,6 @@ import {
   parseAddressQuery,
   SCORE_BANDS,
   type AddressQuery,
-  type MatchKind,
   type OutsideMatch,
   type OutsidePlaces,
   type PlaceMatch,
@@ -31,20 +30,9 @@ export interface DistrictSummary {
   type: string;
 }
 
-export interface SearchResult {
+/** A result: a place match (`place` is "" for addresses and streets), with what the pages need. */
+export interface SearchResult extends Omit<PlaceMatch, 'type'> {
   type: SearchResultType;
-  label: string;
-  point: LatLon;
-  /** Municipality AGS; null for district results. */
-  ags: string | null;
-  districtId: string;
-  postcode: string | null;
-  score: number;
-  /** How it matched what was typed: see domain/search/confidence.ts. */
-  match: MatchKind;
-  /** Which place it is (see PlaceMatch); "" for addresses and streets. */
-  place: string;
-  population: number;
   municipality: { ags: string; name: string } | null;
   district: DistrictSummary;
   /** True where the point is not the place asked for (nearest house number, street centre, the town for an unknown street). */
