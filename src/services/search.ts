@@ -183,22 +183,21 @@ function rank(results: SearchResult[], context: SearchContext, postcode: string 
  * "Straße, Ort" and "Ort, Straße").
  */
 function townOfUnknownPart(context: SearchContext, parsed: AddressQuery, t: Translate): SearchResult[] {
-  const { words } = parsed;
-  const postcode = parsed.postcode ?? '';
+  const { words, postcode } = parsed;
   if (words.length === 0) return [];
   const spans: Array<[string[], string[]]> = [];
   for (let k = Math.min(2, words.length); k >= 1; k--) {
     spans.push([words.slice(words.length - k), words.slice(0, words.length - k)]);
     spans.push([words.slice(0, k), words.slice(k)]);
   }
-  if (postcode !== '') spans.push([[], words]);
+  if (postcode !== null) spans.push([[], words]);
   // A street's town: the first span that names one (the last words first). Other unknown words:
   // every town named, as guesses.
   const guesses: SearchResult[] = [];
   for (const [town, rest] of spans) {
     if (rest.length === 0) continue;
     const street = parsed.houseNumber !== null || looksLikeStreet(rest);
-    const found = context.places.search(`${postcode} ${town.join(' ')}`.trim(), 5, { exactOnly: true });
+    const found = context.places.exactly(town, postcode, 5);
     const best = found[0]?.score ?? Infinity;
     if (best > STREET_NOT_FOUND_MAX_TOWN_SCORE) continue;
     const matches = found.filter((m) => m.score <= best + SCORE_BANDS.clearGap - 1e-9);

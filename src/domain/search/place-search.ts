@@ -347,6 +347,22 @@ export class PlaceSearch {
     return scored.slice(0, max).map((s) => s.match);
   }
 
+  /**
+   * The places named exactly by words already normalised (and a whole postcode, if any): the
+   * search's own lookup without parsing the text again, for callers that try several readings
+   * of one query (the town of a street we do not know).
+   */
+  exactly(words: readonly string[], postcode: string | null, limit: number): PlaceMatch[] {
+    const text = words.join(' ');
+    const scored =
+      postcode === null ? this.#textMatches(text, text, true) : text === '' ? this.#postcodeMatches(postcode, 0) : this.#pairMatches(postcode, text, text, true);
+    return scored
+      .filter((s) => s.match.match === 'exact')
+      .sort(compareScored)
+      .slice(0, limit)
+      .map((s) => s.match);
+  }
+
   /** A municipality's display label ("Neuenkirchen (Landkreis Diepholz)"), or null if unknown. */
   municipalityLabel(ags: string): string | null {
     return this.#municipalityByAgs.get(ags)?.label ?? null;
