@@ -3,12 +3,9 @@
  */
 import type { Position } from 'geojson';
 import type { LatLon } from '../domain/model';
-import { AreaIndex } from '../domain/geo/area-index';
+import { AreaIndex, OUTLINE_SLACK_METERS } from '../domain/geo/area-index';
 import { polygonsOf, type AreaGeometry, type Ring } from '../domain/geo/geometry';
 import { locatePoint } from '../domain/geo/point-in-polygon';
-
-/** Points this far outside every municipality outline still count (outlines are simplified to ~200 m). */
-export const OUTLINE_SLACK_METERS = 250;
 
 /** Finds the municipality a point lies in: the outline that holds it, else one within the slack. */
 export class MunicipalityLocator<T extends { ags: string; geometry: AreaGeometry }> {

@@ -20,6 +20,7 @@ import type {
 import {
   AreaIndex,
   MapFrame,
+  OUTLINE_SLACK_METERS,
   OutlineHoles,
   PointIndex,
   bboxOf,
@@ -42,8 +43,6 @@ export type { DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchRe
 /** How close to a district boundary a point must be for the answer to name the neighbour. */
 export const BOUNDARY_TOLERANCE_METERS = 300;
 
-/** Points this close outside every polygon still count: the outlines are simplified (~200 m). */
-const OUTLINE_SLACK_METERS = 250;
 
 export interface AccountView extends Account {
   /** Other holders of a joint account, by name. */
