@@ -16,7 +16,20 @@
     last = height;
     window.parent.postMessage({ type: 'revierfinder:size', id: id, height: height }, origin);
   }
-  if ('ResizeObserver' in window) new ResizeObserver(send).observe(root);
-  else window.addEventListener('resize', send);
-  send();
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    if ('ResizeObserver' in window) new ResizeObserver(send).observe(root);
+    else window.addEventListener('resize', send);
+    send();
+  }
+  // After the frame's own scripts, which may add a line (the next Sprechstunde): this deferred
+  // script runs before the page's module scripts, DOMContentLoaded after all of them. The host
+  // then sizes the frame once, not twice.
+  if (document.readyState === 'complete') start();
+  else {
+    document.addEventListener('DOMContentLoaded', start);
+    window.addEventListener('load', start);
+  }
 })();

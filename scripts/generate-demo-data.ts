@@ -88,7 +88,7 @@ function pickRank(gender: Gender, role: 'kobb' | 'digital'): string {
   return RANKS[0]![gender];
 }
 
-interface DemoStation extends Omit<Station, 'kind' | 'isDemo'> {
+interface DemoStation extends Omit<Station, 'kind' | 'isDemo' | 'officeHours'> {
   kind: 'Polizeiinspektion' | 'Polizeikommissariat' | 'Polizeistation';
   districts: string[];
   isDemo: true;
@@ -102,7 +102,7 @@ interface DemoOfficer {
   stationId: string;
   phone: string;
   email: string;
-  officeHours: string;
+  openingHours: string;
   photo: null;
   covers: { inspections?: string[]; districts?: string[] };
   isDemo: true;
@@ -160,12 +160,13 @@ async function main() {
     let id = slugify(name);
     while (stations.some((s) => s.id === id)) id = `${slugify(name)}-${stationNo}`;
     const prefix = kind === 'Polizeiinspektion' ? 'pi' : kind === 'Polizeikommissariat' ? 'pk' : 'pst';
+    // Opening hours in OpenStreetMap syntax (domain/office-hours); "PH off": closed on public holidays.
     const hours =
       kind === 'Polizeiinspektion'
-        ? 'Mo–So 00:00–24:00 Uhr (rund um die Uhr besetzt)'
+        ? '24/7'
         : kind === 'Polizeikommissariat'
-          ? pick(['Mo–Fr 07:00–19:00 Uhr\nSa 08:00–12:00 Uhr', 'Mo–Fr 06:00–22:00 Uhr', 'Mo–Fr 07:00–20:00 Uhr'])
-          : pick(['Mo–Fr 08:00–16:00 Uhr', 'Mo–Do 08:00–16:00 Uhr\nFr 08:00–12:00 Uhr', 'Mo, Mi, Fr 09:00–12:00 Uhr\nDi, Do 14:00–18:00 Uhr']);
+          ? pick(['Mo-Fr 07:00-19:00; Sa 08:00-12:00; PH off', 'Mo-Fr 06:00-22:00; PH off', 'Mo-Fr 07:00-20:00; PH off'])
+          : pick(['Mo-Fr 08:00-16:00; PH off', 'Mo-Th 08:00-16:00; Fr 08:00-12:00; PH off', 'Mo,We,Fr 09:00-12:00; Tu,Th 14:00-18:00; PH off']);
     const station: DemoStation = {
       id,
       name,
@@ -176,7 +177,10 @@ async function main() {
       city: town.name,
       phone: `0000 ${1000 + stationNo * 10}-0`,
       email: `${id.replace(/^(polizeiinspektion|polizeikommissariat|polizeistation)-/, `${prefix}-`)}@${DEMO_DOMAIN}`,
-      officeHours: hours,
+      openingHours: hours,
+      // The town's centre: the demo street is made up, the town is real.
+      lat: Math.round(town.centre.lat * 1e5) / 1e5,
+      lon: Math.round(town.centre.lon * 1e5) / 1e5,
       districts: [homeDistrict.id],
       isDemo: true,
       updatedAt: UPDATED_AT,
@@ -272,11 +276,7 @@ async function main() {
         stationId: hq.id,
         phone: person.phone,
         email: person.email,
-        officeHours: pick([
-          'Online erreichbar Mo–Fr 09:00–15:00 Uhr',
-          'Online-Sprechstunde Di und Do 16:00–18:00 Uhr',
-          'Online erreichbar Mo–Do 10:00–16:00 Uhr',
-        ]),
+        openingHours: pick(['Mo-Fr 09:00-15:00; PH off', 'Tu,Th 16:00-18:00; PH off', 'Mo-Th 10:00-16:00; PH off']),
         photo: null,
         covers: { inspections: [inspection.id] },
         isDemo: true,
@@ -295,8 +295,8 @@ async function main() {
     [...inhabited].sort((a, b) => b.population - a.population || a.id.localeCompare(b.id)).slice(0, Math.round(official.districts.length / 10)).map((d) => d.id),
   );
   const kobbOfDistrict = new Map<string, DemoOfficer>();
-  const DAYS = ['Mo', 'Di', 'Mi', 'Do', 'Fr'];
-  const SLOTS = ['09–11', '10–12', '14–16', '15–17', '16–18'];
+  const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr'];
+  const SLOTS = ['09:00-11:00', '10:00-12:00', '14:00-16:00', '15:00-17:00', '16:00-18:00'];
   for (const district of inhabited) {
     const station = stationOfDistrict.get(district.id)!;
     const count = large.has(district.id) ? 2 : 1;
@@ -315,7 +315,8 @@ async function main() {
         stationId: station.id,
         phone: person.phone,
         email: person.email,
-        officeHours: `Sprechstunde ${day} ${pick(SLOTS)} Uhr, ${station.name}`,
+        // The Sprechstunde is held at the officer's station (shown beside it).
+        openingHours: `${day} ${pick(SLOTS)}; PH off`,
         photo: null,
         covers: { districts: [district.id] },
         isDemo: true,

@@ -4,22 +4,39 @@ import { DEFAULT_LANGUAGE, isLanguage, languages, type Language } from './i18n/l
 
 const coordinate = (value: number) => value.toFixed(5);
 
-/** The district page's parameter naming the municipality of a street we do not know. */
-export const STREET_UNKNOWN_PARAM = 'strasse-unbekannt';
+/** The district page's parameter naming the place the citizen searched for (validated there). */
+export const SEARCHED_PLACE_PARAM = 'suche';
+
+/**
+ * Where a search result leads: its district page with what was searched (and, for addresses,
+ * streets and Ortsteile, the result's point, so the page shows it and any boundary nearby). The
+ * search page and the suggestions alike. `pointOnMap` (the portal's results) says whether the
+ * point is the place asked for; without it, addresses and streets count as such.
+ */
+export function searchResultPath(
+  result: { type: string; district: { id: string }; pointOnMap?: boolean },
+  point: LatLon,
+  query: string,
+): string {
+  const pointed = result.pointOnMap ?? (result.type === 'address' || result.type === 'street');
+  return paths.district(result.district.id, pointed ? point : undefined, query);
+}
 
 export const paths = {
   home: () => '/',
   search: (query?: string) => (query ? `/suche?q=${encodeURIComponent(query)}` : '/suche'),
   locate: (point?: LatLon) =>
     point ? `/standort?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '/standort',
-  /**
-   * A district's page; with a point (shown on its map), or with the municipality (AGS) of a
-   * street we do not know, for the notice "Ihre Straße ist uns nicht bekannt" at its top.
-   */
-  district: (id: string, point?: LatLon, streetUnknownIn?: string) =>
-    `/bezirk/${encodeURIComponent(id)}` +
-    (point ? `?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '') +
-    (streetUnknownIn ? `${point ? '&' : '?'}${STREET_UNKNOWN_PARAM}=${encodeURIComponent(streetUnknownIn)}` : ''),
+  /** A district page; with the searched point, and what was searched for "Ergebnis für: …". */
+  district: (id: string, point?: LatLon, searched?: string) => {
+    const query = [
+      ...(point ? [`lat=${coordinate(point.lat)}`, `lon=${coordinate(point.lon)}`] : []),
+      ...(searched ? [`${SEARCHED_PLACE_PARAM}=${encodeURIComponent(searched)}`] : []),
+    ].join('&');
+    return `/bezirk/${encodeURIComponent(id)}` + (query ? `?${query}` : '');
+  },
+  /** A KOBB's coming Sprechstunden as an iCalendar file. */
+  officerCalendar: (id: string) => `/beamte/${encodeURIComponent(id)}/sprechstunden.ics`,
   officer: (id: string) => `/beamte/${encodeURIComponent(id)}`,
   demoAccount: (id: string) => `/demo-konto/${encodeURIComponent(id)}`,
   overviewMapData: () => '/karte/uebersicht.geojson',
@@ -65,6 +82,7 @@ const pageBuilders = [
   'locate',
   'district',
   'officer',
+  'officerCalendar',
   'demoAccount',
   'widget',
   'apiDocs',

@@ -364,6 +364,7 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
         phone: x.phone,
         email: x.email,
         officeHours: x.officeHours,
+        openingHours: x.openingHours,
         photo: x.photo,
         isDemo: x.isDemo,
         updatedAt: x.updatedAt,

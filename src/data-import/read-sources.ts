@@ -26,6 +26,8 @@ import type {
   Station,
 } from '../domain/model';
 import { slugify } from '../domain/slug';
+import { officeHours } from '../domain/office-hours';
+import { officeHoursText } from '../i18n/office-hours';
 import { readAddressSources, type AddressData, type StreetData } from './addresses';
 import { csvRecords, CsvSyntaxError } from './csv';
 import { displayPath, ProblemCollector, type RecordRef } from './errors';
@@ -702,8 +704,8 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
     ...official,
     districts,
     stations: stations.map(({ rec }) => {
-      const { districts: districtIds, ...station } = rec;
-      return { ...station, districtIds };
+      const { districts: districtIds, lat, lon, ...station } = rec;
+      return { ...station, officeHours: germanOfficeHours(rec.openingHours), lat: lat ?? null, lon: lon ?? null, districtIds };
     }),
     officers: officers.map(({ rec }) => ({
       id: rec.id,
@@ -714,7 +716,8 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
       stationId: rec.stationId,
       phone: rec.phone,
       email: rec.email,
-      officeHours: rec.officeHours,
+      openingHours: rec.openingHours,
+      officeHours: germanOfficeHours(rec.openingHours),
       photo: rec.photo,
       covers: { inspections: rec.covers.inspections ?? [], districts: rec.covers.districts ?? [] },
       isDemo: rec.isDemo,
@@ -742,4 +745,9 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
     outsidePlaces: gazetteer.outsidePlaces,
     files: reader.files,
   };
+}
+
+/** Office hours in German words, as the API and the downloads keep them beside the structured value. */
+function germanOfficeHours(openingHours: string): string {
+  return officeHoursText(officeHours(openingHours), 'de');
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PLATFORMS } from '../domain/model';
+import { readOpeningHours } from '../domain/office-hours';
 
 const ags8 = z.string().regex(/^\d{8}$/, 'erwartet 8-stelligen Gemeindeschlüssel (AGS)');
 const ags5 = z.string().regex(/^\d{5}$/, 'erwartet 5-stelligen Kreisschlüssel');
@@ -17,6 +18,16 @@ const isoDate = z
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'erwartet eine id aus a-z, 0-9 und "-"');
 const lat = z.number().gte(-90).lte(90);
 const lon = z.number().gte(-180).lte(180);
+/** Office hours in OpenStreetMap syntax, read strictly by the domain (holidays of Niedersachsen). */
+const openingHours = z.string().superRefine((value, context) => {
+  const reading = readOpeningHours(value);
+  if (!reading.ok) {
+    context.addIssue({
+      code: 'custom',
+      message: `keine gültigen Öffnungszeiten im OpenStreetMap-Format (z. B. "Mo-Fr 08:00-16:00; PH off"): ${reading.problems.join(' ')}`,
+    });
+  }
+});
 
 /** A GeoJSON FeatureCollection shell; properties and geometry are checked per feature afterwards. */
 export const featureCollectionSchema = z.object({
@@ -125,10 +136,16 @@ export const stationSchema = z.strictObject({
   city: name,
   phone: name,
   email: z.email('erwartet eine E-Mail-Adresse'),
-  officeHours: name,
+  openingHours,
+  /** Where the station is (WGS84), for the link that opens the phone's map app; optional. */
+  lat: lat.optional(),
+  lon: lon.optional(),
   districts: z.array(ars9),
   isDemo: z.boolean(),
   updatedAt: isoDate,
+}).refine((station) => (station.lat === undefined) === (station.lon === undefined), {
+  message: 'lat und lon nur zusammen angeben',
+  path: ['lon'],
 });
 export type StationRecord = z.infer<typeof stationSchema>;
 
@@ -143,7 +160,7 @@ export const officerSchema = z
     stationId: slug,
     phone: name,
     email: z.email('erwartet eine E-Mail-Adresse'),
-    officeHours: name,
+    openingHours,
     photo: z.string().regex(/^\/[^\s]+$/, 'erwartet einen Pfad unter public/, z. B. "/fotos/x.jpg"').nullable(),
     covers: z.strictObject({
       inspections: z.array(slug).optional(),

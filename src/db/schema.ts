@@ -68,7 +68,12 @@ export const stations = sqliteTable(
     city: text('city').notNull(),
     phone: text('phone').notNull(),
     email: text('email').notNull(),
+    /** German words for `opening_hours`, written at import for the API and the downloads. */
     officeHours: text('office_hours').notNull(),
+    /** OpenStreetMap opening_hours syntax: the source of truth for office hours. */
+    openingHours: text('opening_hours').notNull(),
+    lat: real('lat'),
+    lon: real('lon'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -137,7 +142,10 @@ export const officers = sqliteTable('officers', {
     .references(() => stations.id),
   phone: text('phone').notNull(),
   email: text('email').notNull(),
+  /** German words for `opening_hours`, written at import for the API and the downloads. */
   officeHours: text('office_hours').notNull(),
+  /** OpenStreetMap opening_hours syntax: Sprechstunden (KOBB) or online hours (digital officer). */
+  openingHours: text('opening_hours').notNull(),
   photo: text('photo'),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
   updatedAt: text('updated_at').notNull(),

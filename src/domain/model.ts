@@ -130,8 +130,13 @@ export interface Station {
   city: string;
   phone: string;
   email: string;
-  /** Free text, one line per day range, e.g. "Mo–Fr 8–16 Uhr". */
+  /** Opening hours in OpenStreetMap syntax, e.g. "Mo-Fr 08:00-16:00; PH off" (see domain/office-hours). */
+  openingHours: string;
+  /** The same in German words, as the API and the downloads give it. */
   officeHours: string;
+  /** Where the station is (for the map app link); null where the data has no coordinates. */
+  lat: number | null;
+  lon: number | null;
   isDemo: boolean;
   updatedAt: string;
 }
@@ -146,6 +151,9 @@ export interface Officer {
   stationId: string;
   phone: string;
   email: string;
+  /** Sprechstunden (KOBB) or online hours (digital officer) in OpenStreetMap syntax. */
+  openingHours: string;
+  /** The same in German words, as the API and the downloads give it. */
   officeHours: string;
   /** Path of a photo under public/, or null: the page then shows initials. */
   photo: string | null;

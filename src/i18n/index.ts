@@ -18,6 +18,7 @@ import { de, type MessageKey } from './de';
 import { en } from './en';
 import { languages, DEFAULT_LANGUAGE, type Language } from './languages';
 import { pathsFor } from '../paths';
+import { glossIn } from './glossary';
 
 export type { MessageKey, Language };
 export { languages, DEFAULT_LANGUAGE, isLanguage } from './languages';
@@ -66,6 +67,10 @@ export function i18nFor(language: Language) {
     formatDate: (isoDate: string) => formatDate(isoDate, language),
     formatNumber: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, language, options),
     paths: pathsFor(language),
+    /** A term of the data (a district type, a rank, a licence) in this language; German if the glossary lacks it. */
+    gloss: (value: string) => glossIn(language, value).text,
+    /** The `lang` attribute for a term of the data: "de" where it stays German on a page in another language. */
+    glossLang: (value: string) => glossIn(language, value).lang,
     /**
      * The `lang` attribute for German data (ranks, office hours, licence attributions) shown on a
      * page in another language; undefined on German pages, where it is the page's own language.

@@ -197,6 +197,22 @@ export const Links = z
   .object({ self: z.string(), html: z.string().optional(), boundary: z.string().optional() })
   .meta({ id: 'Links', description: t('apiDoc.schema.links') });
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+
+export const OpeningHours = z
+  .object({
+    osm: z.string(),
+    weekly: z.array(
+      z.object({
+        days: z.array(z.number().int().min(1).max(7)),
+        intervals: z.array(z.object({ from: clockTime, to: clockTime })),
+      }),
+    ),
+    holidays: z.enum(['closed', 'open', 'unstated']),
+    timeZone: z.literal('Europe/Berlin'),
+  })
+  .meta({ id: 'OpeningHours', description: t('apiDoc.schema.openingHours') });
+
 export const Station = z
   .object({
     id: z.string(),
@@ -207,6 +223,8 @@ export const Station = z
     phone: z.string(),
     email: z.string(),
     officeHours: z.string(),
+    openingHours: OpeningHours,
+    location: Point.nullable(),
     isDemo: z.boolean(),
     updatedAt: isoDate,
     links: Links,
@@ -226,6 +244,7 @@ export const Officer = z
     phone: z.string(),
     email: z.string(),
     officeHours: z.string(),
+    openingHours: OpeningHours,
     isDemo: z.boolean(),
     updatedAt: isoDate,
     accounts: z.array(Account),
@@ -431,7 +450,16 @@ export const AccountVerification = z
     checked: z.object({ platform: platform.nullable(), handle: z.string() }),
     accounts: z.array(VerifiedAccount),
     lookalikes: z.array(z.object({ platform, handle: z.string(), holders: z.array(z.string()) })),
-    warnings: z.array(z.enum(['foreign_characters', 'lookalike'])),
+    /** Official accounts with exactly the checked handle on other platforms (status not_found only). */
+    officialElsewhere: z.array(
+      z.object({
+        platform,
+        handle: z.string(),
+        url: z.string(),
+        holders: z.array(z.object({ type: z.enum(['officer', 'station', 'inspection', 'directorate']), name: z.string() })),
+      }),
+    ),
+    warnings: z.array(z.enum(['foreign_characters', 'lookalike', 'same_handle_elsewhere'])),
     reportUrl: z.string(),
     dataVersion: z.string(),
   })

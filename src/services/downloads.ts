@@ -48,11 +48,11 @@ export const DOWNLOADS: readonly DownloadSpec[] = [
 export const COLUMNS = {
   officers: [
     'id', 'name', 'rank', 'roleTitle', 'roles', 'stationId', 'stationName', 'phone', 'email', 'officeHours',
-    'districtIds', 'inspectionIds', 'isDemo', 'updatedAt', 'page',
+    'districtIds', 'inspectionIds', 'isDemo', 'updatedAt', 'page', 'openingHours',
   ],
   stations: [
     'id', 'name', 'kind', 'inspectionId', 'inspectionName', 'street', 'postcode', 'city', 'phone', 'email',
-    'officeHours', 'districtIds', 'isDemo', 'updatedAt',
+    'officeHours', 'districtIds', 'isDemo', 'updatedAt', 'openingHours', 'lat', 'lon',
   ],
   accounts: [
     'id', 'platform', 'handle', 'url', 'verifiedSince', 'isDemo', 'holderTypes', 'holderIds', 'holderNames',
@@ -158,6 +158,7 @@ function tableRows(portal: Portal, dataset: keyof typeof COLUMNS): Row[] {
           isDemo: officer.isDemo,
           updatedAt: officer.updatedAt,
           page: paths.officer(officer.id),
+          openingHours: officer.openingHours,
         });
       });
     case 'stations':
@@ -177,6 +178,9 @@ function tableRows(portal: Portal, dataset: keyof typeof COLUMNS): Row[] {
           districtIds: districts.filter((district) => district.stationId === station.id).map((d) => d.id),
           isDemo: station.isDemo,
           updatedAt: station.updatedAt,
+          openingHours: station.openingHours,
+          lat: station.lat,
+          lon: station.lon,
         }),
       );
     case 'accounts':

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import type { LatLon } from '../domain/model';
 import { t as german, type Translate } from '../i18n';
-import { STREET_UNKNOWN_PARAM } from '../paths';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_LIMIT = 20;
@@ -79,10 +78,4 @@ export function readLimit(
   return parsed.success
     ? { ok: true, limit: parsed.data }
     : { ok: false, message: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }) };
-}
-
-/** The municipality (8-digit AGS) of a street the search did not know, or null. */
-export function readStreetUnknownIn(params: URLSearchParams): string | null {
-  const raw = soleParam(params, STREET_UNKNOWN_PARAM);
-  return typeof raw === 'string' && /^\d{8}$/.test(raw) ? raw : null;
 }

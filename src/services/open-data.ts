@@ -4,6 +4,7 @@
  */
 import type { District, Officer, Station } from '../domain/model';
 import { roundCoordinates, simplifyGeometry } from '../domain/geo';
+import { BERLIN, officeHours } from '../domain/office-hours';
 import { paths } from '../paths';
 import type { AccountView, Portal } from './portal';
 import type { z } from 'zod';
@@ -18,7 +19,7 @@ import type {
   OfficerDetailBody,
   StationBody,
 } from './api-schemas';
-import { SIMPLIFY_FLOOR_METERS } from './api-schemas';
+import { SIMPLIFY_FLOOR_METERS, type OpeningHours } from './api-schemas';
 
 /** Per snapshot: which officers hold which roles (computed once, the lists are read often). */
 const rolesCache = new WeakMap<Portal, Map<string, Array<'digital' | 'kobb'>>>();
@@ -109,6 +110,8 @@ export function stationBody(portal: Portal, station: Station): StationBody {
     phone: station.phone,
     email: station.email,
     officeHours: station.officeHours,
+    openingHours: openingHoursBody(station.openingHours),
+    location: station.lat !== null && station.lon !== null ? { lat: station.lat, lon: station.lon } : null,
     isDemo: station.isDemo,
     updatedAt: station.updatedAt,
     links: { self: paths.apiStation(station.id) },
@@ -139,6 +142,7 @@ export function officerBody(portal: Portal, officer: Officer): OfficerBody {
     phone: officer.phone,
     email: officer.email,
     officeHours: officer.officeHours,
+    openingHours: openingHoursBody(officer.openingHours),
     isDemo: officer.isDemo,
     updatedAt: officer.updatedAt,
     accounts: (card?.accounts ?? []).map(accountBody),
@@ -224,4 +228,10 @@ export function boundaryBody(portal: Portal, id: string, simplify: number | unde
     geometry,
     properties: { id, name, simplifyMeters: tolerance, dataVersion: portal.info.dataVersion, ...geometrySource(portal) },
   };
+}
+
+/** Office hours in structured form beside the German text: the OSM value and the usual week. */
+function openingHoursBody(value: string): z.infer<typeof OpeningHours> {
+  const { weekly, holidays } = officeHours(value);
+  return { osm: value, weekly, holidays, timeZone: BERLIN };
 }

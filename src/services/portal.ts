@@ -25,11 +25,14 @@ import {
   PointIndex,
   bboxOf,
   enclaveAt,
+  labelMinZoom,
+  labelPoint,
   parseAreaGeometry,
   roundCoordinates,
   simplifyGeometry,
   type AreaGeometry,
   type EnclaveData,
+  type LabelledPoint,
 } from '../domain/geo';
 import { NEIGHBOUR_STATE_CODES, OutsidePlaces, PlaceSearch, type PlaceMatch } from '../domain/search';
 import type { SnapshotRows } from '../db/queries';
@@ -137,14 +140,30 @@ export interface ChoiceEntry {
   group: string;
 }
 
+/** An outline on a server-drawn map, with where its name fits (null: the name is not drawn). */
+export interface MapArea {
+  name: string;
+  path: string;
+  label: { x: number; y: number } | null;
+}
+
 export interface MapOutlines {
   width: number;
   height: number;
-  focus: Array<{ name: string; path: string }>;
-  neighbours: Array<{ name: string; path: string }>;
+  focus: MapArea[];
+  neighbours: MapArea[];
+  /** Places (municipalities) with a dot and their name. */
   labels: Array<{ name: string; x: number; y: number }>;
   point: { x: number; y: number } | null;
 }
+
+/** A place of the overview map's data: [name, lon, lat, population, kind]. */
+export type OverviewPlaceRow = [string, number, number, number, LabelledPoint['kind']];
+
+/** Places smaller than this are not sent with the overview map (they would be named only at zoom 12). */
+const OVERVIEW_LABEL_MIN_POPULATION = 1_000;
+/** The server-drawn overview (640 px, the whole state) shows what Leaflet shows at this zoom. */
+const OVERVIEW_SVG_ZOOM = 7;
 
 export interface DemoAccountView {
   account: AccountView;
@@ -624,15 +643,37 @@ export class Portal {
     return view?.account.isDemo ? view : null;
   }
 
-  /** Districts as simplified GeoJSON for the interactive overview map. */
-  overviewGeoJson(): GeoJSON.FeatureCollection {
+  /**
+   * Districts as simplified GeoJSON for the interactive overview map, and (as the foreign member
+   * `places`, compact rows [name, lon, lat, population, kind]) the places it names by zoom.
+   */
+  overviewGeoJson(): GeoJSON.FeatureCollection & { places: OverviewPlaceRow[] } {
     return {
       type: 'FeatureCollection',
       features: [
         ...this.overviewDistricts.map(({ id, name, geometry }) => feature(geometry, { kind: 'district', id, name })),
         ...this.inspectionOutlines.map(({ id, name, geometry }) => feature(geometry, { kind: 'inspection', id, name })),
       ],
+      places: this.overviewLabelPoints()
+        .filter((place) => place.population >= OVERVIEW_LABEL_MIN_POPULATION)
+        .map((place) => [place.name, round(place.lon, 4), round(place.lat, 4), place.population, place.kind]),
     };
+  }
+
+  /**
+   * The places the overview map names (by zoom: labelMinZoom). Today the municipalities; the
+   * Ortsteile of the search's gazetteer join this list as `kind: 'ortsteil'` points.
+   */
+  overviewLabelPoints(): LabelledPoint[] {
+    return [...this.municipalities.values()]
+      .filter((municipality) => municipality.population > 0)
+      .map((municipality) => ({
+        name: municipality.name,
+        lat: municipality.centre.lat,
+        lon: municipality.centre.lon,
+        population: municipality.population,
+        kind: 'municipality' as const,
+      }));
   }
 
   /** A district's outline and its neighbours' outlines, for the district map. */
@@ -677,7 +718,12 @@ export class Portal {
     return this.overviewFrame;
   }
 
-  overviewOutlines(): { districts: Array<{ id: string; name: string; path: string }>; inspections: string[] } {
+  overviewOutlines(): {
+    districts: Array<{ id: string; name: string; path: string }>;
+    inspections: string[];
+    /** The largest towns, named on the whole-state map (what the interactive map names at zoom 7). */
+    places: Array<{ name: string; x: number; y: number }>;
+  } {
     return {
       districts: this.overviewDistricts.map(({ id, name, geometry }) => ({
         id,
@@ -685,6 +731,9 @@ export class Portal {
         path: this.overviewFrame.pathFor(geometry, 0),
       })),
       inspections: this.inspectionOutlines.map(({ geometry }) => this.overviewFrame.pathFor(geometry, 0)),
+      places: this.overviewLabelPoints()
+        .filter((place) => labelMinZoom(place) <= OVERVIEW_SVG_ZOOM)
+        .map((place) => ({ name: place.name, ...this.overviewFrame.project(place) })),
     };
   }
 
@@ -698,19 +747,23 @@ export class Portal {
     const box = unionBbox(focus.map((district) => this.districtGeometry.get(district.id)!));
     const frame = MapFrame.fit(box, widthPx, 16);
     const focusIdSet = new Set(focus.map((district) => district.id));
-    const pathOf = (district: District) => ({
-      name: district.name,
-      path: frame.pathFor(this.districtGeometry.get(district.id)!),
-    });
     const labelled =
       focus.length === 1 ? (this.municipalitiesByDistrict.get(focus[0]!.id) ?? []) : focus;
+    const placeNames = new Set(labelled.map((place) => place.name));
+    // Neighbours are named on the part that shows; a single focus district too, unless a place of
+    // the same name (Celle in Celle) already names it.
+    const areaOf = (district: District, named: boolean): MapArea => {
+      const geometry = this.districtGeometry.get(district.id)!;
+      const at = named ? labelPoint(geometry, box) : null;
+      return { name: district.name, path: frame.pathFor(geometry), label: at ? frame.project(at) : null };
+    };
     return {
       width: frame.width,
       height: frame.height,
-      focus: focus.map(pathOf),
+      focus: focus.map((district) => areaOf(district, focus.length === 1 && !placeNames.has(district.name))),
       neighbours: this.districtsTouching(box)
         .filter((other) => !focusIdSet.has(other.id))
-        .map(pathOf),
+        .map((other) => areaOf(other, true)),
       labels: labelled.map((place) => ({ name: place.name, ...frame.project(place.centre) })),
       point: point ? frame.project(point) : null,
     };
@@ -758,6 +811,11 @@ function byOfficerName(a: OfficerCard, b: OfficerCard): number {
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function round(value: number, decimals = 3): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
 }
 
 function summary(district: District): DistrictSummary {

@@ -31,7 +31,7 @@ test('Datenschutz: Suche und Bezirksseite setzen kein Cookie und fragen keinen f
   await page.goto('/');
   await searchField(page).fill('Celle');
   await searchField(page).press('Enter');
-  await expect(page).toHaveURL(`/bezirk/${CELLE.id}`);
+  await expect(page).toHaveURL(`/bezirk/${CELLE.id}?suche=Celle`);
   await waitForLeaflet(page, 'Karte des Bezirks');
   await page.waitForLoadState('networkidle');
   expect(foreign, 'Anfragen an fremde Hosts').toEqual([]);

@@ -56,8 +56,8 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     await expect(chain.getByRole('definition').filter({ hasText: CELLE.inspection })).toBeVisible();
     await expect(chain.getByRole('definition').filter({ hasText: CELLE.directorate })).toBeVisible();
 
-    const notice = page.getByRole('complementary', { name: 'Wichtig' });
-    await expect(notice).toContainText('110');
+    const notice = page.getByRole('region', { name: 'Wer hilft Ihnen wobei?' });
+    await expect(notice).toContainText('Im Notfall: 110');
     await expect(notice.getByRole('link', { name: 'Onlinewache der Polizei Niedersachsen' })).toHaveAttribute(
       'href',
       /^https:\/\/www\.onlinewache\.polizei\.niedersachsen\.de\/?$/,
@@ -133,9 +133,10 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ergebnisse für „29229“');
     await expect(page.getByRole('status').filter({ hasText: 'Treffer' })).toContainText('Bitte wählen Sie Ihren Ort');
     const list = page.getByRole('main').getByRole('list').filter({ has: page.getByRole('link', { name: '29229 Celle' }) });
-    await expect(list.getByRole('link', { name: '29229 Celle' })).toHaveAttribute('href', `/bezirk/${CELLE.id}`);
+    await expect(list.getByRole('link', { name: '29229 Celle' })).toHaveAttribute('href', `/bezirk/${CELLE.id}?suche=29229`);
     await list.getByRole('link', { name: '29229 Winsen (Aller)' }).click();
     await expectDistrictPage(page, '033510024', 'Winsen (Aller)');
+    await expect(page.getByText('Ergebnis für: 29229 Winsen (Aller)')).toBeVisible();
   });
 
   test('kein Treffer: Seite mit 200 und klarer deutscher Meldung', async ({ page }) => {
@@ -183,15 +184,16 @@ test.describe('In English', () => {
     await expect(page.getByRole('option', { name: /^Celle/ }).first()).toBeVisible();
     await field.press('ArrowDown');
     await field.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/en/bezirk/${CELLE.id}$`));
+    await expect(page).toHaveURL(new RegExp(`/en/bezirk/${CELLE.id}\\?suche=Celle$`));
+    await expect(page.getByText('Result for: Celle')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`District ${CELLE.name}`);
     await expect(page).toHaveTitle(`District ${CELLE.name} – Revierfinder`);
     const kobb = page.getByRole('region', { name: 'Neighbourhood contact officer (KOBB)' });
     await expect(kobb.getByRole('heading', { level: 3 }).getByRole('link').first()).toHaveAttribute('href', /^\/en\/beamte\//);
-    await expect(page.getByRole('complementary', { name: 'Important' })).toContainText('dial 110');
+    await expect(page.getByRole('region', { name: 'Who to contact, and for what' })).toContainText('Emergency: 110');
 
     await page.getByRole('navigation', { name: 'Choose language' }).getByRole('link', { name: 'Deutsch' }).click();
-    await expect(page).toHaveURL(new RegExp(`/bezirk/${CELLE.id}$`));
+    await expect(page).toHaveURL(new RegExp(`/bezirk/${CELLE.id}\\?suche=Celle$`));
     expect(new URL(page.url()).pathname).toBe(`/bezirk/${CELLE.id}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);

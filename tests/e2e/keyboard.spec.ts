@@ -31,7 +31,7 @@ test.describe('Tastatur', () => {
 
     await page.keyboard.type('Celle');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(`/bezirk/${CELLE.id}`);
+    await expect(page).toHaveURL(`/bezirk/${CELLE.id}?suche=Celle`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);
   });
 

@@ -15,7 +15,7 @@ function* positions(value: unknown): Generator<Position> {
 }
 
 test.describe('Karten (mit JavaScript)', () => {
-  test('ein Klick auf Celle in der Übersichtskarte führt zum Bezirk Celle mit dem Punkt', async ({ page, request }) => {
+  test('ein Klick auf Celle in der Übersichtskarte nennt den Bezirk und führt über den Link zu ihm, mit dem Punkt', async ({ page, request }) => {
     // Leaflet keeps its map in a closure, so the pixel of a place is computed instead: the map shows
     // all outlines, and Mercator is linear on screen, so the outlines' bounding box on screen and in
     // projected coordinates give the scale and offset.
@@ -54,6 +54,11 @@ test.describe('Karten (mit JavaScript)', () => {
     const x = screen.left + ((target.x - bounds.minX) / (bounds.maxX - bounds.minX)) * (screen.right - screen.left);
     const y = screen.top + ((bounds.maxY - target.y) / (bounds.maxY - bounds.minY)) * (screen.bottom - screen.top);
     await page.mouse.click(x, y);
+    // First the name and a link, not a new page at once (a tap on a phone can miss).
+    await expect(page).toHaveURL(/\/$/);
+    const popup = page.locator('.leaflet-popup');
+    await expect(popup).toContainText(CELLE.name);
+    await popup.getByRole('link', { name: `Zum Bezirk ${CELLE.name}` }).click();
 
     await expect(page).toHaveURL(new RegExp(`/bezirk/${CELLE.id}\\?lat=\\d+\\.\\d+&lon=\\d+\\.\\d+$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);

@@ -9,7 +9,7 @@ test.describe('ohne JavaScript', () => {
     await expect(page.getByRole('button', { name: 'Meinen Standort verwenden' })).toBeHidden();
 
     await submitSearch(page, 'Celle');
-    await expect(page).toHaveURL(`/bezirk/${CELLE.id}`);
+    await expect(page).toHaveURL(`/bezirk/${CELLE.id}?suche=Celle`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${CELLE.name}`);
 
     const digital = page.getByRole('region', { name: 'Digitale Streife' });

@@ -75,7 +75,7 @@ test.describe('Widget auf einer freigeschalteten fremden Website', () => {
     const district = await embedFrame(page, `/embed/bezirk/${CELLE.id}`);
     const search = await embedFrame(page, '/embed/suche');
     await expect(district.getByRole('heading', { level: 1 })).toContainText('Celle');
-    await expect(search.getByRole('searchbox', { name: 'Ort oder Postleitzahl' })).toBeVisible();
+    await expect(search.getByRole('combobox', { name: 'Ort oder Postleitzahl' })).toBeVisible();
     // The fallback links gave way to the frames.
     await expect(page.getByRole('link', { name: /Revierfinder/ })).toHaveCount(0);
     await expectSizedToContent(district);
@@ -127,7 +127,7 @@ test.describe('Widget auf einer freigeschalteten fremden Website', () => {
     const search = await embedFrame(page, '/embed/suche');
     await expectSizedToContent(search);
     const emptyHeight = (await sizes(search)).outer;
-    const field = search.getByRole('searchbox', { name: 'Ort oder Postleitzahl' });
+    const field = search.getByRole('combobox', { name: 'Ort oder Postleitzahl' });
     await field.fill('Celle');
     await field.press('Enter');
     await expect(search.getByText('Zuständig für Ihren Ort: Bezirk Celle')).toBeVisible();
@@ -267,7 +267,7 @@ test.describe('Widget-Baukasten', () => {
     await expect(code).toHaveValue(new RegExp(`<script src="${new URL(baseURL!).origin}/widget\\.js" async></script>`));
     await expect(page.getByRole('combobox', { name: 'Bezirk' })).toBeHidden();
     const preview = page.frameLocator('iframe[title="Vorschau des Widgets"]');
-    await expect(preview.getByRole('searchbox', { name: 'Ort oder Postleitzahl' })).toBeVisible();
+    await expect(preview.getByRole('combobox', { name: 'Ort oder Postleitzahl' })).toBeVisible();
     await expect(page.locator('iframe[title="Vorschau des Widgets"]')).toHaveAttribute('src', /theme=dark/);
 
     await page.getByRole('button', { name: 'Code kopieren' }).click();

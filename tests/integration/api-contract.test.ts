@@ -206,6 +206,33 @@ describe('answers', () => {
     expect(body.officers.map((o: { role: string }) => o.role)).toEqual(expect.arrayContaining(['digital', 'kobb']));
   });
 
+  it('keeps office hours as German text and adds the structured form (OSM value, usual week, holidays)', async () => {
+    const station = portal.listStations().find((entry) => entry.openingHours === 'Mo-Fr 08:00-16:00; PH off')!;
+    const body = (await get(`/api/v1/stations/${station.id}`)).body;
+    expect(body.officeHours).toBe('Montag bis Freitag 8–16 Uhr; nicht an Feiertagen');
+    expect(body.openingHours).toEqual({
+      osm: 'Mo-Fr 08:00-16:00; PH off',
+      weekly: [{ days: [1, 2, 3, 4, 5], intervals: [{ from: '08:00', to: '16:00' }] }],
+      holidays: 'closed',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(body.location).toEqual({ lat: station.lat, lon: station.lon });
+    const kobb = portal.listOfficers().find((entry) => entry.openingHours === 'We 14:00-16:00; PH off')!;
+    const officer = (await get(`/api/v1/officers/${kobb.id}`)).body;
+    expect(officer.officeHours).toBe('Mittwoch 14–16 Uhr; nicht an Feiertagen');
+    expect(officer.openingHours.weekly).toEqual([{ days: [3], intervals: [{ from: '14:00', to: '16:00' }] }]);
+  });
+
+  it('calls the same handle on a platform without an official account a probable fake, naming where it is official', async () => {
+    const result = await get('/api/v1/accounts/verify?platform=tiktok&handle=polizei_hannover_dmitri_demo');
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ status: 'not_found', warnings: ['same_handle_elsewhere'] });
+    expect(result.body.message).toBe(
+      'Dieser Name gehört zu einem offiziellen Konto auf X (ehemals Twitter), YouTube und WhatsApp-Kanal. Auf TikTok gibt es kein offizielles Konto dieser Person: wahrscheinlich eine Fälschung.',
+    );
+    expect(result.body.officialElsewhere.map((entry: { platform: string }) => entry.platform).sort()).toEqual(['whatsapp', 'x', 'youtube']);
+  });
+
   it('simplifies a boundary no finer than the floor, and coarser on request', async () => {
     const count = (body: any) => JSON.stringify(body.geometry.coordinates).split('],[').length;
     const stored = (await get('/api/v1/districts/033510006/boundary')).body;

@@ -190,6 +190,20 @@ describe('buildDatabase with broken sources', () => {
     expect(id).not.toBe('');
   });
 
+  it('rejects office hours that are not OpenStreetMap opening_hours, naming file, record, field and the problem', async () => {
+    let label = '';
+    const error = await expectRejected(
+      (dir) =>
+        editJson<Array<{ id: string; openingHours: string }>>(dir, 'demo/officers.json', (officers) => {
+          officers[3]!.openingHours = 'Mi 14-16 Uhr';
+          label = `Datensatz 4 (id "${officers[3]!.id}"), Feld "openingHours": keine gültigen Öffnungszeiten im OpenStreetMap-Format`;
+        }),
+      ['demo/officers.json', '"We"', 'PH'],
+    );
+    expect(error.message).toContain(label);
+    expect(error.field).toBe('openingHours');
+  });
+
   it('rejects an officer covering an unknown district', async () => {
     let label = '';
     const error = await expectRejected(

@@ -1,12 +1,12 @@
-import type { paths as Paths } from '../../paths';
+import type { Language } from '../../i18n';
+import { localizePath, searchResultPath } from '../../paths';
 import type { SearchResult } from '../../services/portal';
 
 /**
- * Where a search result leads: its district; with the point for an address, street or Ortsteil
- * (the district page marks it and any nearby boundary); with the town of a street we do not
- * know (the district page says so at its top).
+ * Where a search result leads, in the page's language: its district, carrying what was searched
+ * (the district page searches it again for "Ergebnis für: …" and, for a street we do not know,
+ * "Ihre Straße ist uns nicht bekannt"), with the point where it is the place asked for.
  */
-export function resultHref(result: SearchResult, paths: typeof Paths): string {
-  if (result.streetUnknown) return paths.district(result.district.id, undefined, result.ags ?? undefined);
-  return paths.district(result.district.id, result.pointOnMap ? result.point : undefined);
+export function resultHref(result: SearchResult, query: string, language: Language): string {
+  return localizePath(searchResultPath(result, result.point, query), language);
 }

@@ -10,4 +10,4 @@ export {
   type ParsedAccountInput,
 } from './normalise';
 export { isLookalike, skeleton, withinOneEdit } from './lookalike';
-export { AccountRegistry, type AccountCheck, type RegisteredAccount } from './registry';
+export { AccountRegistry, type AccountCheck, type CheckOptions, type RegisteredAccount } from './registry';

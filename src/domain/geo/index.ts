@@ -7,3 +7,4 @@ export { PointIndex } from './point-index';
 export { enclaveAt, isEnclosed, OutlineHoles, ENCLAVE_PLACE_METERS, ENCLOSURE_REACH_METERS, type EnclaveData, type NearestPlace } from './enclave';
 export { roundCoordinates, simplifyGeometry } from './simplify';
 export { MapFrame, type PixelPoint } from './map-frame';
+export { chooseLabels, labelMinZoom, labelPoint, type LabelBox, type LabelledPoint } from './map-labels';

@@ -215,6 +215,41 @@ describe('look-alike warnings', () => {
   });
 });
 
+describe('the same handle on another platform', () => {
+  it('names the platforms where the handle is official when it is checked on one where it is not', () => {
+    const result = registry.check('polizei_celle', 'tiktok');
+    expect(result.status).toBe('notFound');
+    if (result.status === 'notFound') expect(result.elsewhere.map((entry) => entry.id)).toEqual(['x']);
+    const viaUrl = registry.check('https://www.tiktok.com/@POLIZEI_CELLE?lang=de');
+    if (viaUrl.status === 'notFound') expect(viaUrl.elsewhere.map((entry) => entry.id)).toEqual(['x']);
+    else throw new Error('expected notFound');
+  });
+
+  it('says nothing of other platforms for an unrelated handle or a foreign-letter imitation', () => {
+    const unrelated = registry.check('feuerwehr_celle', 'tiktok');
+    const foreign = registry.check('polizei_сelle', 'tiktok');
+    for (const result of [unrelated, foreign]) if (result.status === 'notFound') expect(result.elsewhere).toEqual([]);
+  });
+});
+
+describe("the portal's own links to demo account pages", () => {
+  const origins = ['https://revierfinder.example', 'http://127.0.0.1:4321'];
+  it.each([
+    'https://revierfinder.example/demo-konto/x',
+    'https://revierfinder.example/en/demo-konto/x/',
+    'http://127.0.0.1:4321/demo-konto/x?utm_source=share',
+    '/demo-konto/x',
+  ])('%j names its account', (input) => {
+    const result = registry.check(input, null, { portalOrigins: origins });
+    expect(result).toMatchObject({ status: 'official', platform: 'x', handle: 'polizei_celle' });
+  });
+
+  it('does not trust the same path on another host', () => {
+    expect(registry.check('https://evil.example/demo-konto/x', null, { portalOrigins: origins }).status).not.toBe('official');
+    expect(registry.check('https://revierfinder.example/demo-konto/unknown', null, { portalOrigins: origins }).status).not.toBe('official');
+  });
+});
+
 describe('skeleton and edit distance', () => {
   it.each([
     ['polizei_celle', 'po1izei.celle'],

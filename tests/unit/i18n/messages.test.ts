@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LANGUAGE, languages, messages, type Language } from '../../../src/i18n';
 import { de } from '../../../src/i18n/de';
+import { DATA_TERMS, glossary } from '../../../src/i18n/glossary';
 
 const SOURCE_ROOT = join(import.meta.dirname, '../../../src');
 const I18N_FOLDER = join(SOURCE_ROOT, 'i18n');
@@ -31,7 +32,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return path === I18N_FOLDER ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    // The message files themselves hold every key; the rest of i18n/ (formatters) uses them.
+    if (folder === I18N_FOLDER && Object.hasOwn(languages, name.replace(/\.ts$/, ''))) return [];
     return /\.(ts|astro|mjs|js)$/.test(name) ? [path] : [];
   });
 }
@@ -86,5 +89,18 @@ describe('UI strings', () => {
       .join('\n');
     const unjustified = DYNAMIC_KEY_FAMILIES.filter((family) => !source.includes(`\`${family.prefix}\${`));
     expect(unjustified.map((family) => family.prefix)).toEqual([]);
+  });
+});
+
+describe('data glossary (terms of the data: district and Kreis types, ranks, attributions)', () => {
+  it.each(otherLanguages)('%s has every term, no other, none empty', (language) => {
+    const terms = (glossary as Record<string, Record<string, string>>)[language];
+    expect(terms, `glossary for ${language}`).toBeDefined();
+    expect(Object.keys(terms!).sort()).toEqual([...DATA_TERMS].sort());
+    expect(Object.entries(terms!).filter(([, text]) => text.trim() === '')).toEqual([]);
+  });
+
+  it('lists each term once', () => {
+    expect(new Set(DATA_TERMS).size).toBe(DATA_TERMS.length);
   });
 });
