@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 30_000,
+    // Suites build a database in beforeAll (10 s and more on a busy two-core machine): a hang
+    // guard, not a speed target (those are in npm run bench).
+    hookTimeout: 60_000,
   },
 });

@@ -140,7 +140,7 @@ async function main(): Promise<void> {
         const elapsed = process.hrtime.bigint() - start;
         searchSamples.push(elapsed);
         byQuery.get(query)!.push(elapsed);
-        sink += results.length;
+        sink += results.results.length;
       }
     }
 

@@ -8,12 +8,17 @@ const coordinate = (value: number) => value.toFixed(5);
 export const SEARCHED_PLACE_PARAM = 'suche';
 
 /**
- * Where a search result leads: its district page with what was searched (and, for addresses and
- * streets, the result's point, so the page shows it and any boundary nearby). The search page and
- * the suggestions alike.
+ * Where a search result leads: its district page with what was searched (and, for addresses,
+ * streets and Ortsteile, the result's point, so the page shows it and any boundary nearby). The
+ * search page and the suggestions alike. `pointOnMap` (the portal's results) says whether the
+ * point is the place asked for; without it, addresses and streets count as such.
  */
-export function searchResultPath(result: { type: string; district: { id: string } }, point: LatLon, query: string): string {
-  const pointed = result.type === 'address' || result.type === 'street';
+export function searchResultPath(
+  result: { type: string; district: { id: string }; pointOnMap?: boolean },
+  point: LatLon,
+  query: string,
+): string {
+  const pointed = result.pointOnMap ?? (result.type === 'address' || result.type === 'street');
   return paths.district(result.district.id, pointed ? point : undefined, query);
 }
 

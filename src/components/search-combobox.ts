@@ -5,20 +5,27 @@
  * form's own action with its hidden fields and `bezirk` (the widget, which stays in its frame).
  */
 import { normaliseText } from '../domain/search/normalise';
-import { localizePath, searchResultPath } from '../paths';
+import { localizePath, paths, searchResultPath } from '../paths';
 import { languageOf } from '../i18n/languages';
 
 /** The page's language: suggestions link to district pages in it. */
 const pageLanguage = languageOf(document.documentElement.lang);
 
 interface Suggestion {
-  type: 'address' | 'street' | 'municipality' | 'district' | 'postcode';
+  type: 'address' | 'street' | 'municipality' | 'locality' | 'district' | 'postcode';
   label: string;
   lat: number;
   lon: number;
   district: { id: string; name: string };
   approximate: boolean;
   note: string | null;
+}
+
+/** A place outside Niedersachsen the query names (the API's outsideArea). */
+interface OutsideArea {
+  place: string;
+  state: string;
+  police: { name: string };
 }
 
 const DEBOUNCE_MS = 150;
@@ -90,14 +97,14 @@ class SearchCombobox extends HTMLElement {
     try {
       const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(String(response.status));
-      const body = (await response.json()) as { results: Suggestion[] };
-      if (sequence === this.#sequence) this.#render(body.results, query, true);
+      const body = (await response.json()) as { results: Suggestion[]; outsideArea: OutsideArea | null };
+      if (sequence === this.#sequence) this.#render(body.results, query, true, body.outsideArea);
     } catch (error) {
       if ((error as Error).name !== 'AbortError' && sequence === this.#sequence) this.#render([], query, false);
     }
   }
 
-  #render(results: Suggestion[], query: string, announce: boolean) {
+  #render(results: Suggestion[], query: string, announce: boolean, outside: OutsideArea | null = null) {
     this.#query = query;
     const groups = JSON.parse(this.dataset.groups ?? '{}') as Record<string, string>;
     this.#list.replaceChildren();
@@ -137,6 +144,7 @@ class SearchCombobox extends HTMLElement {
       }
       this.#list.append(group);
     }
+    if (outside && this.dataset.link !== 'form') this.#renderOutside(outside, query);
     const open = this.#options.length > 0;
     this.#list.hidden = !open;
     this.#input.setAttribute('aria-expanded', String(open));
@@ -148,6 +156,30 @@ class SearchCombobox extends HTMLElement {
     const count = this.#options.length;
     this.#status.textContent =
       count === 0 ? (this.dataset.none ?? '') : count === 1 ? (this.dataset.one ?? '') : (this.dataset.count ?? '').replace('{count}', String(count));
+  }
+
+  /** "Bremen – Bremen · Polizei Bremen": leads to the search page, which says whom to call. */
+  #renderOutside(outside: OutsideArea, query: string) {
+    const group = document.createElement('ul');
+    group.setAttribute('role', 'group');
+    const label = document.createElement('li');
+    label.setAttribute('role', 'presentation');
+    label.id = `${this.#input.id}-group-outside`;
+    label.className = 'combobox-group-label';
+    label.textContent = this.dataset.outside ?? '';
+    group.setAttribute('aria-labelledby', label.id);
+    const option = document.createElement('li');
+    option.setAttribute('role', 'option');
+    option.setAttribute('aria-selected', 'false');
+    option.id = `${this.#input.id}-option-${this.#options.length}`;
+    option.textContent = outside.place;
+    const detail = document.createElement('span');
+    detail.className = 'combobox-detail';
+    detail.textContent = `${outside.state} · ${outside.police.name}`;
+    option.append(detail);
+    group.append(label, option);
+    this.#list.append(group);
+    this.#options.push({ element: option, href: localizePath(paths.search(query), pageLanguage) });
   }
 
   /** Where a suggestion leads: its district page, or the form's own action (the widget's frame). */

@@ -1,18 +1,20 @@
 /**
  * Streets and street addresses for the address search: street centres from OpenStreetMap
- * (`streets/*.csv`), house coordinates in the official HK-DE format (`addresses/*.txt`) and plain
- * CSV addresses (`addresses/*.csv`). Every street and address gets its municipality (and so its
+ * (`streets/*.csv`), the OpenPLZ street list without coordinates (a `.csv` with its header, see
+ * openplz.ts), house coordinates in the official HK-DE format (`addresses/*.txt`) and plain CSV
+ * addresses (`addresses/*.csv`). Every street and address gets its municipality (and so its
  * district) here, at build time: from the AGS an HK-DE record carries, else by point-in-polygon.
  * Points outside Niedersachsen are clipped (left out, counted in a warning).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { AreaIndex } from '../domain/geo/area-index';
 import { bboxOf } from '../domain/geo/geometry';
 import type { LatLon, PostcodeArea } from '../domain/model';
 import { baseName, normaliseText, parseHouseNumber } from '../domain/search';
 import type { RecordRef } from './errors';
+import { MunicipalityLocator } from './geometry-helpers';
+import { isOpenPlzHeader, readOpenPlz } from './openplz';
 import type { MunicipalityData, SourceReader } from './read-sources';
 import { utm32ToWgs84 } from './reproject';
 
@@ -25,8 +27,6 @@ export const HK_DE_FIELDS = [
   'NBA', 'OI', 'QUA', 'LAN', 'RBZ', 'KRS', 'GMD', 'OTT', 'SSS', 'HNR', 'ADZ', 'OST', 'NORD', 'STN', 'PLZ', 'ONM', 'ZON', 'POT',
 ] as const;
 
-/** Points this far outside every municipality outline still count (outlines are simplified to ~200 m). */
-const OUTLINE_SLACK_METERS = 250;
 /** An HK-DE point further than this outside its own municipality's box is located by its position instead. */
 const AGS_CHECK_SLACK_DEGREES = 0.03;
 /** Validation stops listing problems of one file after this many (a broken 2-million-line file would say the same thing 2 million times). */
@@ -44,7 +44,12 @@ export interface StreetData {
   lat: number;
   lon: number;
   addressCount: number;
-  source: 'osm' | 'hk-de' | 'csv' | 'synthetic';
+  source: 'osm' | 'hk-de' | 'csv' | 'openplz' | 'synthetic';
+  /** False where no position is known (OpenPLZ): lat/lon are then the town's centre. */
+  located: boolean;
+  /** City district as the source names it, or null. */
+  borough: string | null;
+  suburb: string | null;
 }
 
 export interface AddressData {
@@ -134,7 +139,7 @@ interface HkDeRecord {
 
 interface Municipalities {
   byAgs: Map<string, MunicipalityData>;
-  index: AreaIndex<MunicipalityData>;
+  locator: MunicipalityLocator<MunicipalityData>;
   boxes: Map<string, [number, number, number, number]>;
   placeWords: Map<string, Set<string>>;
   postcodes: Map<string, Set<string>>;
@@ -150,6 +155,8 @@ interface StreetDraft {
   centre: LatLon | null;
   addresses: Omit<AddressData, 'streetId'>[];
   seen: Set<string>;
+  borough: string | null;
+  suburb: string | null;
 }
 
 /** Decodes an address file: UTF-8 (HK-DE since 2019) or, if not valid UTF-8, ISO-8859-1 (older deliveries). */
@@ -182,18 +189,50 @@ export async function readAddressSources(
     const key = `${ags}|${nameNorm}`;
     let draft = drafts.get(key);
     if (!draft) {
-      draft = { name, nameNorm, ags, places: new Set(), postcodes: new Set(), source, centre: null, addresses: [], seen: new Set() };
+      draft = {
+        name,
+        nameNorm,
+        ags,
+        places: new Set(),
+        postcodes: new Set(),
+        source,
+        centre: null,
+        addresses: [],
+        seen: new Set(),
+        borough: null,
+        suburb: null,
+      };
       drafts.set(key, draft);
-    } else if (draft.source === 'osm' && source !== 'osm') {
-      // Real addresses say more about a street than a road centre line.
+    } else if (MORE_SAID[source] > MORE_SAID[draft.source]) {
+      // Real addresses say more about a street than a road centre line, which says more than a name.
       draft.source = source;
     }
     bySpelling.set(spelling, draft);
     return draft;
   };
 
+  const byPostcode = new Map<string, Array<{ ags: string; name: string }>>();
+  for (const area of postcodeAreas) {
+    const m = municipalities.byAgs.get(area.ags);
+    if (m) byPostcode.set(area.postcode, [...(byPostcode.get(area.postcode) ?? []), { ags: m.ags, name: m.name }]);
+  }
+  const readStreetList = async (rel: string) => {
+    const towns = { has: (ags: string) => municipalities.byAgs.has(ags), byPostcode: (code: string) => byPostcode.get(code) ?? [] };
+    for (const street of await readOpenPlz(reader, rel, towns, warnings)) {
+      const draft = draftFor(street.name, street.ags, 'openplz');
+      draft.postcodes.add(street.postcode);
+      for (const place of street.places) draft.places.add(place);
+      draft.borough ??= street.borough;
+      draft.suburb ??= street.suburb;
+    }
+  };
+
   // OSM street centres: no town column, so the municipality comes from the position.
   for (const rel of await listFiles(reader.dataDir, STREET_DIR, '.csv')) {
+    if (await isOpenPlzFile(path.resolve(reader.dataDir, rel))) {
+      await readStreetList(rel);
+      continue;
+    }
     const rows = await reader.csv(rel, streetCentreRowSchema, (v) => v.street_name);
     let clipped = 0;
     const centres = new Map<StreetDraft, LatLon[]>();
@@ -221,7 +260,9 @@ export async function readAddressSources(
     const synthetic = /synthe/i.test(path.basename(rel));
     if (synthetic) syntheticFiles.push(rel);
     const source = synthetic ? 'synthetic' : rel.toLowerCase().endsWith('.csv') ? 'csv' : 'hk-de';
-    if (rel.toLowerCase().endsWith('.csv')) {
+    if (rel.toLowerCase().endsWith('.csv') && (await isOpenPlzFile(absolute))) {
+      await readStreetList(rel);
+    } else if (rel.toLowerCase().endsWith('.csv')) {
       await readPlainCsv(reader, rel, municipalities, draftFor, warnings);
     } else {
       await readHkDe(reader, rel, absolute, source, municipalities, draftFor, warnings);
@@ -258,6 +299,9 @@ export async function readAddressSources(
       lon: round6(centre.lon),
       addressCount: draft.addresses.length,
       source: draft.source,
+      located: draft.addresses.length > 0 || draft.centre !== null,
+      borough: draft.borough,
+      suburb: draft.suburb,
     });
     draft.addresses.sort((a, b) => a.number - b.number || (a.suffix < b.suffix ? -1 : a.suffix > b.suffix ? 1 : 0));
     for (const address of draft.addresses) addresses.push({ streetId: id, ...address });
@@ -266,6 +310,24 @@ export async function readAddressSources(
 }
 
 type DraftFor = (name: string, ags: string, source: StreetData['source']) => StreetDraft;
+
+/** How much a source says about a street: a name (OpenPLZ) < a centre line (OSM) < house coordinates. */
+const MORE_SAID: Record<StreetData['source'], number> = { openplz: 0, osm: 1, csv: 2, 'hk-de': 2, synthetic: 2 };
+
+/** Whether a CSV file is an OpenPLZ street list (by its header line). */
+async function isOpenPlzFile(absolute: string): Promise<boolean> {
+  try {
+    const file = await open(absolute, 'r');
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(512), 0, 512, 0);
+      return isOpenPlzHeader(buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '');
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return false;
+  }
+}
 
 async function readHkDe(
   reader: SourceReader,
@@ -431,12 +493,11 @@ function indexMunicipalities(list: readonly MunicipalityData[], postcodeAreas: r
     addWords(area.ags, area.placeName);
     postcodes.set(area.ags, (postcodes.get(area.ags) ?? new Set()).add(area.postcode));
   }
-  const index = new AreaIndex(list.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })));
-  return { byAgs, index, boxes, placeWords, postcodes };
+  return { byAgs, locator: new MunicipalityLocator(list), boxes, placeWords, postcodes };
 }
 
 function locateMunicipality(municipalities: Municipalities, point: LatLon): MunicipalityData | null {
-  return (municipalities.index.find(point) ?? municipalities.index.near(point, OUTLINE_SLACK_METERS, null)[0])?.value ?? null;
+  return municipalities.locator.locate(point);
 }
 
 function inBox([minLon, minLat, maxLon, maxLat]: [number, number, number, number], { lat, lon }: LatLon): boolean {

@@ -19,7 +19,7 @@ import { readSources, SOURCE_FILES, type SourceData } from './read-sources';
  * Bump when the import's output changes for the same inputs (new derived column, different
  * expansion rule, ...): it is part of the source hash, so existing snapshots become stale.
  */
-export const BUILD_FORMAT = 'revierfinder-build-2';
+export const BUILD_FORMAT = 'revierfinder-build-3';
 
 /** Where drizzle-kit writes the migrations; resolved from this file, not from the working directory. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
@@ -61,6 +61,8 @@ export interface BuildReport {
     dataSources: number;
     streets: number;
     addresses: number;
+    localities: number;
+    outsidePlaces: number;
   };
   /** True when synthetic (benchmark) addresses are in the snapshot. */
   synthetic: boolean;
@@ -246,6 +248,8 @@ export async function buildDatabase({ dataDir, outputPath, extraAddressFiles = [
       dataSources: data.dataSources.length,
       streets: data.streets.length,
       addresses: data.addresses.length,
+      localities: data.localities.length,
+      outsidePlaces: data.outsidePlaces.length,
     },
     synthetic,
     warnings: data.warnings,
@@ -276,14 +280,14 @@ type Db = ReturnType<typeof drizzle<typeof schema>>;
  */
 function insertStreetsAndAddresses(sqlite: Database.Database, data: SourceData): void {
   const street = sqlite.prepare(
-    'INSERT INTO streets (id, name, name_norm, ags, district_id, place_norm, postcodes, lat, lon, address_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO streets (id, name, name_norm, ags, district_id, place_norm, postcodes, lat, lon, address_count, source, located, borough, suburb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const document = sqlite.prepare('INSERT INTO street_search (rowid, name, place) VALUES (?, ?, ?)');
   const address = sqlite.prepare('INSERT INTO addresses (street_id, number, suffix, postcode, lat, lon) VALUES (?, ?, ?, ?, ?, ?)');
   sqlite.transaction(() => {
     for (const s of data.streets) {
       const postcodes = s.postcodes.join(' ');
-      street.run(s.id, s.name, s.nameNorm, s.ags, s.districtId, s.placeNorm, postcodes, s.lat, s.lon, s.addressCount, s.source);
+      street.run(s.id, s.name, s.nameNorm, s.ags, s.districtId, s.placeNorm, postcodes, s.lat, s.lon, s.addressCount, s.source, s.located ? 1 : 0, s.borough, s.suburb);
       document.run(s.id, streetIndexTerms(s.name).join(' '), `${s.placeNorm} ${postcodes}`.trim());
     }
     for (const a of data.addresses) address.run(a.streetId, a.number, a.suffix, a.postcode, a.lat, a.lon);
@@ -369,6 +373,27 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
     put(schema.assignments, data.assignments);
     put(schema.accounts, data.accounts);
     put(schema.accountHolders, data.accountHolders);
+    put(
+      schema.localities,
+      data.localities.map((x) => ({
+        id: x.id,
+        name: x.name,
+        kind: x.kind,
+        sourceNames: x.sourceNames.join(' | '),
+        ags: x.ags,
+        postcodes: x.postcodes.join(' '),
+        lat: x.point.lat,
+        lon: x.point.lon,
+      })),
+    );
+    put(
+      schema.statePolice,
+      data.statePolice.map(({ city: _city, ...police }) => police),
+    );
+    put(
+      schema.outsidePlaces,
+      data.outsidePlaces.map((x, index) => ({ id: index + 1, ...x })),
+    );
     put(schema.meta, metaRows);
   });
 }

@@ -4,7 +4,8 @@
  *   npx tsx src/data-import/cli.ts [--if-stale] [--data-dir DIR] [--out FILE] [--addresses FILE]...
  *
  * Defaults: DATA_DIR (else "data") and DATABASE_PATH (else "<dataDir>/portal.db").
- * --addresses adds an address file (HK-DE .txt or plain .csv) from outside the data directory.
+ * --addresses adds an address or street file from outside the data directory: HK-DE .txt, plain
+ * address .csv, or the OpenPLZ street list .csv (recognised by its header).
  * Exit codes: 0 built or up to date, 1 validation or build failure, 2 bad arguments.
  */
 import path from 'node:path';

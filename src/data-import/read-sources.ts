@@ -31,6 +31,7 @@ import { officeHoursText } from '../i18n/office-hours';
 import { readAddressSources, type AddressData, type StreetData } from './addresses';
 import { csvRecords, CsvSyntaxError } from './csv';
 import { displayPath, ProblemCollector, type RecordRef } from './errors';
+import { readGazetteer, type Gazetteer } from './gazetteer';
 import { interiorPoint } from './geometry-helpers';
 import {
   accountSchema,
@@ -121,6 +122,12 @@ export interface SourceData extends OfficialData {
   addresses: AddressData[];
   /** Address files marked synthetic by their name (benchmark data, never real). */
   syntheticFiles: string[];
+  /** Ortsteile (GeoNames), each in the municipality its point lies in. */
+  localities: Gazetteer['localities'];
+  /** The police of the other states. */
+  statePolice: Gazetteer['statePolice'];
+  /** Places and postcodes outside Niedersachsen (GeoNames). */
+  outsidePlaces: Gazetteer['outsidePlaces'];
 }
 
 export interface ReadOptions {
@@ -230,12 +237,16 @@ export class SourceReader {
     return out;
   }
 
-  /** Rows of a CSV file, validated; `line` is where each row starts. */
+  /**
+   * Rows of a CSV file, validated; `line` is where each row starts. `keep` passes over rows the
+   * caller does not want before they are validated (another state's rows of a file for all of
+   * Germany).
+   */
   async csv<S extends z.ZodType>(
     rel: string,
     schema: S,
     idOf: (values: Record<string, string>) => string | undefined,
-    { optional = false } = {},
+    { optional = false, keep }: { optional?: boolean; keep?: (values: Record<string, string>) => boolean } = {},
   ): Promise<{ row: z.infer<S>; ref: RecordRef }[]> {
     if (optional && !(await exists(path.resolve(this.dataDir, rel)))) return [];
     const text = await this.text(rel);
@@ -250,6 +261,7 @@ export class SourceReader {
     }
     const out: { row: z.infer<S>; ref: RecordRef }[] = [];
     parsed.records.forEach((record, index) => {
+      if (keep && !keep(record.values)) return;
       const ref: RecordRef = { index, line: record.line, id: idOf(record.values) };
       if (record.columnCountMismatch !== undefined) {
         this.problems.add(
@@ -572,6 +584,8 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
   const official = await readOfficial(reader);
   const addressData = await readAddressSources(reader, official.municipalities, official.postcodeAreas, options.extraAddressFiles);
   official.warnings.push(...addressData.warnings);
+  const gazetteer = await readGazetteer(reader, official.municipalities);
+  official.warnings.push(...gazetteer.warnings);
   const F = SOURCE_FILES;
   const p = reader.problems;
   const d = (rel: string) => reader.display(rel);
@@ -726,6 +740,9 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
     streets: addressData.streets,
     addresses: addressData.addresses,
     syntheticFiles: addressData.syntheticFiles,
+    localities: gazetteer.localities,
+    statePolice: gazetteer.statePolice,
+    outsidePlaces: gazetteer.outsidePlaces,
     files: reader.files,
   };
 }

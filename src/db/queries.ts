@@ -20,6 +20,9 @@ export interface SnapshotRows {
   assignments: t.AssignmentRow[];
   accounts: t.AccountRow[];
   accountHolders: t.AccountHolderRow[];
+  localities: t.LocalityRow[];
+  statePolice: t.StatePoliceRow[];
+  outsidePlaces: t.OutsidePlaceRow[];
 }
 
 /** Reads every table of a snapshot, in a stable order. */
@@ -42,5 +45,8 @@ export function readSnapshot(db: PortalDatabase): SnapshotRows {
     assignments: tx.select().from(t.assignments).all(),
     accounts: tx.select().from(t.accounts).orderBy(asc(t.accounts.platform)).all(),
     accountHolders: tx.select().from(t.accountHolders).all(),
+    localities: tx.select().from(t.localities).orderBy(asc(t.localities.id)).all(),
+    statePolice: tx.select().from(t.statePolice).orderBy(asc(t.statePolice.id)).all(),
+    outsidePlaces: tx.select().from(t.outsidePlaces).orderBy(asc(t.outsidePlaces.id)).all(),
   }));
 }

@@ -197,6 +197,59 @@ export const accountHolders = sqliteTable(
   ],
 );
 
+/**
+ * Named places of Niedersachsen below the municipality (GeoNames): Ortsteile ("Greetsiel") and
+ * other spellings of a municipality ("Wulften" for Wulften am Harz). Each belongs to the
+ * municipality its point lies in, whatever name GeoNames filed it under.
+ */
+export const localities = sqliteTable(
+  'localities',
+  {
+    id: integer('id').primaryKey(),
+    /** The place's own name: "Greetsiel", "Sankt Andreasberg", "Salzgitter-Bad". */
+    name: text('name').notNull(),
+    /** 'ortsteil': a place in the municipality; 'alias': another name of the municipality itself. */
+    kind: text('kind', { enum: ['ortsteil', 'alias'] }).notNull(),
+    /** The names GeoNames gave it ("Krummhörn Greetsiel"), " | "-separated: searchable too. */
+    sourceNames: text('source_names').notNull(),
+    ags: text('ags')
+      .notNull()
+      .references(() => municipalities.ags),
+    /** Its postcodes, space-separated. */
+    postcodes: text('postcodes').notNull(),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+  },
+  (t) => [index('localities_ags').on(t.ags)],
+);
+
+/** The police of each other German state (and Bremerhaven's own), with its website. */
+export const statePolice = sqliteTable('state_police', {
+  id: text('id').primaryKey(),
+  /** The state's name: "Bremen". */
+  state: text('state').notNull(),
+  /** Two-letter code: "HB". */
+  stateCode: text('state_code').notNull(),
+  /** "Polizei Bremen", "Ortspolizeibehörde Bremerhaven". */
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  note: text('note').notNull(),
+});
+
+/** Places and postcodes outside Niedersachsen (GeoNames): one row per place and postcode. */
+export const outsidePlaces = sqliteTable('outside_places', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  postcode: text('postcode').notNull(),
+  policeId: text('police_id')
+    .notNull()
+    .references(() => statePolice.id),
+  /** The Kreis as GeoNames names it. */
+  kreis: text('kreis').notNull(),
+  lat: real('lat').notNull(),
+  lon: real('lon').notNull(),
+});
+
 export type DirectorateRow = typeof directorates.$inferSelect;
 export type InspectionRow = typeof inspections.$inferSelect;
 export type KreisRow = typeof kreise.$inferSelect;
@@ -209,6 +262,9 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type AccountHolderRow = typeof accountHolders.$inferSelect;
 export type DataSourceRow = typeof dataSources.$inferSelect;
+export type LocalityRow = typeof localities.$inferSelect;
+export type StatePoliceRow = typeof statePolice.$inferSelect;
+export type OutsidePlaceRow = typeof outsidePlaces.$inferSelect;
 
 /**
  * Streets: one row per street name and municipality. Ids are given in order of importance
@@ -236,8 +292,16 @@ export const streets = sqliteTable(
     lat: real('lat').notNull(),
     lon: real('lon').notNull(),
     addressCount: integer('address_count').notNull(),
-    /** 'osm' (street centre from OpenStreetMap), 'hk-de', 'csv' or 'synthetic'. */
+    /** 'osm' (street centre from OpenStreetMap), 'hk-de', 'csv', 'openplz' or 'synthetic'. */
     source: text('source').notNull(),
+    /**
+     * False where the street's position is not known (OpenPLZ lists streets without coordinates):
+     * lat/lon are then its town's centre, and an answer for it says so.
+     */
+    located: integer('located', { mode: 'boolean' }).notNull().default(true),
+    /** City district (Stadtbezirk, Stadtteil) as the source names it ("Linden-Limmer", "Linden-Nord"), or null. */
+    borough: text('borough'),
+    suburb: text('suburb'),
   },
   (t) => [index('streets_ags').on(t.ags)],
 );

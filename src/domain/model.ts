@@ -69,6 +69,41 @@ export interface PostcodeArea {
   placeName: string;
 }
 
+/**
+ * A named place within a municipality (GeoNames): an Ortsteil ("Greetsiel" in Krummhörn), or
+ * another name of the municipality itself ("Wulften" for Wulften am Harz).
+ */
+export interface Locality {
+  id: number;
+  name: string;
+  kind: 'ortsteil' | 'alias';
+  /** The names the source gave it ("Krummhörn Greetsiel"), searchable too. */
+  sourceNames: string[];
+  /** The municipality its point lies in. */
+  ags: string;
+  postcodes: string[];
+  point: LatLon;
+}
+
+/** The police of a state other than Niedersachsen (Bremerhaven has its own). */
+export interface StatePolice {
+  id: string;
+  state: string;
+  stateCode: string;
+  name: string;
+  url: string;
+  /** "nur für die Stadt Bremerhaven", or "". */
+  note: string;
+}
+
+/** A place and postcode outside Niedersachsen. */
+export interface OutsidePlace {
+  name: string;
+  postcode: string;
+  police: StatePolice;
+  point: LatLon;
+}
+
 export type OfficerRole = 'digital' | 'kobb';
 
 export const PLATFORMS = [

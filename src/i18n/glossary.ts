@@ -34,6 +34,10 @@ export const DATA_TERMS = [
   'Open Database License (ODbL) 1.0',
   'Amtliche Angaben (Tatsachen); Zusammenstellung: CC0 1.0',
   'CC0 1.0',
+  'Postleitzahlen und Orte: GeoNames (geonames.org)',
+  'CC BY 4.0',
+  'Polizei der Länder, zusammengestellt für den Revierfinder (Stand 4. Dezember 2026)',
+  'Tatsachen; Zusammenstellung: CC0 1.0',
 ] as const;
 export type DataTerm = (typeof DATA_TERMS)[number];
 
@@ -63,6 +67,11 @@ export const glossary: Record<Exclude<Language, 'de'>, Record<DataTerm, string>>
     'Open Database License (ODbL) 1.0': 'Open Database License (ODbL) 1.0',
     'Amtliche Angaben (Tatsachen); Zusammenstellung: CC0 1.0': 'Official information (facts); compilation: CC0 1.0',
     'CC0 1.0': 'CC0 1.0',
+    'Postleitzahlen und Orte: GeoNames (geonames.org)': 'Postcodes and places: GeoNames (geonames.org)',
+    'CC BY 4.0': 'CC BY 4.0',
+    'Polizei der Länder, zusammengestellt für den Revierfinder (Stand 4. Dezember 2026)':
+      'Police of the German states, compiled for the Revierfinder (as of 4 December 2026)',
+    'Tatsachen; Zusammenstellung: CC0 1.0': 'Facts; compilation: CC0 1.0',
   },
 };
 

@@ -11,6 +11,7 @@ import {
   scoreStreet,
   TermVocabulary,
   type AddressQuery,
+  type MatchKind,
   type TermCorrection,
 } from '../domain/search';
 import type { AddressStore } from '../db/address-store';
@@ -26,12 +27,16 @@ export interface AddressMatch {
   districtId: string;
   postcode: string | null;
   score: number;
+  /** How the street (and town, postcode) matched; the house number shows in `approximate`. */
+  match: MatchKind;
   population: number;
   street: string;
   /** As found ("12a"), or null for a street result. */
   houseNumber: string | null;
   approximate: boolean;
   note: string | null;
+  /** False where the street's position is not known: the point is its town's centre. */
+  located: boolean;
 }
 
 /** Minimum letters (without spaces) before streets are searched at all. */
@@ -51,6 +56,7 @@ const MAX_NUMBER_LOOKUPS = 3;
 interface Scored {
   row: StreetRow;
   score: number;
+  match: MatchKind;
   population: number;
 }
 
@@ -78,7 +84,7 @@ export class AddressSearch {
     const best = scored[0]?.score ?? 0;
     scored.slice(0, limit).forEach((candidate, index) => {
       const lookUp = query.houseNumber !== null && index < MAX_NUMBER_LOOKUPS && candidate.score <= best + NUMBER_LOOKUP_GAP + 1e-9;
-      out.push(lookUp ? this.#addressResult(candidate, query, t) : this.#streetResult(candidate, null));
+      out.push(lookUp ? this.#addressResult(candidate, query, t) : this.#streetResult(candidate, false, t));
     });
     return out;
   }
@@ -94,7 +100,7 @@ export class AddressSearch {
         placeNorm: row.placeNorm,
         postcodes: row.postcodes === '' ? [] : row.postcodes.split(' '),
       });
-      if (result) scored.push({ row, score: result.score, population: this.#place(row.ags).population });
+      if (result) scored.push({ row, score: result.score, match: result.match, population: this.#place(row.ags).population });
     }
     return scored.sort(
       (a, b) => a.score - b.score || b.population - a.population || b.row.addressCount - a.row.addressCount || a.row.id - b.row.id,
@@ -155,13 +161,11 @@ export class AddressSearch {
   #addressResult(candidate: Scored, query: AddressQuery, t: Translate): AddressMatch {
     const wanted = query.houseNumber!;
     const { row } = candidate;
-    if (row.addressCount === 0) {
-      return { ...this.#streetResult(candidate, t('search.note.noNumbers')), approximate: true };
-    }
+    if (row.addressCount === 0) return this.#streetResult(candidate, true, t);
     const same = this.#store.addressesAt(row.id, wanted.number);
     const exact = same.find((a) => a.suffix === wanted.suffix);
     const found = exact ?? same.find((a) => a.suffix === '') ?? same[0] ?? this.#store.nearestAddress(row.id, wanted.number);
-    if (!found) return { ...this.#streetResult(candidate, t('search.note.noNumbers')), approximate: true };
+    if (!found) return this.#streetResult(candidate, true, t);
     const number = `${found.number}${found.suffix}`;
     const place = this.#place(row.ags);
     return {
@@ -172,18 +176,30 @@ export class AddressSearch {
       districtId: row.districtId,
       postcode: found.postcode,
       score: candidate.score,
+      match: candidate.match,
       population: candidate.population,
       street: row.name,
       houseNumber: number,
       approximate: !exact,
       note: exact ? null : t('search.note.nearestNumber', { wanted: formatHouseNumber(wanted), found: number }),
+      located: true,
     };
   }
 
-  #streetResult({ row, score, population }: Scored, note: string | null): AddressMatch {
+  /**
+   * A street as the answer: its centre, or where its position is unknown (OpenPLZ lists streets
+   * without coordinates) its town's centre, as the note says. Asked for a house number, the
+   * centre is only approximate: this street's numbers are not known.
+   */
+  #streetResult({ row, score, match, population }: Scored, numberAsked: boolean, t: Translate): AddressMatch {
     const place = this.#place(row.ags);
     const postcodes = row.postcodes === '' ? [] : row.postcodes.split(' ');
     const postcode = postcodes.length === 1 ? postcodes[0]! : null;
+    const note = !row.located
+      ? t('search.note.streetNotLocated', { place: place.label })
+      : numberAsked
+        ? t('search.note.noNumbers')
+        : null;
     return {
       type: 'street',
       label: `${row.name}, ${postcode ? `${postcode} ` : ''}${place.label}`,
@@ -192,11 +208,14 @@ export class AddressSearch {
       districtId: row.districtId,
       postcode,
       score,
+      match,
       population,
       street: row.name,
       houseNumber: null,
-      approximate: false,
+      approximate: note !== null,
       note,
+      // A raw statement reads SQLite's 0 or 1 (address-store.ts), not a boolean.
+      located: Boolean(row.located),
     };
   }
 }

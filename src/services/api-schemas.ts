@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PLATFORMS } from '../domain/model';
+import { MATCH_KINDS } from '../domain/search';
 import { t, languages, type Language, type Translate } from '../i18n';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './input';
 
@@ -370,8 +371,9 @@ export const LocateResponse = z
 
 export const SearchResult = z
   .object({
-    type: z.enum(['address', 'street', 'municipality', 'district', 'postcode']),
+    type: z.enum(['address', 'street', 'municipality', 'locality', 'district', 'postcode']),
     label: z.string(),
+    match: z.enum(MATCH_KINDS).meta({ description: t('apiDoc.schema.match') }),
     lat: z.number(),
     lon: z.number(),
     postcode: z.string().nullable(),
@@ -384,7 +386,39 @@ export const SearchResult = z
   })
   .meta({ id: 'SearchResult' });
 
-export const SearchResponse = z.object({ results: z.array(SearchResult) }).meta({ id: 'SearchResponse' });
+const PoliceRef = z.object({ name: z.string(), url: z.string() });
+
+export const OutsideArea = z
+  .object({
+    place: z.string(),
+    postcode: z.string().nullable(),
+    state: z.string(),
+    police: PoliceRef,
+    others: z.array(z.object({ place: z.string(), state: z.string(), police: PoliceRef })),
+  })
+  .meta({ id: 'OutsideArea', description: t('apiDoc.schema.outsideArea') });
+
+export const SearchDecision = z
+  .object({
+    action: z.enum(['go', 'choose', 'guess', 'outside', 'unknown']),
+    result: z.number().int().min(0).nullable(),
+    reason: z.enum(['several', 'partOfTown', 'notExact']).nullable(),
+  })
+  .meta({ id: 'SearchDecision', description: t('apiDoc.schema.decision') });
+
+export const SearchResponse = z
+  .object({ results: z.array(SearchResult), outsideArea: OutsideArea.nullable(), decision: SearchDecision })
+  .meta({ id: 'SearchResponse' });
+
+/** `details` of the 404 `outside_area` answer of /locate. */
+export const OutsideLocateDetails = z
+  .object({
+    point: Point,
+    state: z.string().nullable(),
+    police: PoliceRef.nullable(),
+    neighbours: z.array(z.object({ state: z.string(), police: PoliceRef, note: z.string() })),
+  })
+  .meta({ id: 'OutsideLocateDetails', description: t('apiDoc.schema.outsideLocate') });
 
 export const VerifiedAccount = z
   .object({

@@ -7,16 +7,30 @@ import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
 import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
 import { jsonAnswer, readQuery, shapedJson } from './api';
-import { languageParam, LocateResponse, SearchResponse } from './api-schemas';
+import { languageParam, LocateResponse, OutsideLocateDetails, SearchResponse } from './api-schemas';
+import { outsideAnswer } from './neighbouring-police';
 import { perSnapshot } from './per-snapshot';
 import type { DistrictView, Portal } from './portal';
 
-/** The district and officers responsible for a point (`lat`, `lon`); 404 outside Niedersachsen. */
+/**
+ * The district and officers responsible for a point (`lat`, `lon`); 404 outside Niedersachsen,
+ * with the state and police where the data can tell (Bremen, Bremerhaven) and the neighbours.
+ */
 export function locateAnswer(portal: Portal, params: URLSearchParams): Response {
   const input = readCoordinates(params);
   if (!input.ok) return apiError(400, 'invalid_coordinates', input.message);
   const result = portal.locate(input.point);
-  if (result.kind === 'outside') return apiError(404, 'outside_area', t('api.outsideArea'));
+  if (result.kind === 'outside') {
+    const answer = outsideAnswer(portal, result.point, result.enclave, t);
+    const details = OutsideLocateDetails.parse({
+      point: answer.point,
+      state: answer.responsible?.state ?? null,
+      police: answer.responsible?.police ?? null,
+      neighbours: answer.neighbours,
+    });
+    const message = answer.responsible ? t('locate.outsideState', { state: answer.responsible.state }) : t('api.outsideArea');
+    return apiError(404, 'outside_area', message, details);
+  }
   const { ags, name } = result.municipality;
   const municipality = perSnapshot(portal, `locate:municipality:${ags}`, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
   const district = perSnapshot(portal, `locate:district:${result.district.id}`, () =>
@@ -81,11 +95,13 @@ export function searchAnswer(portal: Portal, params: URLSearchParams): Response 
   if (!limit.ok) return apiError(400, 'invalid_limit', limit.message);
   const language = readQuery(params, { lang: languageParam });
   if (!language.ok) return language.response;
-  const results = portal.search(query.query, limit.limit, translator(language.value.lang ?? DEFAULT_LANGUAGE));
-  return jsonAnswer(shapedJson(SearchResponse, {
-    results: results.map((result) => ({
+  const answer = portal.search(query.query, limit.limit, translator(language.value.lang ?? DEFAULT_LANGUAGE));
+  const { decision } = answer;
+  const json = shapedJson(SearchResponse, {
+    results: answer.results.map((result) => ({
       type: result.type,
       label: result.label,
+      match: result.match,
       lat: result.point.lat,
       lon: result.point.lon,
       postcode: result.postcode,
@@ -96,5 +112,18 @@ export function searchAnswer(portal: Portal, params: URLSearchParams): Response 
       street: result.street,
       houseNumber: result.houseNumber,
     })),
-  }));
+    outsideArea: answer.outsideArea && {
+      place: answer.outsideArea.place,
+      postcode: answer.outsideArea.postcode,
+      state: answer.outsideArea.state,
+      police: answer.outsideArea.police,
+      others: answer.outsideArea.others,
+    },
+    decision: {
+      action: decision.action,
+      result: decision.action === 'go' ? decision.index : null,
+      reason: decision.action === 'choose' ? decision.reason : null,
+    },
+  });
+  return jsonAnswer(json);
 }

@@ -155,6 +155,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
 const COMPONENTS = [
   schemas.ApiErrorBody,
+  schemas.OutsideLocateDetails,
   schemas.LocateResponse,
   schemas.SearchResponse,
   schemas.DistrictList,

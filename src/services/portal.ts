@@ -15,11 +15,16 @@ import type {
   Polizeidirektion,
   Polizeiinspektion,
   Station,
+  StatePolice,
 } from '../domain/model';
 import {
   AreaIndex,
   MapFrame,
+  OUTLINE_SLACK_METERS,
+  OutlineHoles,
+  PointIndex,
   bboxOf,
+  enclaveAt,
   labelMinZoom,
   labelPoint,
   parseAreaGeometry,
@@ -27,19 +32,21 @@ import {
   simplifyGeometry,
   type AreaGeometry,
   type BBox,
+  type EnclaveData,
   type LabelledPoint,
 } from '../domain/geo';
-import { PlaceSearch, SCORE_BANDS, looksLikeStreet, parseAddressQuery, type AddressQuery, type PlaceMatch } from '../domain/search';
+import { NEIGHBOUR_STATE_CODES, OutsidePlaces, PlaceSearch, type PlaceMatch } from '../domain/search';
 import type { SnapshotRows } from '../db/queries';
 import type { AddressStore } from '../db/address-store';
 import { t as german, type Translate } from '../i18n';
 import { AddressSearch, type AddressMatch } from './address-search';
+import { searchPortal, type DistrictSummary, type SearchAnswer, type SearchContext, type SearchResult } from './search';
+
+export type { DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchResultType } from './search';
 
 /** How close to a district boundary a point must be for the answer to name the neighbour. */
 export const BOUNDARY_TOLERANCE_METERS = 300;
 
-/** Points this close outside every polygon still count: the outlines are simplified (~200 m). */
-const OUTLINE_SLACK_METERS = 250;
 
 export interface AccountView extends Account {
   /** Other holders of a joint account, by name. */
@@ -51,12 +58,6 @@ export interface OfficerCard extends Officer {
   initials: string;
   station: Station | null;
   accounts: AccountView[];
-}
-
-export interface DistrictSummary {
-  id: string;
-  name: string;
-  type: string;
 }
 
 export interface NeighbourDistrict extends DistrictSummary {
@@ -91,26 +92,15 @@ export type LocateResult =
       /** Districts whose boundary lies within the tolerance of the point. */
       nearBoundary: NeighbourDistrict[];
     }
-  | { kind: 'outside'; point: LatLon };
-
-/** What a search result is: most specific first. */
-export type SearchResultType = 'address' | 'street' | 'municipality' | 'district' | 'postcode';
-
-export interface SearchResult extends Omit<PlaceMatch, 'type'> {
-  type: SearchResultType;
-  municipality: { ags: string; name: string } | null;
-  district: DistrictSummary;
-  /** True where the point is not the place asked for (nearest house number, street centre, the town for an unknown street). */
-  approximate: boolean;
-  /** Why the answer is approximate, or that it lies near another district (German, for the citizen). */
-  note: string | null;
-  /** Street name for address and street results, else null. */
-  street: string | null;
-  /** House number as found ("12a") for address results, else null. */
-  houseNumber: string | null;
-  /** Other districts within the boundary tolerance of an address or street point. */
-  nearBoundary: DistrictSummary[];
-}
+  | {
+      kind: 'outside';
+      point: LatLon;
+      /**
+       * The police responsible there, where the data allow naming it without guessing (a point
+       * in Bremen or Bremerhaven, which Niedersachsen surrounds: domain/geo/enclave.ts); else null.
+       */
+      enclave: StatePolice | null;
+    };
 
 export interface OfficerView {
   officer: OfficerCard;
@@ -190,10 +180,6 @@ export interface SnapshotInfo {
 }
 
 const OVERVIEW_MAP_WIDTH = 640;
-/** Added to non-exact place results when the query has a house number. */
-const HOUSE_NUMBER_PLACE_PENALTY = 0.3;
-/** How well the words left over from an unknown street must name a town to answer with it. */
-const STREET_NOT_FOUND_MAX_TOWN_SCORE = 0.45;
 
 export class Portal {
   readonly info: SnapshotInfo;
@@ -214,7 +200,10 @@ export class Portal {
   private readonly municipalityIndex: AreaIndex<Municipality>;
   private readonly districtIndex: AreaIndex<District>;
   private readonly placeSearch: PlaceSearch;
-  private readonly addressSearch: AddressSearch | null;
+  private readonly searchContext: SearchContext;
+  private readonly statePolice: StatePolice[];
+  /** What the rule naming the state of a point outside Niedersachsen needs (domain/geo/enclave.ts). */
+  private readonly enclaveData: EnclaveData<StatePolice>;
   private readonly overviewFrame: MapFrame;
   private readonly inspectionOutlines: Array<{ id: string; name: string; geometry: AreaGeometry }>;
   private readonly overviewDistricts: Array<{ id: string; name: string; geometry: AreaGeometry }>;
@@ -286,18 +275,52 @@ export class Portal {
       });
     }
 
+    const localities = rows.localities.map(({ lat, lon, sourceNames, postcodes, ...row }) => ({
+      ...row,
+      sourceNames: sourceNames.split(' | '),
+      postcodes: postcodes === '' ? [] : postcodes.split(' '),
+      point: { lat, lon },
+    }));
     this.placeSearch = new PlaceSearch({
       municipalities: [...this.municipalities.values()],
       districts: [...this.districts.values()],
       postcodeAreas: rows.postcodeAreas,
       kreisNames: new Map([...this.kreise.values()].map((kreis) => [kreis.ags, kreis.name])),
+      localities,
     });
-    this.addressSearch = addresses
-      ? new AddressSearch(addresses, (ags) => ({
-          label: this.placeSearch.municipalityLabel(ags) ?? this.municipalities.get(ags)?.name ?? ags,
-          population: this.municipalities.get(ags)?.population ?? 0,
-        }))
-      : null;
+    this.statePolice = rows.statePolice.map(({ id, state, stateCode, name, url, note }) => ({ id, state, stateCode, name, url, note }));
+    const policeById = new Map(this.statePolice.map((police) => [police.id, police]));
+    const outsidePlaces = rows.outsidePlaces.flatMap(({ name, postcode, policeId, lat, lon }) => {
+      const police = policeById.get(policeId);
+      return police ? [{ name, postcode, police, point: { lat, lon } }] : [];
+    });
+    const outsideIndex = new PointIndex(outsidePlaces.map((o) => ({ point: o.point, value: o.police })));
+    const knownPlaces = new PointIndex<StatePolice | null>([
+      ...[...this.municipalities.values()].map((m) => ({ point: m.centre, value: null })),
+      ...localities.map((l) => ({ point: l.point, value: null })),
+      ...outsidePlaces.map((o) => ({ point: o.point, value: o.police })),
+    ]);
+    const holes = new OutlineHoles(rows.directorates.map((row) => parseAreaGeometry(JSON.parse(row.geometry))));
+    const asPlace = (found: { value: StatePolice | null; point: LatLon; distanceMeters: number } | null) =>
+      found && { owner: found.value, point: found.point, distanceMeters: found.distanceMeters };
+    this.enclaveData = {
+      covers: (p) => this.municipalityIndex.find(p) !== null || this.nearestWithinSlack(p) !== null,
+      holeAt: (p) => holes.holeAt(p),
+      nearest: (p) => asPlace(knownPlaces.nearest(p)),
+      nearestOutside: (p) => asPlace(outsideIndex.nearest(p)),
+    };
+    const municipalityLabel = (ags: string) => this.placeSearch.municipalityLabel(ags) ?? this.municipalities.get(ags)?.name ?? ags;
+    this.searchContext = {
+      places: this.placeSearch,
+      addresses: addresses
+        ? new AddressSearch(addresses, (ags) => ({ label: municipalityLabel(ags), population: this.municipalities.get(ags)?.population ?? 0 }))
+        : null,
+      outside: new OutsidePlaces(outsidePlaces),
+      placeResult: (match, note) => this.placeResult(match, note),
+      addressResult: (match, t) => this.addressResult(match, t),
+      districtsOfMunicipality: (ags) => this.districtsOfMunicipality(ags).length,
+      municipalityLabel,
+    };
 
     this.inspectionOutlines = rows.inspections.map((row) => ({
       id: row.id,
@@ -315,7 +338,9 @@ export class Portal {
   /** Point → municipality → district → inspection and directorate, with neighbours near the boundary. */
   locate(point: LatLon): LocateResult {
     const hit = this.municipalityIndex.find(point) ?? this.nearestWithinSlack(point);
-    if (!hit) return { kind: 'outside', point };
+    if (!hit) {
+      return { kind: 'outside', point, enclave: enclaveAt(point, this.enclaveData) };
+    }
     const municipality = hit.value;
     const district = this.districts.get(municipality.districtId)!;
     const inspection = this.inspections.get(district.inspectionId)!;
@@ -334,57 +359,42 @@ export class Portal {
   }
 
   /**
-   * Addresses, streets and places matching what a citizen typed, best first: by match quality,
-   * then the most specific type (address > street > places, in the place search's own order),
-   * then population. A street unknown in a known town answers with the town, and says so.
-   * Notes are in the language of `t` (the API's German by default).
+   * Addresses, streets and places matching what a citizen typed, places outside Niedersachsen it
+   * names, and what to do with them (services/search.ts). Notes are in the language of `t` (the
+   * API's German by default).
    */
-  search(query: string, limit: number, t: Translate = german): SearchResult[] {
-    const parsed = parseAddressQuery(query);
-    const found = this.addressSearch?.search(parsed, limit, t) ?? [];
-    // An exact address with its number: no place can rank before it (same score, less specific
-    // type), so the place search is skipped.
-    const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].score <= SCORE_BANDS.exact;
-    const places = exactAddress ? [] : this.placeSearch.search(query, limit).map((match) => this.placeResult(match, null));
-    const streets = found.map((match) => this.addressResult(match, t));
-    let others = places;
-    if (found.length === 0 && !(places[0] && places[0].score <= SCORE_BANDS.exactMax)) {
-      const fallback = this.streetNotFound(parsed, t);
-      if (fallback.length > 0) others = [...fallback, ...places.filter((p) => !fallback.some((f) => f.label === p.label))];
-    } else if (parsed.houseNumber !== null) {
-      // A house number says "address": places from a partial reading of the words come after it.
-      others = places.map((p) => (p.score <= SCORE_BANDS.exactMax ? p : { ...p, score: round(Math.min(p.score + HOUSE_NUMBER_PLACE_PENALTY, 1)) }));
-    }
-    const order = new Map<SearchResult, number>(others.map((r, i) => [r, i]));
-    const rank = (r: SearchResult) => (r.type === 'address' ? 0 : r.type === 'street' ? 1 : 2);
-    return [...streets, ...others]
-      .sort(
-        (a, b) =>
-          a.score - b.score ||
-          rank(a) - rank(b) ||
-          (order.get(a) ?? 0) - (order.get(b) ?? 0) ||
-          b.population - a.population,
-      )
-      .slice(0, limit);
+  search(query: string, limit: number, t: Translate = german): SearchAnswer {
+    return searchPortal(this.searchContext, query, limit, t);
   }
 
   /**
-   * True when the search is unambiguous enough to go straight to the district: the best result
-   * is exact (not approximate) and beats every other place by a clear margin, or the others are
-   * the same place (29221 and 29223 Celle). Approximate answers are shown, with their note.
+   * The districts a municipality is split into: one for every municipality of today's data
+   * (a district is a Samt- or Einheitsgemeinde). A city divided into Stadtteil districts lists
+   * them all here, and the search then asks which part of town is meant.
    */
-  isConfident(results: SearchResult[]): boolean {
-    const best = results[0];
-    if (!best || best.approximate) return false;
-    if (results.length === 1) return true;
-    if (best.score > SCORE_BANDS.exactMax) return false;
-    return results
-      .slice(1)
-      .every(
-        (r) =>
-          r.score - best.score >= SCORE_BANDS.clearGap - 1e-9 ||
-          (r.ags === best.ags && r.districtId === best.districtId && r.type === best.type && r.street === best.street),
-      );
+  districtsOfMunicipality(ags: string): DistrictSummary[] {
+    const municipality = this.municipalities.get(ags);
+    const district = municipality && this.districts.get(municipality.districtId);
+    return district ? [summary(district)] : [];
+  }
+
+  /**
+   * The municipality `ags` (its display name) when all of it is the district `districtId`, else
+   * null: the district page then may say "Für ganz {Ort} ist zuständig".
+   */
+  townWholly(ags: string | null, districtId: string): { ags: string; name: string } | null {
+    const districts = ags === null ? [] : this.districtsOfMunicipality(ags);
+    if (districts.length !== 1 || districts[0]!.id !== districtId) return null;
+    return { ags: ags!, name: this.placeSearch.municipalityLabel(ags!) ?? this.municipalities.get(ags!)!.name };
+  }
+
+  /**
+   * The police of Niedersachsen's neighbours (the Netherlands' is not in the data: added by the
+   * pages), for a point outside the state that the data cannot place.
+   */
+  neighbouringPolice(): StatePolice[] {
+    const rank = (p: StatePolice) => (NEIGHBOUR_STATE_CODES as readonly string[]).indexOf(p.stateCode);
+    return this.statePolice.filter((p) => rank(p) >= 0).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
   }
 
   private placeResult(match: PlaceMatch, note: string | null): SearchResult {
@@ -398,7 +408,15 @@ export class Portal {
       street: null,
       houseNumber: null,
       nearBoundary: [],
+      streetUnknown: false,
+      // An Ortsteil's GeoNames point may miss its town by a little: marked only where it is in.
+      pointOnMap: match.type === 'locality' && note === null && this.districtAt(match.point) === match.districtId,
     };
+  }
+
+  private districtAt(point: LatLon): string | null {
+    const result = this.locate(point);
+    return result.kind === 'inside' ? result.district.id : null;
   }
 
   private addressResult(match: AddressMatch, t: Translate): SearchResult {
@@ -410,41 +428,14 @@ export class Portal {
       nearBoundary.length > 0 ? t('search.note.nearBoundary', { districts: nearBoundary.map((d) => d.name).join(', ') }) : null;
     return {
       ...match,
+      place: '',
       municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
       district: summary(this.districts.get(match.districtId)!),
       note: [match.note, boundaryNote].filter(Boolean).join(' ') || null,
       nearBoundary,
+      streetUnknown: false,
+      pointOnMap: match.located,
     };
-  }
-
-  /**
-   * A query naming a street we do not know in a town (or postcode) we do know: the town's result,
-   * approximate, with "Straße nicht gefunden, Ergebnis für {Ort}". The town is looked for in the
-   * last and the first words (people write "Straße, Ort" and "Ort, Straße").
-   */
-  private streetNotFound(parsed: AddressQuery, t: Translate): SearchResult[] {
-    const { words } = parsed;
-    const postcode = parsed.postcode ?? '';
-    if (words.length === 0) return [];
-    const spans: Array<[string[], string[]]> = [];
-    for (let k = Math.min(2, words.length); k >= 1; k--) {
-      spans.push([words.slice(words.length - k), words.slice(0, words.length - k)]);
-      spans.push([words.slice(0, k), words.slice(k)]);
-    }
-    if (postcode !== '') spans.push([[], words]);
-    for (const [town, rest] of spans) {
-      // The rest must be a street: a house number was typed, or it has a street word.
-      if (rest.length === 0 || (parsed.houseNumber === null && !looksLikeStreet(rest))) continue;
-      const found = this.placeSearch.search(`${postcode} ${town.join(' ')}`.trim(), 5);
-      const best = found[0]?.score ?? Infinity;
-      if (best > STREET_NOT_FOUND_MAX_TOWN_SCORE) continue;
-      const matches = found.filter((m) => m.score <= best + SCORE_BANDS.clearGap - 1e-9);
-      return matches.map((m) => {
-        const place = m.type === 'district' ? m.label : (m.postcode ? m.label : (this.placeSearch.municipalityLabel(m.ags ?? '') ?? m.label));
-        return this.placeResult(m, t('search.note.streetNotFound', { place }));
-      });
-    }
-    return [];
   }
 
   /** A district's view; built once per district and snapshot (the snapshot never changes), then shared. */

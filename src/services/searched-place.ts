@@ -15,6 +15,11 @@ export interface SearchedPlace {
   approximate: boolean;
   /** Why the result is approximate (or that a boundary is near), in the page's language. */
   note: string | null;
+  /**
+   * The town, where the search did not know the street but all of the town is this district:
+   * "Ihre Straße ist uns nicht bekannt. Für ganz {Ort} ist zuständig: …".
+   */
+  streetUnknownIn: string | null;
 }
 
 /** The result for the search named in `params`, if it lies in this district (at `point`), or null. */
@@ -31,10 +36,12 @@ export function searchedPlace(
   if (!input.ok) return null;
   // Points travel with five decimals (paths.ts): compare them so.
   const samePoint = (other: LatLon) => point !== null && other.lat.toFixed(5) === point.lat.toFixed(5) && other.lon.toFixed(5) === point.lon.toFixed(5);
-  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).filter((candidate) => candidate.district.id === districtId);
+  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).results.filter((candidate) => candidate.district.id === districtId);
   const result = point
     ? inDistrict.find((candidate) => samePoint(candidate.point))
     : (inDistrict.find((candidate) => candidate.label === input.query) ??
       inDistrict.find((candidate) => candidate.type !== 'address' && candidate.type !== 'street'));
-  return result ? { label: result.label, approximate: result.approximate, note: result.note } : null;
+  if (!result) return null;
+  const town = result.streetUnknown ? portal.townWholly(result.ags, districtId) : null;
+  return { label: result.label, approximate: result.approximate, note: result.note, streetUnknownIn: town?.name ?? null };
 }

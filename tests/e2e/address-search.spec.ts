@@ -79,14 +79,11 @@ test.describe('Adresssuche ohne JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bezirk ${STREET.district}`);
   });
 
-  test('eine unbekannte Straße in einem bekannten Ort zeigt den Ort mit Hinweis', async ({ page }) => {
+  test('eine unbekannte Straße in einem Ort mit einem Bezirk führt dorthin, mit Hinweis oben', async ({ page }) => {
     await page.goto('/');
     await submitSearch(page, 'Gibtsnichtweg 5, Celle');
-    await expect(page.getByText('Straße nicht gefunden, Ergebnis für Celle')).toBeVisible();
-    await page.getByRole('link', { name: 'Celle', exact: true }).click();
     await expect(page).toHaveURL('/bezirk/033510006?suche=Gibtsnichtweg%205%2C%20Celle');
-    // The district page repeats it: the town's result, approximate, and why.
-    await expect(page.locator('.searched-for')).toContainText('Ergebnis für: Celle');
-    await expect(page.locator('.searched-for')).toContainText('Straße nicht gefunden, Ergebnis für Celle');
+    // The district page searches it again and says what it found: the whole town is this district.
+    await expect(page.getByRole('note')).toContainText('Ihre Straße ist uns nicht bekannt. Für ganz Celle ist zuständig: Bezirk Celle.');
   });
 });

@@ -143,9 +143,8 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     const response = await page.goto('/suche?q=Xyzzyqwv');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ergebnisse für „Xyzzyqwv“');
-    await expect(page.getByRole('status').filter({ hasText: 'Xyzzyqwv' })).toContainText(
-      'Für „Xyzzyqwv“ haben wir keine Adresse und keinen Ort in Niedersachsen gefunden.',
-    );
+    await expect(page.getByRole('status').filter({ hasText: 'Xyzzyqwv' })).toContainText('„Xyzzyqwv“ kennen wir nicht.');
+    await expect(page.getByRole('region', { name: 'So finden Sie Ihren Bezirk' })).toBeVisible();
     await expect(searchField(page)).toHaveValue('Xyzzyqwv');
   });
 

@@ -38,10 +38,10 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
-const addressSearch = () => (portal as unknown as { addressSearch: AddressSearch }).addressSearch;
+const addressSearch = () => (portal as unknown as { searchContext: { addresses: AddressSearch } }).searchContext.addresses;
 
 const first = (query: string): SearchResult => {
-  const result = portal.search(query, 10)[0];
+  const result = portal.search(query, 10).results[0];
   if (!result) throw new Error(`no result for ${query}`);
   return result;
 };
@@ -100,7 +100,6 @@ describe('resolution rules', () => {
     ['Celle Großer Plan 12', '12'],
     ['großer-plan 3 celle', '3'],
     ['Grossr Plan 3 Cele', '3'],
-    ['Großer Plam 5, Celle', '5'],
   ])('exact address: %j → Großer Plan %s in Celle', (query, number) => {
     const result = first(query);
     expect(result).toMatchObject({
@@ -116,8 +115,9 @@ describe('resolution rules', () => {
   });
 
   it('goes straight to the district for an exact address, with its point', () => {
-    const results = portal.search('Großer Plan 12a, 29221 Celle', 20);
-    expect(portal.isConfident(results)).toBe(true);
+    const answer = portal.search('Großer Plan 12a, 29221 Celle', 20);
+    expect(answer.decision).toEqual({ action: 'go', index: 0 });
+    expect(answer.results[0]).toMatchObject({ type: 'address', match: 'exact', approximate: false });
   });
 
   it('decodes the ISO-8859-1 file: Küchenstraße and Bültenweg in Braunschweig', () => {
@@ -131,11 +131,22 @@ describe('resolution rules', () => {
     expect(first('Muehlenstrasse 4, Celle')).toMatchObject({ type: 'address', houseNumber: '4', approximate: false });
   });
 
+  it('answers a misspelt street in a town that is one district with the town, the street as a guess', () => {
+    const answer = portal.search('Großer Plam 5, Celle', 10);
+    expect(answer.results[0]).toMatchObject({ type: 'municipality', label: 'Celle', streetUnknown: true, match: 'exact' });
+    expect(answer.decision).toEqual({ action: 'go', index: 0 });
+    expect(answer.results).toContainEqual(
+      expect.objectContaining({ type: 'address', street: 'Großer Plan', houseNumber: '5', match: 'corrected' }),
+    );
+  });
+
   it('answers an unknown number with the nearest known one, marked approximate', () => {
     const result = first('Großer Plan 4 Celle');
     expect(result).toMatchObject({ type: 'address', houseNumber: '3', approximate: true, district: { id: CELLE } });
     expect(result.note).toBe('Hausnummer 4 nicht gefunden, ungefähre Lage: Nr. 3');
-    expect(portal.isConfident(portal.search('Großer Plan 4 Celle', 20))).toBe(false);
+    // The street is known exactly, and all of Celle is one district: the number cannot change it.
+    expect(result.match).toBe('exact');
+    expect(portal.search('Großer Plan 4 Celle', 20).decision).toEqual({ action: 'go', index: 0 });
   });
 
   it('answers an unknown suffix with the plain number', () => {
@@ -148,19 +159,26 @@ describe('resolution rules', () => {
     expect(result.note).toBe('Hausnummern dieser Straße sind uns nicht bekannt, ungefähre Lage: Straßenmitte');
   });
 
-  it('answers an unknown street in a known town with the town, and says so', () => {
-    const results = portal.search('Gibtsnichtweg 5, Celle', 10);
-    expect(results[0]).toMatchObject({ type: 'municipality', label: 'Celle', approximate: true, district: { id: CELLE } });
-    expect(results[0]!.note).toBe('Straße nicht gefunden, Ergebnis für Celle');
-    expect(portal.isConfident(results)).toBe(false);
+  it('answers an unknown street in a town that is one district with the town, and goes there saying so', () => {
+    const answer = portal.search('Gibtsnichtweg 5, Celle', 10);
+    expect(answer.results[0]).toMatchObject({
+      type: 'municipality',
+      label: 'Celle',
+      approximate: true,
+      streetUnknown: true,
+      match: 'exact',
+      district: { id: CELLE },
+    });
+    expect(answer.results[0]!.note).toBe('Straße nicht gefunden, Ergebnis für Celle');
+    expect(answer.decision).toEqual({ action: 'go', index: 0 });
     expect(first('29221 Erfundene Straße 3')).toMatchObject({ type: 'postcode', approximate: true, note: 'Straße nicht gefunden, Ergebnis für 29221 Celle' });
   });
 
   it('offers every district for a street that exists in several', () => {
-    const results = portal.search('Hauptstraße 2', 10);
-    const districts = results.filter((r) => r.type === 'address').map((r) => r.district.id);
+    const answer = portal.search('Hauptstraße 2', 10);
+    const districts = answer.results.filter((r) => r.type === 'address').map((r) => r.district.id);
     expect(districts).toEqual(expect.arrayContaining([CELLE, BRAUNSCHWEIG]));
-    expect(portal.isConfident(results)).toBe(false);
+    expect(answer.decision).toEqual({ action: 'choose', reason: 'several' });
   });
 
   it('names the other district for a point near the boundary', () => {
@@ -173,9 +191,9 @@ describe('resolution rules', () => {
 
 describe('ranking', () => {
   it('puts the town first for a town name, streets named after it after', () => {
-    const results = portal.search('Celle', 10);
-    expect(results[0]).toMatchObject({ type: 'municipality', label: 'Celle', approximate: false });
-    expect(portal.isConfident(results)).toBe(true);
+    const answer = portal.search('Celle', 10);
+    expect(answer.results[0]).toMatchObject({ type: 'municipality', label: 'Celle', approximate: false });
+    expect(answer.decision).toEqual({ action: 'go', index: 0 });
   });
 
   it('finds streets by prefix while typing', () => {
@@ -197,14 +215,14 @@ describe('ranking', () => {
   });
 
   it('ranks address before street before place at equal match quality', () => {
-    const types = portal.search('Großer Plan 12a Celle', 10).map((r) => r.type);
+    const types = portal.search('Großer Plan 12a Celle', 10).results.map((r) => r.type);
     expect(types[0]).toBe('address');
   });
 
   it('keeps place search as it was', () => {
     expect(first('Hann. Münden')).toMatchObject({ type: 'municipality', label: 'Hann. Münden', approximate: false });
     expect(first('29221')).toMatchObject({ type: 'postcode', label: '29221 Celle' });
-    expect(first('Cele')).toMatchObject({ label: 'Celle' });
+    expect(first('Cele')).toMatchObject({ label: 'Celle', match: 'corrected' });
   });
 });
 
@@ -221,6 +239,7 @@ describe('GET /api/v1/search with addresses', () => {
     expect(body.results[0]).toEqual({
       type: 'address',
       label: 'Großer Plan 3, 29221 Celle',
+      match: 'exact',
       lat: expect.any(Number),
       lon: expect.any(Number),
       postcode: '29221',

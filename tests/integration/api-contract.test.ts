@@ -69,7 +69,16 @@ beforeAll(async () => {
   const account = portal.listAccounts()[0]!.account;
   samples = {
     '/locate': ['/api/v1/locate?lat=52.6226&lon=10.0805', '/api/v1/locate?lat=53.861&lon=8.6944'],
-    '/search': ['/api/v1/search?q=Celle', '/api/v1/search?q=37434&limit=20', '/api/v1/search?q=xqzjkw'],
+    '/search': [
+      '/api/v1/search?q=Celle',
+      '/api/v1/search?q=37434&limit=20',
+      '/api/v1/search?q=xqzjkw',
+      '/api/v1/search?q=Greetsiel',
+      '/api/v1/search?q=Bremen',
+      '/api/v1/search?q=28195',
+      '/api/v1/search?q=Neustadt',
+      '/api/v1/search?q=Steinhude&lang=en',
+    ],
     '/districts': ['/api/v1/districts', '/api/v1/districts?limit=100&offset=400', '/api/v1/districts?offset=100000'],
     '/districts/{id}': ['/api/v1/districts/033510006', '/api/v1/districts/032410001'],
     '/districts/{id}/boundary': [
@@ -141,6 +150,29 @@ describe('every endpoint answers as documented', () => {
     const result = await get(request);
     expect(result.status).toBe(404);
     expectConforms(path, result);
+  });
+});
+
+describe('outside Niedersachsen', () => {
+  const validate = () => validatorFor('/components/schemas/OutsideLocateDetails');
+
+  it('locate: the 404 details validate against OutsideLocateDetails, with and without a named state', async () => {
+    for (const request of ['/api/v1/locate?lat=53.0793&lon=8.8017', '/api/v1/locate?lat=52.52&lon=13.405']) {
+      const result = await get(request);
+      expect(result.status).toBe(404);
+      expect(validate()(result.body.error.details), JSON.stringify(validate().errors?.slice(0, 3))).toBe(true);
+    }
+    expect(validate()({ point: { lat: 1, lon: 2 }, state: 'Bremen', police: null })).toBe(false);
+  });
+
+  it('search: 200 with outsideArea beside results, each result saying how it matched', async () => {
+    const bremen = (await get('/api/v1/search?q=Bremen')).body;
+    expect(bremen.outsideArea).toMatchObject({ place: 'Bremen', state: 'Bremen', police: { name: 'Polizei Bremen' } });
+    expect(bremen.decision).toEqual({ action: 'outside', result: null, reason: null });
+    const celle = (await get('/api/v1/search?q=Celle')).body;
+    expect(celle.outsideArea).toBeNull();
+    expect(celle.results[0].match).toBe('exact');
+    expect(celle.decision).toEqual({ action: 'go', result: 0, reason: null });
   });
 });
 

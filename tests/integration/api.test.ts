@@ -43,7 +43,9 @@ const q = (value: string, extra = '') => `${new URLSearchParams({ q: value }).to
 function expectError(result: Called, status: number, code: string): void {
   expect(result.status, JSON.stringify(result.body)).toBe(status);
   expect(result.contentType).toMatch(/^application\/json/);
-  expect(result.body).toEqual({ error: { code, message: expect.any(String) } });
+  // `details` only where the answer has more to say (outside_area: the state and the neighbours).
+  const details = result.body.error?.details === undefined ? {} : { details: expect.any(Object) };
+  expect(result.body).toEqual({ error: { code, message: expect.any(String), ...details } });
   expect(result.body.error.message.length).toBeGreaterThan(0);
 }
 
@@ -129,7 +131,7 @@ describe('GET /api/v1/locate', () => {
 
   it('reports neighbours near a boundary as {id, name, distanceMeters}', async () => {
     // Hannover's city centre has none; a search result's point may lie anywhere: check the shape only.
-    const results = portal.search('Wathlingen', 1);
+    const { results } = portal.search('Wathlingen', 1);
     const body = (await callLocate(`lat=${results[0]!.point.lat}&lon=${results[0]!.point.lon}`)).body;
     for (const entry of body.nearBoundary) {
       expect(entry).toEqual({ id: expect.stringMatching(/^\d{9}$/), name: expect.any(String), distanceMeters: expect.any(Number) });
@@ -150,12 +152,24 @@ describe('GET /api/v1/locate', () => {
   });
 
   it.each([
-    ['Berlin', 'lat=52.52&lon=13.405'],
-    ['the North Sea', 'lat=54.2&lon=7.0'],
-    ['Bremen', 'lat=53.0793&lon=8.8017'],
-    ['the edge of the world', 'lat=-90&lon=180'],
-  ])('answers 404 outside_area for %s', async (_name, query) => {
-    expectError(await callLocate(query), 404, 'outside_area');
+    ['Berlin', 'lat=52.52&lon=13.405', null],
+    ['the North Sea', 'lat=54.2&lon=7.0', null],
+    ['Hamburg', 'lat=53.5511&lon=9.9937', null],
+    ['Groningen (Netherlands)', 'lat=53.2194&lon=6.5665', null],
+    ['Bremen', 'lat=53.0793&lon=8.8017', 'Polizei Bremen'],
+    ['Bremen-Vegesack', 'lat=53.1717&lon=8.6217', 'Polizei Bremen'],
+    ['the edge of the world', 'lat=-90&lon=180', null],
+  ])('answers 404 outside_area for %s, naming the police only where the data allow it', async (_name, query, police) => {
+    const result = await callLocate(query);
+    expectError(result, 404, 'outside_area');
+    const details = result.body.error.details;
+    expect(details.police?.name ?? null).toBe(police);
+    expect(details.state).toBe(police === null ? null : 'Bremen');
+    // Always the neighbours, the Netherlands included, each with its police and website.
+    expect(details.neighbours.map((n: { state: string }) => n.state)).toEqual(
+      expect.arrayContaining(['Bremen', 'Hamburg', 'Schleswig-Holstein', 'Nordrhein-Westfalen', 'Niederlande']),
+    );
+    for (const neighbour of details.neighbours) expect(neighbour.police.url).toMatch(/^https:\/\//);
   });
 
   const thousandDigits = '5'.repeat(1000);
@@ -203,8 +217,9 @@ describe('GET /api/v1/locate', () => {
 
 describe('GET /api/v1/search', () => {
   const resultShape = {
-    type: expect.stringMatching(/^(address|street|municipality|district|postcode)$/),
+    type: expect.stringMatching(/^(address|street|municipality|locality|district|postcode)$/),
     label: expect.any(String),
+    match: expect.stringMatching(/^(exact|prefix|corrected)$/),
     lat: expect.any(Number),
     lon: expect.any(Number),
     postcode: expect.toSatisfy((value: unknown) => value === null || /^\d{5}$/.test(String(value))),
@@ -222,10 +237,12 @@ describe('GET /api/v1/search', () => {
     const result = await callSearch(q('Celle'));
     expect(result.status).toBe(200);
     expect(result.contentType).toMatch(/^application\/json/);
-    expect(Object.keys(result.body)).toEqual(['results']);
+    expect(Object.keys(result.body)).toEqual(['results', 'outsideArea', 'decision']);
+    expect(result.body.decision).toEqual({ action: 'go', result: 0, reason: null });
     expect(result.body.results[0]).toEqual({
       type: 'municipality',
       label: 'Celle',
+      match: 'exact',
       lat: expect.any(Number),
       lon: expect.any(Number),
       postcode: null,
@@ -264,7 +281,7 @@ describe('GET /api/v1/search', () => {
   it('answers 200 with no results for nonsense', async () => {
     const result = await callSearch(q('xqzjkw'));
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({ results: [] });
+    expect(result.body).toEqual({ results: [], outsideArea: null, decision: { action: 'unknown', result: null, reason: null } });
   });
 
   it('honours limit 1..20 and defaults to 10', async () => {

@@ -29,6 +29,13 @@ export interface AreaMatch<T> {
   value: T;
 }
 
+/**
+ * Points this close outside every outline still count as inside the nearest one: the outlines
+ * are simplified to about 200 m. One tolerance for the import (which places streets, addresses
+ * and Ortsteile) and the server (which locates points).
+ */
+export const OUTLINE_SLACK_METERS = 250;
+
 /** An area whose boundary is near a point. */
 export interface NearbyArea<T> extends AreaMatch<T> {
   distanceMeters: number;

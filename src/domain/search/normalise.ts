@@ -124,3 +124,18 @@ export function baseName(name: string): string {
   // A name that is nothing but a bracket keeps its text rather than becoming empty.
   return stripped === '' ? capped.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim() : stripped;
 }
+
+// Words after which a place's name goes on with where it lies: "Neustadt am Rübenberge",
+// "Oldenburg in Holstein", "Neustadt b. Coburg" (normalised: "bei").
+const LOCATIVES: ReadonlySet<string> = new Set(['an', 'am', 'im', 'in', 'ob', 'bei', 'auf', 'vor', 'unter', 'zu', 'zum', 'zur']);
+
+/**
+ * The name people use alone for a place, normalised: without brackets and without what follows a
+ * locative ("Neustadt a. Rbge." → "neustadt", "Rotenburg an der Fulda" → "rotenburg",
+ * "Neustadt (Hessen)" → "neustadt"). The whole name where it has no such part.
+ */
+export function shortName(name: string): string {
+  const words = normaliseText(baseName(name).split(/[/,]/)[0] ?? '').split(' ').filter(Boolean);
+  const cut = words.findIndex((word, i) => i > 0 && LOCATIVES.has(word));
+  return (cut > 0 ? words.slice(0, cut) : words).join(' ');
+}

@@ -1,28 +1,38 @@
 /**
- * Place search: municipalities (Gemeinden), districts (Samtgemeinden / Einheitsgemeinden) and
- * postcodes, built once in memory and queried per keystroke. Street addresses are not searched here.
+ * Place search: municipalities (Gemeinden), their Ortsteile, districts (Samtgemeinden /
+ * Einheitsgemeinden) and postcodes, built once in memory and queried per keystroke. Street
+ * addresses are not searched here.
  */
-import type { District, LatLon, Municipality, PostcodeArea } from '../model';
+import type { District, LatLon, Locality, Municipality, PostcodeArea } from '../model';
+import { weakerMatch, type MatchKind } from './confidence';
 import { relativeDistanceWithin } from './edit-distance';
 import { lowerBound } from './sorted';
-import { baseName, normaliseText } from './normalise';
+import { baseName, normaliseText, shortName } from './normalise';
+import { districtLabels, municipalityLabels, shortKreisName } from './place-labels';
 
 /** What a place search can find. */
-export type PlaceMatchType = 'municipality' | 'district' | 'postcode';
+export type PlaceMatchType = 'municipality' | 'locality' | 'district' | 'postcode';
 
 /** One search result. */
 export interface PlaceMatch {
   type: PlaceMatchType;
-  /** Display label, e.g. "Celle", "Neuenkirchen (Landkreis Diepholz)", "Samtgemeinde Hambergen", "29221 Celle". */
+  /**
+   * Display label, e.g. "Celle", "Neuenkirchen (Landkreis Diepholz)", "Greetsiel (Krummhörn)",
+   * "Samtgemeinde Hambergen", "29221 Celle".
+   */
   label: string;
   point: LatLon;
   /** Municipality AGS (8 digits); null for district results. */
   ags: string | null;
   districtId: string;
-  /** Set for postcode results only. */
+  /** Set for postcode results and postcode-town pairs only. */
   postcode: string | null;
   /** Match quality: 0 = perfect, 1 = worst. */
   score: number;
+  /** How it matched: see {@link MatchKind}. */
+  match: MatchKind;
+  /** Which place it is: results with the same key are one place (29221 Celle and 29223 Celle are Celle). */
+  place: string;
   population: number;
 }
 
@@ -33,6 +43,8 @@ export interface PlaceSearchInput {
   postcodeAreas: readonly PostcodeArea[];
   /** Kreis name by 5-digit AGS ("03351" -> "Landkreis Celle"), used to tell same-named places apart. */
   kreisNames?: ReadonlyMap<string, string>;
+  /** Ortsteile and other names of municipalities. */
+  localities?: readonly Locality[];
 }
 
 // Score bands. Everything up to EXACT_MAX counts as an exact (normalised) name match.
@@ -45,7 +57,7 @@ const EXACT_MAX = 0.05;
 const SCORE_PREFIX = 0.15;
 const SCORE_WORD_PREFIX = 0.25;
 const SCORE_FUZZY_BASE = 0.3;
-/** The best result must beat every other place by at least this to count as confident. */
+/** Answers within this of the best one are equally likely readings (see the street search's fallback). */
 const CLEAR_GAP = 0.1;
 // A postcode prefix ("292") is less certain than a whole postcode.
 const POSTCODE_PREFIX_PENALTY = 0.15;
@@ -79,10 +91,12 @@ const MIN_FUZZY_LENGTH = 3;
 const MAX_QUERY_LENGTH = 64;
 const MAX_LIMIT = 100;
 const MIN_POSTCODE_PREFIX = 3;
+/** A part of a double name ("Hahnenklee" of Hahnenklee-Bockswiese) counts as a name from this length. */
+const MIN_PART_LETTERS = 5;
 
 // Lower ranks first when match quality ties: a postcode confirmed by a town name is the most
 // specific answer, a bare postcode the least (it may span several municipalities).
-const TYPE_RANK = { pair: 0, municipality: 1, district: 2, postcode: 3 } as const;
+const TYPE_RANK = { pair: 0, municipality: 1, locality: 2, district: 3, postcode: 4 } as const;
 type RankType = keyof typeof TYPE_RANK;
 
 interface NameVariant {
@@ -97,7 +111,7 @@ interface NameVariant {
 
 interface Entry {
   key: string;
-  type: 'municipality' | 'district';
+  type: 'municipality' | 'locality' | 'district';
   label: string;
   point: LatLon;
   ags: string | null;
@@ -137,6 +151,8 @@ export class PlaceSearch {
   /** Shared-pair counters per entry, reused by every fuzzy lookup (reset after use). */
   readonly #sharedCounts: Uint16Array;
   readonly #municipalityByAgs = new Map<string, Entry>();
+  /** An Ortsteil's own postcodes, by its key (a postcode it shares with its town counts too). */
+  readonly #localityPostcodes = new Map<string, ReadonlySet<string>>();
   readonly #postcodes = new Map<string, PostcodeRow[]>();
   readonly #postcodeList: string[];
 
@@ -154,6 +170,10 @@ export class PlaceSearch {
     const districts = [...input.districts].sort((a, b) => compareKeys(a.id, b.id));
     const labels = municipalityLabels(municipalities, kreisNames);
     const kreisOf = (m: Municipality) => kreisNames.get(m.ags.slice(0, 5)) ?? '';
+    const localities = [...(input.localities ?? [])].sort((a, b) => a.id - b.id);
+    const municipalityNames = new Map(municipalities.map((m) => [m.ags, m.name]));
+    const otherNames = new Map<string, string[]>();
+    for (const l of localities) if (l.kind === 'alias') otherNames.set(l.ags, [...(otherNames.get(l.ags) ?? []), l.name]);
 
     const inhabitedNames = new Set(
       municipalities.filter((m) => m.population > 0).map((m) => normaliseText(baseName(m.name))),
@@ -165,6 +185,8 @@ export class PlaceSearch {
       const names = variants([
         [m.name, SCORE_EXACT, true],
         [baseName(m.name), SCORE_ALIAS, true],
+        // The name used alone: "Neustadt" for Neustadt a. Rbge., "Hagen" for Hagen im Bremischen.
+        ...usedAlone(m.name),
         [label, SCORE_ALIAS, false],
         // "Neuenkirchen Osnabrück": the label's Kreis without "Landkreis", for same-named places.
         ...(label !== m.name
@@ -172,6 +194,8 @@ export class PlaceSearch {
           : []),
         [`${m.type} ${m.name}`, SCORE_ALIAS, false],
         ...(aliasesByAgs.get(m.ags) ?? []).map((a): VariantSpec => [a, SCORE_ALIAS, true]),
+        // Other names GeoNames knows ("Wulften" for Wulften am Harz).
+        ...(otherNames.get(m.ags) ?? []).map((a): VariantSpec => [a, SCORE_ALIAS, true]),
       ]);
       const base = normaliseText(baseName(m.name));
       const entry: Entry = {
@@ -192,10 +216,40 @@ export class PlaceSearch {
       namesByDistrict.set(m.districtId, set);
     }
 
+    const ortsteilNames = new Set(localities.map((l) => `${l.ags}|${normaliseText(l.name)}`));
+    for (const l of localities) {
+      const town = this.#municipalityByAgs.get(l.ags);
+      if (l.kind !== 'ortsteil' || !town) continue;
+      const townName = baseName(municipalityNames.get(l.ags) ?? town.label);
+      const label = `${l.name} (${town.label})`;
+      this.#entries.push({
+        key: `l:${l.id}`,
+        type: 'locality',
+        label,
+        point: l.point,
+        ags: l.ags,
+        districtId: town.districtId,
+        population: town.population,
+        // "Greetsiel", with its town in either order ("Greetsiel Krummhörn", "Krummhörn-Greetsiel")
+        // and as the source wrote it ("Friedeburg Reepsholt, Abickhafe").
+        names: variants([
+          [l.name, SCORE_EXACT, true],
+          ...usedAlone(l.name),
+          [label, SCORE_ALIAS, false],
+          [`${townName} ${l.name}`, SCORE_ALIAS, false],
+          [`${l.name} ${townName}`, SCORE_ALIAS, false],
+          ...l.sourceNames.map((name): VariantSpec => [name, SCORE_ALIAS, false]),
+          ...partsOf(l.name, townName).filter(([part]) => !ortsteilNames.has(`${l.ags}|${normaliseText(part)}`)),
+        ]),
+        penalty: 0,
+      });
+      this.#localityPostcodes.set(`l:${l.id}`, new Set(l.postcodes));
+    }
+
     const memberTypes = new Map<string, Set<string>>();
     for (const m of municipalities)
       memberTypes.set(m.districtId, (memberTypes.get(m.districtId) ?? new Set()).add(m.type));
-    const districtLabels = districtLabelsOf(districts, kreisNames, memberTypes);
+    const labelsOfDistricts = districtLabels(districts, kreisNames, memberTypes);
     const inhabitedDistrictNames = new Set(
       districts.filter((d) => d.population > 0).map((d) => normaliseText(`${d.type} ${baseName(d.name)}`)),
     );
@@ -204,7 +258,7 @@ export class PlaceSearch {
       const specs: VariantSpec[] = [
         [`${d.type} ${d.name}`, SCORE_EXACT, false],
         [`${d.type} ${baseName(d.name)}`, SCORE_ALIAS, false],
-        [districtLabels.get(d.id) ?? d.name, SCORE_ALIAS, false],
+        [labelsOfDistricts.get(d.id) ?? d.name, SCORE_ALIAS, false],
       ];
       if (d.type === 'Samtgemeinde') specs.push([`SG ${d.name}`, SCORE_ALIAS, false]);
       // The bare name only where no municipality of this district already answers to it:
@@ -215,7 +269,7 @@ export class PlaceSearch {
       this.#entries.push({
         key: `d:${d.id}`,
         type: 'district',
-        label: districtLabels.get(d.id) ?? d.name,
+        label: labelsOfDistricts.get(d.id) ?? d.name,
         point: d.centre,
         ags: null,
         districtId: d.id,
@@ -270,8 +324,12 @@ export class PlaceSearch {
     });
   }
 
-  /** Places matching `query`, best first; at most `limit` (1..100) results. Never throws. */
-  search(query: string, limit = 10): PlaceMatch[] {
+  /**
+   * Places matching `query`, best first; at most `limit` (1..100) results. Never throws.
+   * `exactOnly`: only places named exactly (no completions, no corrections), for callers that
+   * need nothing else.
+   */
+  search(query: string, limit = 10, { exactOnly = false } = {}): PlaceMatch[] {
     const max = Number.isFinite(limit) ? Math.min(Math.max(Math.floor(limit), 0), MAX_LIMIT) : 10;
     if (max === 0 || typeof query !== 'string') return [];
     const { text, postcode } = parseQuery(normaliseText(query));
@@ -281,11 +339,28 @@ export class PlaceSearch {
       .join(' ');
     let scored: Scored[];
     if (postcode !== null && text === '') scored = this.#postcodeMatches(postcode, 0);
-    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal);
-    else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal);
+    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal, exactOnly);
+    else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal, exactOnly);
     else scored = [];
+    if (exactOnly) scored = scored.filter((s) => s.match.match === 'exact');
     scored.sort(compareScored);
     return scored.slice(0, max).map((s) => s.match);
+  }
+
+  /**
+   * The places named exactly by words already normalised (and a whole postcode, if any): the
+   * search's own lookup without parsing the text again, for callers that try several readings
+   * of one query (the town of a street we do not know).
+   */
+  exactly(words: readonly string[], postcode: string | null, limit: number): PlaceMatch[] {
+    const text = words.join(' ');
+    const scored =
+      postcode === null ? this.#textMatches(text, text, true) : text === '' ? this.#postcodeMatches(postcode, 0) : this.#pairMatches(postcode, text, text, true);
+    return scored
+      .filter((s) => s.match.match === 'exact')
+      .sort(compareScored)
+      .slice(0, limit)
+      .map((s) => s.match);
   }
 
   /** A municipality's display label ("Neuenkirchen (Landkreis Diepholz)"), or null if unknown. */
@@ -293,44 +368,41 @@ export class PlaceSearch {
     return this.#municipalityByAgs.get(ags)?.label ?? null;
   }
 
-  /** The one place a query clearly means, or null: searches and applies {@link isConfident}. */
-  confidentMatch(query: string): PlaceMatch | null {
-    const results = this.search(query, 10);
-    return isConfident(results) ? (results[0] ?? null) : null;
-  }
-
-  #textMatches(text: string, literal: string): Scored[] {
-    const best = new Map<string, { entry: Entry; score: number }>();
-    const offer = (entry: Entry, score: number) => {
+  #textMatches(text: string, literal: string, exactOnly: boolean): Scored[] {
+    const best = new Map<string, { entry: Entry; score: number; kind: MatchKind }>();
+    const offer = (entry: Entry, score: number, kind: MatchKind) => {
       const current = best.get(entry.key);
-      if (!current || score < current.score) best.set(entry.key, { entry, score });
+      if (!current || score < current.score) best.set(entry.key, { entry, score, kind });
     };
 
     for (const { entry, name } of this.#exact.get(text) ?? []) {
-      offer(entry, name.exactScore + (name.literals.has(literal) ? 0 : FOLDED_ONLY));
+      offer(entry, name.exactScore + (name.literals.has(literal) ? 0 : FOLDED_ONLY), 'exact');
     }
-    if (text.length >= MIN_PREFIX_LENGTH) {
+    const named = best.size > 0;
+    if (text.length >= MIN_PREFIX_LENGTH && !exactOnly) {
       for (const { text: name, entry } of startingWith(this.#nameStarts, text)) {
-        if (name !== text) offer(entry, SCORE_PREFIX);
+        if (name !== text) offer(entry, SCORE_PREFIX, 'prefix');
       }
-      for (const { entry } of startingWith(this.#laterWordStarts, text)) offer(entry, SCORE_WORD_PREFIX);
+      for (const { entry } of startingWith(this.#laterWordStarts, text)) offer(entry, SCORE_WORD_PREFIX, 'prefix');
     }
-    if (text.length >= MIN_FUZZY_LENGTH) {
+    // Look-alikes only where no place has the name typed: a name we know needs no correction.
+    if (text.length >= MIN_FUZZY_LENGTH && !named && !exactOnly) {
       for (const entry of this.#fuzzyCandidates(text)) {
         if (best.has(entry.key)) continue;
         const ratio = editRatio(text, entry.names);
         if (ratio > MAX_EDIT_RATIO) continue;
         // Quantised, so that near-equal fuzzy matches fall back to type and population.
-        offer(entry, fuzzyScore(ratio));
+        offer(entry, fuzzyScore(ratio), 'corrected');
       }
     }
 
     const scored: Scored[] = [];
-    for (const { entry, score } of best.values()) {
+    for (const { entry, score, kind } of best.values()) {
       scored.push({
         key: entry.key,
         rank: entry.type,
         match: {
+          place: entry.key,
           type: entry.type,
           label: entry.label,
           point: entry.point,
@@ -338,6 +410,7 @@ export class PlaceSearch {
           districtId: entry.districtId,
           postcode: null,
           score: round(Math.min(score + entry.penalty, 1)),
+          match: kind,
           population: entry.population,
         },
       });
@@ -388,33 +461,51 @@ export class PlaceSearch {
     const exactOnly = postcode.length === 5;
     for (const code of exactOnly ? [postcode] : this.#postcodeList.filter((c) => c.startsWith(postcode))) {
       const score = (exactOnly ? SCORE_EXACT : POSTCODE_PREFIX_PENALTY) + penalty;
-      for (const row of this.#postcodes.get(code) ?? []) scored.push(postcodeResult(row, score, 'postcode'));
+      const kind = penalty > 0 ? 'corrected' : exactOnly ? 'exact' : 'prefix';
+      for (const row of this.#postcodes.get(code) ?? []) scored.push(postcodeResult(row, score, kind, 'postcode'));
     }
     return scored;
   }
 
-  #pairMatches(postcode: string, text: string, literal: string): Scored[] {
-    const towns = this.#textMatches(text, literal);
-    // The text may name the municipality itself or its Samtgemeinde ("27721 SG Hambergen").
-    const byAgs = new Map<string, number>();
-    const byDistrict = new Map<string, number>();
+  /** Whether a whole postcode is one of Niedersachsen's (else it says nothing about our places). */
+  knowsPostcode(postcode: string): boolean {
+    return this.#postcodes.has(postcode);
+  }
+
+  /** The municipalities (AGS) a whole postcode reaches; empty for a postcode we do not know. */
+  postcodeMunicipalities(postcode: string): string[] {
+    return (this.#postcodes.get(postcode) ?? []).map((row) => row.municipality.ags!);
+  }
+
+  #pairMatches(postcode: string, text: string, literal: string, exactOnly: boolean): Scored[] {
+    const towns = this.#textMatches(text, literal, exactOnly);
+    // The text may name the municipality itself, an Ortsteil of it ("26736 Greetsiel") or its
+    // Samtgemeinde ("27721 SG Hambergen").
+    const byAgs = new Map<string, PlaceMatch>();
+    const byDistrict = new Map<string, PlaceMatch>();
+    const better = (a: PlaceMatch | undefined, b: PlaceMatch | undefined) => (!a || (b && b.score < a.score) ? b : a);
     for (const s of towns) {
-      if (s.match.ags !== null) byAgs.set(s.match.ags, s.match.score);
-      else byDistrict.set(s.match.districtId, s.match.score);
+      if (s.match.type === 'locality') continue;
+      if (s.match.ags !== null) byAgs.set(s.match.ags, s.match);
+      else byDistrict.set(s.match.districtId, s.match);
     }
     const pairs: Scored[] = [];
     for (const candidate of this.#postcodeMatches(postcode, 0)) {
-      const ags = candidate.match.ags;
-      const town = Math.min(
-        (ags === null ? undefined : byAgs.get(ags)) ?? Infinity,
-        byDistrict.get(candidate.match.districtId) ?? Infinity,
-      );
-      if (town === Infinity) continue;
-      const row: PostcodeRow = {
-        postcode: candidate.match.postcode ?? postcode,
-        municipality: this.#municipalityByAgs.get(ags!)!,
-      };
-      pairs.push(postcodeResult(row, round(Math.min(town + candidate.match.score, 1)), 'pair'));
+      const ags = candidate.match.ags!;
+      const town = better(byAgs.get(ags), byDistrict.get(candidate.match.districtId));
+      if (!town) continue;
+      const row: PostcodeRow = { postcode: candidate.match.postcode ?? postcode, municipality: this.#municipalityByAgs.get(ags)! };
+      pairs.push(postcodeResult(row, round(Math.min(town.score + candidate.match.score, 1)), weakerMatch(town.match, candidate.match.match), 'pair'));
+    }
+    const postcodeTowns = new Set(this.postcodeMunicipalities(postcode));
+    for (const s of towns) {
+      if (s.match.type !== 'locality') continue;
+      if (!this.#localityPostcodes.get(s.key)?.has(postcode) && !postcodeTowns.has(s.match.ags!)) continue;
+      pairs.push({
+        ...s,
+        rank: 'pair',
+        match: { ...s.match, label: `${postcode} ${s.match.label}`, postcode },
+      });
     }
     // Postcode and town agree: other towns are noise, the user told us where.
     if (pairs.length > 0) return pairs;
@@ -425,28 +516,27 @@ export class PlaceSearch {
   }
 }
 
+type VariantSpec = [text: string, exactScore: number, wordPrefix: boolean];
+
 /**
- * Whether `results` (best first, from a search with limit >= 2) clearly mean one place, so a
- * caller may go straight to its district: a single result, or an exact name match that beats
- * every other place by a clear margin. Not when a postcode spans several municipalities or two
- * places share the name.
+ * The villages a double name joins, as names of their own ("Hahnenklee" for
+ * Hahnenklee-Bockswiese): not the town's own name ("Salzgitter" of Salzgitter-Bad), nor a part
+ * too short to be a name.
  */
-export function isConfident(results: readonly PlaceMatch[]): boolean {
-  const best = results[0];
-  if (!best) return false;
-  if (results.length === 1) return true;
-  if (best.score > EXACT_MAX) return false;
-  // Other results for the very same place (29221 and 29223 Celle) do not make it ambiguous.
-  return results
-    .slice(1)
-    .every(
-      (r) =>
-        r.score - best.score >= CLEAR_GAP - 1e-9 ||
-        (r.ags === best.ags && r.districtId === best.districtId && r.type === best.type),
-    );
+function partsOf(name: string, townName: string): VariantSpec[] {
+  if (!name.includes('-')) return [];
+  const town = normaliseText(townName);
+  return name
+    .split('-')
+    .filter((part) => normaliseText(part).replace(/ /g, '').length >= MIN_PART_LETTERS && normaliseText(part) !== town)
+    .map((part): VariantSpec => [part, SCORE_ALIAS, true]);
 }
 
-type VariantSpec = [text: string, exactScore: number, wordPrefix: boolean];
+/** The name used alone where it differs from the name ("Neustadt" for Neustadt a. Rbge.), as an alias. */
+function usedAlone(name: string): VariantSpec[] {
+  const alone = shortName(name);
+  return alone !== '' && alone !== normaliseText(baseName(name)) ? [[alone, SCORE_ALIAS, true]] : [];
+}
 
 /** Normalised, de-duplicated name variants; the first (best-scored) spelling of a text wins. */
 function variants(specs: VariantSpec[]): NameVariant[] {
@@ -496,73 +586,13 @@ function bigramsOf(text: string): Set<string> {
   return grams;
 }
 
-/** Name, plus the Kreis (and if need be the type) where several municipalities share the name. */
-function municipalityLabels(
-  municipalities: readonly Municipality[],
-  kreisNames: ReadonlyMap<string, string>,
-): Map<string, string> {
-  const kreisOf = (m: Municipality) => kreisNames.get(m.ags.slice(0, 5)) ?? m.ags.slice(0, 5);
-  const count = (key: (m: Municipality) => string) => {
-    const counts = new Map<string, number>();
-    for (const m of municipalities) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
-    return counts;
-  };
-  // Compared folded: "Brockel" and "Bröckel" look alike to a searcher and need the Kreis too.
-  const byName = count((m) => normaliseText(m.name));
-  const byNameAndKreis = count((m) => `${normaliseText(m.name)}\u0000${kreisOf(m)}`);
-  const labels = new Map<string, string>();
-  for (const m of municipalities) {
-    if ((byName.get(normaliseText(m.name)) ?? 0) <= 1) labels.set(m.ags, m.name);
-    else if ((byNameAndKreis.get(`${normaliseText(m.name)}\u0000${kreisOf(m)}`) ?? 0) <= 1)
-      labels.set(m.ags, `${m.name} (${kreisOf(m)})`);
-    else labels.set(m.ags, `${m.name} (${m.type}, ${kreisOf(m)})`);
-  }
-  return labels;
-}
-
-/**
- * "Samtgemeinde Hambergen"; with the Kreis where that is not unique, and with the type of its
- * municipalities where even that is not ("Einheitsgemeinde Helmstedt" is the town and, apart,
- * the gemeindefreies Gebiet of the same name).
- */
-function districtLabelsOf(
-  districts: readonly District[],
-  kreisNames: ReadonlyMap<string, string>,
-  memberTypes: ReadonlyMap<string, ReadonlySet<string>>,
-): Map<string, string> {
-  const plain = (d: District) => `${d.type} ${d.name}`;
-  const kreisOf = (d: District) => kreisNames.get(d.kreisAgs) ?? d.kreisAgs;
-  const count = (key: (d: District) => string) => {
-    const counts = new Map<string, number>();
-    for (const d of districts) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
-    return counts;
-  };
-  const byLabel = count((d) => normaliseText(plain(d)));
-  const byLabelAndKreis = count((d) => `${normaliseText(plain(d))}\u0000${kreisOf(d)}`);
-  const labels = new Map<string, string>();
-  for (const d of districts) {
-    if ((byLabel.get(normaliseText(plain(d))) ?? 0) <= 1) labels.set(d.id, plain(d));
-    else if ((byLabelAndKreis.get(`${normaliseText(plain(d))}\u0000${kreisOf(d)}`) ?? 0) <= 1)
-      labels.set(d.id, `${plain(d)} (${kreisOf(d)})`);
-    else {
-      const types = [...(memberTypes.get(d.id) ?? [])].sort().join('/');
-      labels.set(d.id, types === '' ? `${plain(d)} (${kreisOf(d)})` : `${plain(d)} (${types}, ${kreisOf(d)})`);
-    }
-  }
-  return labels;
-}
-
-/** "Landkreis Osnabrück" -> "Osnabrück", "Region Hannover" -> "Hannover". */
-function shortKreisName(name: string): string {
-  return name.replace(/^(Landkreis|Kreis|Region|Stadt)\s+/u, '');
-}
-
-function postcodeResult(row: PostcodeRow, score: number, rank: RankType): Scored {
+function postcodeResult(row: PostcodeRow, score: number, kind: MatchKind, rank: RankType): Scored {
   const m = row.municipality;
   return {
     key: `p:${row.postcode}:${m.ags ?? ''}`,
     rank,
     match: {
+      place: m.key,
       type: 'postcode',
       label: `${row.postcode} ${m.label}`,
       point: m.point,
@@ -570,13 +600,15 @@ function postcodeResult(row: PostcodeRow, score: number, rank: RankType): Scored
       districtId: m.districtId,
       postcode: row.postcode,
       score,
+      match: kind,
       population: m.population,
     },
   };
 }
 
+/** A reading that ignores part of the query (a postcode that contradicts the town): corrected. */
 function withPenalty(s: Scored, penalty: number): Scored {
-  return { ...s, match: { ...s.match, score: round(Math.min(s.match.score + penalty, 1)) } };
+  return { ...s, match: { ...s.match, score: round(Math.min(s.match.score + penalty, 1)), match: 'corrected' } };
 }
 
 /** Splits a normalised query into town text and the first 3-5 digit number (a postcode or its start). */
@@ -584,8 +616,11 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
   let postcode: string | null = null;
   const words: string[] = [];
   let length = 0;
-  for (const word of normalised.split(' ')) {
+  const all = normalised.split(' ');
+  for (const [i, word] of all.entries()) {
     if (word === '') continue;
+    // "D-29221": the old country prefix of a German postcode.
+    if (word === 'd' && /^\d{5}$/.test(all[i + 1] ?? '')) continue;
     if (/^\d+$/.test(word)) {
       // Other numbers (house numbers, stray digits) say nothing about a place.
       if (postcode === null && word.length >= MIN_POSTCODE_PREFIX && word.length <= 5) postcode = word;

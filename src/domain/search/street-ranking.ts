@@ -5,6 +5,7 @@
  */
 import type { AddressQuery } from './address-query';
 import { compactText } from './address-query';
+import { weakerMatch, type MatchKind } from './confidence';
 import { relativeDistanceWithin } from './edit-distance';
 import { fuzzyScore, MAX_FUZZY_EDIT_RATIO, SCORE_BANDS } from './place-search';
 import type { TermCorrection } from './term-vocabulary';
@@ -18,9 +19,10 @@ export interface RankableStreet {
   postcodes: readonly string[];
 }
 
-/** A candidate's score (0 best) and the typed words that named its street. */
+/** A candidate's score (0 best), how it matched, and the typed words that named its street. */
 export interface StreetScore {
   score: number;
+  match: MatchKind;
   streetWords: string[];
 }
 
@@ -43,13 +45,17 @@ export function scoreStreet(
   const compactName = compactText(street.nameNorm);
   const streetWords: string[] = [];
   let penalty = 0;
+  let match: MatchKind = 'exact';
   query.words.forEach((word, index) => {
     const prefix = query.lastWordIsPrefix && index === query.words.length - 1;
     const inStreet =
       nameWords.some((w) => w === word || (prefix && w.startsWith(word))) || (prefix && compactName.includes(word));
     const place = inStreet ? null : placeMatch(word, prefix, placeWords, corrections.get(word) ?? []);
     if (place === null) streetWords.push(word);
-    else penalty += place;
+    else {
+      penalty += place;
+      match = weakerMatch(match, place === 0 ? 'exact' : place === PLACE_PREFIX_PENALTY ? 'prefix' : 'corrected');
+    }
   });
   if (streetWords.length === 0) return null;
 
@@ -59,9 +65,14 @@ export function scoreStreet(
   if (typed === compactName) score = SCORE_BANDS.exact;
   // A short start of a long name is weaker evidence than most of it: "Lün" means Lüneburg (a
   // town, prefix 0.15) before "Lüneburger Straße" (0.15 plus up to PREFIX_COVERAGE_PENALTY).
-  else if (compactName.startsWith(typed)) score = SCORE_BANDS.prefix + uncovered(typed, compactName);
-  else if (laterWordStarts(nameWords, typed)) score = SCORE_BANDS.wordPrefix + uncovered(typed, compactName);
-  else {
+  else if (compactName.startsWith(typed)) {
+    score = SCORE_BANDS.prefix + uncovered(typed, compactName);
+    match = weakerMatch(match, 'prefix');
+  } else if (laterWordStarts(nameWords, typed)) {
+    score = SCORE_BANDS.wordPrefix + uncovered(typed, compactName);
+    match = weakerMatch(match, 'prefix');
+  } else {
+    match = 'corrected';
     let ratio = relativeDistanceWithin(typed, compactName, Math.max(typed.length, compactName.length), MAX_FUZZY_EDIT_RATIO);
     if (typing && compactName.length > typed.length) {
       const cap = Math.min(ratio, MAX_FUZZY_EDIT_RATIO) - PARTIAL_EDIT_PENALTY;
@@ -71,12 +82,19 @@ export function scoreStreet(
     score = fuzzyScore(ratio);
   }
 
-  if (query.postcode !== null && !street.postcodes.includes(query.postcode)) penalty += POSTCODE_CONTRADICTION_PENALTY;
+  // A postcode that does not fit the street: the answer ignores part of the query.
+  if (query.postcode !== null && !street.postcodes.includes(query.postcode)) {
+    penalty += POSTCODE_CONTRADICTION_PENALTY;
+    match = 'corrected';
+  }
   const prefix = query.postcodePrefix;
   if (prefix !== null && !street.postcodes.some((code) => code.startsWith(prefix))) {
     penalty += POSTCODE_CONTRADICTION_PENALTY;
+    match = 'corrected';
+  } else if (prefix !== null) {
+    match = weakerMatch(match, 'prefix');
   }
-  return { score: Math.round(Math.min(score + penalty, 1) * 1000) / 1000, streetWords };
+  return { score: Math.round(Math.min(score + penalty, 1) * 1000) / 1000, match, streetWords };
 }
 
 /** Penalty if `word` names the street's place (0 exact), null if it does not. */

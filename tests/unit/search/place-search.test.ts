@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isConfident, PlaceSearch, type PlaceMatch } from '../../../src/domain/search';
+import { decideSearch, PlaceSearch, type PlaceMatch } from '../../../src/domain/search';
 import { loadRealPlaces } from './real-data';
 
 // AGS / ARS values checked against data/geo/nds_gemeinden_vg250.geojson and
@@ -32,6 +32,10 @@ beforeAll(() => {
 });
 
 const first = (query: string): PlaceMatch | undefined => search.search(query)[0];
+
+/** Whether the portal's one rule would go straight to the first exact result's district. */
+const confident = (results: readonly PlaceMatch[]) =>
+  decideSearch(results.map((r) => ({ match: r.match, place: r.place, districtId: r.districtId, approximate: false, districtsOfTown: 1 }))).action === 'go';
 
 describe('municipality names: typos, spellings, abbreviations, prefixes', () => {
   it.each<[string, string]>([
@@ -77,7 +81,7 @@ describe('municipality names: typos, spellings, abbreviations, prefixes', () => 
     const results = search.search('Oldenburg');
     expect(results[0]?.label).toBe('Oldenburg (Oldb)');
     expect(results.slice(1).map((r) => r.label)).toContain('Cappeln (Oldenburg)');
-    expect(isConfident(results)).toBe(true);
+    expect(confident(results)).toBe(true);
   });
 
   it('ranks prefixes by population while typing', () => {
@@ -97,8 +101,7 @@ describe('municipality names: typos, spellings, abbreviations, prefixes', () => 
     expect(exact).toHaveLength(5);
     expect(new Set(exact.map((r) => r.label)).size).toBe(5);
     expect(exact.map((r) => r.label)).toContain('Neuenkirchen (Landkreis Osnabrück)');
-    expect(isConfident(results)).toBe(false);
-    expect(search.confidentMatch('Neuenkirchen')).toBeNull();
+    expect(confident(results)).toBe(false);
   });
 
   it.each<[string, string, string]>([
@@ -111,7 +114,7 @@ describe('municipality names: typos, spellings, abbreviations, prefixes', () => 
     (query, firstAgs, secondAgs) => {
       const results = search.search(query);
       expect(results.slice(0, 2).map((r) => r.ags)).toEqual([firstAgs, secondAgs]);
-      expect(isConfident(results)).toBe(false);
+      expect(confident(results)).toBe(false);
     },
   );
 
@@ -123,14 +126,16 @@ describe('municipality names: typos, spellings, abbreviations, prefixes', () => 
         .map((r) => r.label)
         .sort(),
     ).toEqual(['Winsen (Aller)', 'Winsen (Luhe)']);
-    expect(isConfident(results)).toBe(false);
+    expect(confident(results)).toBe(false);
   });
 
-  it('puts the town before an uninhabited gemeindefreies Gebiet of the same name, confidently', () => {
+  it('puts the town before an uninhabited gemeindefreies Gebiet of the same name, but names both', () => {
     const results = search.search('Helmstedt');
     expect(results[0]?.ags).toBe(AGS.helmstedtStadt);
     expect(results[1]?.label).toContain('Gemeindefreies Gebiet');
-    expect(isConfident(results)).toBe(true);
+    // Two places are called exactly so: the rule lists them rather than choosing one.
+    expect(results.slice(0, 2).map((r) => r.match)).toEqual(['exact', 'exact']);
+    expect(confident(results)).toBe(false);
   });
 });
 
@@ -153,14 +158,14 @@ describe('districts', () => {
       districtId: SG_FLOTWEDEL,
       label: 'Samtgemeinde Flotwedel',
     });
-    expect(isConfident(results)).toBe(true);
+    expect(confident(results)).toBe(true);
   });
 
   it('prefers the municipality where an Einheitsgemeinde shares its name, without a duplicate', () => {
     const results = search.search('Celle');
     expect(results[0]).toMatchObject({ type: 'municipality', ags: AGS.celle });
     expect(results.filter((r) => r.districtId === results[0]!.districtId)).toHaveLength(1);
-    expect(isConfident(results)).toBe(true);
+    expect(confident(results)).toBe(true);
   });
 });
 
@@ -175,22 +180,21 @@ describe('postcodes', () => {
       postcode: '29221',
       score: 0,
     });
-    expect(isConfident(results)).toBe(true);
+    expect(confident(results)).toBe(true);
   });
 
   it('a postcode spanning several municipalities returns all of them and is not confident', () => {
     const results = search.search('21271');
     expect(results.map((r) => r.ags).sort()).toEqual([AGS.asendorfHarburg, AGS.hanstedtHarburg].sort());
     expect(results.every((r) => r.type === 'postcode' && r.postcode === '21271')).toBe(true);
-    expect(isConfident(results)).toBe(false);
-    expect(search.confidentMatch('21271')).toBeNull();
+    expect(confident(results)).toBe(false);
   });
 
   it('a postcode spanning municipalities in different districts lists both', () => {
     const results = search.search('19273');
     expect(results.map((r) => r.ags).sort()).toEqual([AGS.amtNeuhaus, AGS.bleckede].sort());
     expect(new Set(results.map((r) => r.districtId)).size).toBe(2);
-    expect(isConfident(results)).toBe(false);
+    expect(confident(results)).toBe(false);
   });
 
   it('returns all six municipalities of 21255', () => {
@@ -214,8 +218,8 @@ describe('postcodes', () => {
         ags: AGS.celle,
         postcode: '29221',
       });
-      expect(isConfident(results)).toBe(true);
-      expect(search.confidentMatch(query)?.ags).toBe(AGS.celle);
+      expect(confident(results)).toBe(true);
+      expect(results[0]!.match).toBe('exact');
     },
   );
 
@@ -225,7 +229,7 @@ describe('postcodes', () => {
       ags: AGS.asendorfHarburg,
       postcode: '21271',
     });
-    expect(isConfident(results)).toBe(true);
+    expect(confident(results)).toBe(true);
   });
 
   it('accepts the Samtgemeinde with its postcode', () => {
@@ -244,7 +248,7 @@ describe('postcodes', () => {
   it('postcode and town that disagree show both readings, not confidently', () => {
     const results = search.search('29221 Hannover');
     expect(results.map((r) => r.label)).toEqual(expect.arrayContaining(['Hannover', '29221 Celle']));
-    expect(isConfident(results)).toBe(false);
+    expect(confident(results)).toBe(false);
   });
 
   it('ignores unknown postcodes and too-short numbers', () => {
@@ -272,7 +276,7 @@ describe('hostile and odd input', () => {
   ])('%s returns an array', (_name, query) => {
     const results = search.search(query);
     expect(Array.isArray(results)).toBe(true);
-    expect(() => isConfident(results)).not.toThrow();
+    expect(() => confident(results)).not.toThrow();
     for (const r of results) {
       expect(r.score).toBeGreaterThanOrEqual(0);
       expect(r.score).toBeLessThanOrEqual(1);
@@ -369,35 +373,5 @@ describe('determinism', () => {
         expect(r.label.length).toBeGreaterThan(0);
       }
     }
-  });
-});
-
-describe('isConfident', () => {
-  const match = (over: Partial<PlaceMatch>): PlaceMatch => ({
-    type: 'municipality',
-    label: 'X',
-    point: { lat: 52, lon: 10 },
-    ags: '03351006',
-    districtId: '033510006',
-    postcode: null,
-    score: 0,
-    population: 1,
-    ...over,
-  });
-
-  it.each<[string, PlaceMatch[], boolean]>([
-    ['no results', [], false],
-    ['one result, even fuzzy', [match({ score: 0.5 })], true],
-    ['exact and clearly ahead', [match({}), match({ ags: '2', districtId: '2', score: 0.3 })], true],
-    ['exact but a close second', [match({}), match({ ags: '2', districtId: '2', score: 0.05 })], false],
-    ['two exact places', [match({}), match({ ags: '2', districtId: '2' })], false],
-    ['best is fuzzy', [match({ score: 0.4 }), match({ ags: '2', score: 0.9 })], false],
-    [
-      'several postcodes of the same place',
-      [match({ type: 'postcode', postcode: '29221' }), match({ type: 'postcode', postcode: '29223' })],
-      true,
-    ],
-  ])('%s', (_name, results, expected) => {
-    expect(isConfident(results)).toBe(expected);
   });
 });
