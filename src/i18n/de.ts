@@ -63,6 +63,8 @@ export const de = {
   'search.partOfTown': '{place} ist auf mehrere Bezirke aufgeteilt. In welchem Teil von {place} suchen Sie?',
   'search.outside.lead': '{place} liegt in {state}, nicht in Niedersachsen.',
   'search.outside.responsible': 'Zuständig ist die {link}.',
+  'search.outside.onlyOutside':
+    'Sie meinen einen Ort in Niedersachsen? Einen Ort „{query}“ kennen wir hier nicht. So finden Sie Ihren Bezirk trotzdem:',
   'search.outside.alsoTitle': 'Außerhalb Niedersachsens',
   'search.outside.also': '„{query}“ gibt es auch außerhalb Niedersachsens:',
   'search.outside.entry': '{place} liegt in {state}. Zuständig ist die {link}.',

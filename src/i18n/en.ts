@@ -68,6 +68,8 @@ export const en = {
   'search.partOfTown': '{place} is divided into several districts. Which part of {place} are you looking for?',
   'search.outside.lead': '{place} is in {state}, not in Lower Saxony.',
   'search.outside.responsible': 'The police responsible there: {link}.',
+  'search.outside.onlyOutside':
+    'You mean a place in Lower Saxony? We do not know a place called “{query}” here. You can still find your district like this:',
   'search.outside.alsoTitle': 'Outside Lower Saxony',
   'search.outside.also': '“{query}” also exists outside Lower Saxony:',
   'search.outside.entry': '{place} is in {state}. The police responsible there: {link}.',
