@@ -150,6 +150,11 @@ export const Ref = z
 
 export const MunicipalityRef = z.object({ ags: z.string(), name: z.string() }).meta({ id: 'MunicipalityRef' });
 
+/** A city divided into districts, as a search result names it. */
+export const CityRef = z
+  .object({ id: z.string(), name: z.string(), districts: z.number().int() })
+  .meta({ id: 'CityRef', description: t('apiDoc.schema.cityRef') });
+
 export const Point = z.object({ lat: z.number(), lon: z.number() }).meta({ id: 'Point' });
 
 export const ApiErrorBody = z
@@ -378,7 +383,8 @@ export const SearchResult = z
     lon: z.number(),
     postcode: z.string().nullable(),
     municipality: MunicipalityRef.nullable(),
-    district: Ref,
+    district: Ref.nullable().meta({ description: t('apiDoc.schema.resultDistrict') }),
+    city: CityRef.nullable(),
     approximate: z.boolean(),
     note: z.string().nullable(),
     street: z.string().nullable().optional(),

@@ -40,9 +40,10 @@ import type { SnapshotRows } from '../db/queries';
 import type { AddressStore } from '../db/address-store';
 import { t as german, type Translate } from '../i18n';
 import { AddressSearch, type AddressMatch } from './address-search';
-import { searchPortal, type DistrictSummary, type SearchAnswer, type SearchContext, type SearchResult } from './search';
+import { Cities, type CityRecord } from './cities';
+import { searchPortal, type CitySummary, type DistrictSummary, type SearchAnswer, type SearchContext, type SearchResult } from './search';
 
-export type { DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchResultType } from './search';
+export type { CitySummary, DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchResultType } from './search';
 
 /** How close to a district boundary a point must be for the answer to name the neighbour. */
 export const BOUNDARY_TOLERANCE_METERS = 300;
@@ -68,6 +69,8 @@ export interface DistrictView {
   district: District;
   kreis: Kreis;
   municipalities: Municipality[];
+  /** For a part of a city divided into districts: the city and the part's group (Stadtbezirk). */
+  city: { id: string; name: string; boroughType: string | null; borough: string | null } | null;
   inspection: Polizeiinspektion;
   directorate: Polizeidirektion;
   station: Station | null;
@@ -191,6 +194,8 @@ export class Portal {
   private readonly districtGeometry = new Map<string, AreaGeometry>();
   private readonly districtBoxes = new Map<string, BBox>();
   private readonly municipalities = new Map<string, Municipality>();
+  /** Cities divided into districts, their parts and the look-up of a point's part. */
+  readonly cities: Cities;
   private readonly municipalitiesByDistrict = new Map<string, Municipality[]>();
   private readonly officers = new Map<string, Officer>();
   private readonly assignmentsByDistrict = new Map<string, Array<{ officerId: string; role: OfficerRole }>>();
@@ -231,6 +236,7 @@ export class Portal {
       districtAreas.push({ key: district.id, value: district, geometry: area });
     }
     this.districtIndex = new AreaIndex(districtAreas);
+    this.cities = new Cities(rows, districtAreas.map(({ value, geometry }) => ({ district: value, geometry })));
 
     const municipalityAreas: Array<{ key: string; value: Municipality; geometry: AreaGeometry }> = [];
     for (const { geometry, centreLat, centreLon, ...row } of rows.municipalities) {
@@ -287,6 +293,11 @@ export class Portal {
       postcodeAreas: rows.postcodeAreas,
       kreisNames: new Map([...this.kreise.values()].map((kreis) => [kreis.ags, kreis.name])),
       localities,
+      cities: this.cities.list().map((city) => ({
+        id: city.id,
+        name: city.name,
+        boroughs: new Map(this.cities.groups(city.id).flatMap(({ borough }) => (borough ? [[borough.id, borough.name] as const] : []))),
+      })),
     });
     this.statePolice = rows.statePolice.map(({ id, state, stateCode, name, url, note }) => ({ id, state, stateCode, name, url, note }));
     const policeById = new Map(this.statePolice.map((police) => [police.id, police]));
@@ -313,12 +324,16 @@ export class Portal {
     this.searchContext = {
       places: this.placeSearch,
       addresses: addresses
-        ? new AddressSearch(addresses, (ags) => ({ label: municipalityLabel(ags), population: this.municipalities.get(ags)?.population ?? 0 }))
+        ? new AddressSearch(addresses, (ags, districtId) => {
+            const part = this.districts.get(districtId);
+            const town = municipalityLabel(ags);
+            return { label: part?.cityId ? `${town}-${part.name}` : town, population: this.municipalities.get(ags)?.population ?? 0 };
+          })
         : null,
       outside: new OutsidePlaces(outsidePlaces),
       placeResult: (match, note) => this.placeResult(match, note),
       addressResult: (match, t) => this.addressResult(match, t),
-      districtsOfMunicipality: (ags) => this.districtsOfMunicipality(ags).length,
+      districtsOf: (id) => (this.districts.has(id) ? 1 : this.cities.parts(id).length),
       municipalityLabel,
     };
 
@@ -342,7 +357,8 @@ export class Portal {
       return { kind: 'outside', point, enclave: enclaveAt(point, this.enclaveData) };
     }
     const municipality = hit.value;
-    const district = this.districts.get(municipality.districtId)!;
+    // A city divided into districts: the part of the point (domain/geo/city-parts.ts).
+    const district = this.cities.partAt(municipality.ags, point) ?? this.districts.get(municipality.districtId)!;
     const inspection = this.inspections.get(district.inspectionId)!;
     const nearBoundary = this.districtIndex
       .near(point, BOUNDARY_TOLERANCE_METERS, district.id)
@@ -368,14 +384,28 @@ export class Portal {
   }
 
   /**
-   * The districts a municipality is split into: one for every municipality of today's data
-   * (a district is a Samt- or Einheitsgemeinde). A city divided into Stadtteil districts lists
-   * them all here, and the search then asks which part of town is meant.
+   * The districts a municipality is divided into: its one district (a Samt- or Einheitsgemeinde,
+   * or the part of one), or for a city divided into districts (Hannover) all its parts: the
+   * search then asks which part of town is meant.
    */
   districtsOfMunicipality(ags: string): DistrictSummary[] {
+    const city = this.cities.ofMunicipality(ags);
+    if (city) return this.cities.parts(city.id).map(summary);
     const municipality = this.municipalities.get(ags);
     const district = municipality && this.districts.get(municipality.districtId);
     return district ? [summary(district)] : [];
+  }
+
+  /** A city divided into districts as a search result names it. */
+  private citySummary(city: CityRecord | null): CitySummary | null {
+    return city && { id: city.id, name: city.name, districts: this.cities.parts(city.id).length };
+  }
+
+  /** A result's district, or (where it names none of a divided city's parts) null, and its city. */
+  private placeOf(districtId: string, ags: string | null): Pick<SearchResult, 'district' | 'city'> {
+    const district = this.districts.get(districtId);
+    const city = this.cities.city(district?.cityId ?? districtId) ?? (ags === null ? null : this.cities.ofMunicipality(ags));
+    return { district: district ? summary(district) : null, city: this.citySummary(city) };
   }
 
   /**
@@ -402,7 +432,7 @@ export class Portal {
     return {
       ...match,
       municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
-      district: summary(this.districts.get(match.districtId)!),
+      ...this.placeOf(match.districtId, match.ags),
       approximate: note !== null,
       note,
       street: null,
@@ -430,7 +460,7 @@ export class Portal {
       ...match,
       place: '',
       municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
-      district: summary(this.districts.get(match.districtId)!),
+      ...this.placeOf(match.districtId, match.ags),
       note: [match.note, boundaryNote].filter(Boolean).join(' ') || null,
       nearBoundary,
       streetUnknown: false,
@@ -462,10 +492,17 @@ export class Portal {
     const digitalOfficers = cards.filter((card) => card.role === 'digital').sort(byName);
     const kobbOfficers = cards.filter((card) => card.role === 'kobb').sort(byName);
     const updatedAt = [station?.updatedAt ?? '', ...cards.map((card) => card.updatedAt)].sort().at(-1) ?? '';
+    const city = district.cityId === null ? null : this.cities.city(district.cityId);
     return {
       district,
       kreis,
-      municipalities: [...(this.municipalitiesByDistrict.get(id) ?? [])].sort((a, b) => b.population - a.population),
+      municipalities: [...(this.municipalitiesByDistrict.get(city?.id ?? id) ?? [])].sort((a, b) => b.population - a.population),
+      city: city && {
+        id: city.id,
+        name: city.name,
+        boroughType: city.boroughType,
+        borough: district.boroughId === null ? null : (this.cities.borough(district.boroughId)?.name ?? null),
+      },
       inspection,
       directorate: this.directorates.get(inspection.directorateId)!,
       station,

@@ -9,6 +9,7 @@ import type { LatLon } from '../domain/model';
 import type { Translate } from '../i18n';
 import { MAX_SEARCH_LIMIT, readSearchQuery, soleParam } from './input';
 import type { Portal } from './portal';
+import { targetOf } from './search';
 
 export interface SearchedPlace {
   label: string;
@@ -36,7 +37,7 @@ export function searchedPlace(
   if (!input.ok) return null;
   // Points travel with five decimals (paths.ts): compare them so.
   const samePoint = (other: LatLon) => point !== null && other.lat.toFixed(5) === point.lat.toFixed(5) && other.lon.toFixed(5) === point.lon.toFixed(5);
-  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).results.filter((candidate) => candidate.district.id === districtId);
+  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).results.filter((candidate) => targetOf(candidate) === districtId);
   const result = point
     ? inDistrict.find((candidate) => samePoint(candidate.point))
     : (inDistrict.find((candidate) => candidate.label === input.query) ??
