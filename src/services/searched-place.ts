@@ -21,6 +21,8 @@ export interface SearchedPlace {
    * "Ihre Straße ist uns nicht bekannt. Für ganz {Ort} ist zuständig: …".
    */
   streetUnknownIn: string | null;
+  /** The search did not know the street (in a town of several districts: which part of town?). */
+  streetUnknown: boolean;
 }
 
 /** The result for the search named in `params`, if it lies in this district (at `point`), or null. */
@@ -44,5 +46,5 @@ export function searchedPlace(
       inDistrict.find((candidate) => candidate.type !== 'address' && candidate.type !== 'street'));
   if (!result) return null;
   const town = result.streetUnknown ? portal.townWholly(result.ags, districtId) : null;
-  return { label: result.label, approximate: result.approximate, note: result.note, streetUnknownIn: town?.name ?? null };
+  return { label: result.label, approximate: result.approximate, note: result.note, streetUnknownIn: town?.name ?? null, streetUnknown: result.streetUnknown };
 }
