@@ -193,7 +193,7 @@ async function readSplitFile(
     formerType: former.type,
     kreisAgs: former.kreisAgs,
     inspectionId: former.inspectionId,
-    population: municipality.population,
+    population: former.population ?? municipality.population,
     areaKm2: former.areaKm2,
     centre: municipality.centre,
     geometry: municipality.geometry,

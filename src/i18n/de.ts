@@ -60,7 +60,6 @@ export const de = {
   'search.waysOn.locate': 'Oder lassen Sie Ihren Standort bestimmen:',
   'search.didYouMean': 'Meinten Sie …?',
   'search.guessesHelp': 'Diese Orte schreiben sich ähnlich. Das sind Vermutungen: Bitte prüfen Sie, ob einer davon gemeint ist.',
-  'search.partOfTown': '{place} ist auf mehrere Bezirke aufgeteilt. In welchem Teil von {place} suchen Sie?',
   'search.outside.lead': '{place} liegt in {state}, nicht in Niedersachsen.',
   'search.outside.responsible': 'Zuständig ist die {link}.',
   'search.outside.alsoTitle': 'Außerhalb Niedersachsens',

@@ -65,7 +65,6 @@ export const en = {
   'search.waysOn.locate': 'Or let us determine your location:',
   'search.didYouMean': 'Did you mean …?',
   'search.guessesHelp': 'These places are spelt similarly. They are guesses: please check whether one of them is the one you mean.',
-  'search.partOfTown': '{place} is divided into several districts. Which part of {place} are you looking for?',
   'search.outside.lead': '{place} is in {state}, not in Lower Saxony.',
   'search.outside.responsible': 'The police responsible there: {link}.',
   'search.outside.alsoTitle': 'Outside Lower Saxony',
