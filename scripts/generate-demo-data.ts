@@ -473,7 +473,7 @@ async function main() {
         };
         officers.push(officer);
         firstNameOf.set(officer.id, person.first);
-        ownAccounts(officer, slugify(`${city.name}-${area.name}`));
+        ownAccounts(officer, slugify(city.name));
       }
       for (const part of area.parts) {
         const person = newPerson('kobb', station);

@@ -89,10 +89,14 @@ export class AddressSearch {
 
     const out: AddressMatch[] = [];
     const best = scored[0]?.score ?? 0;
-    scored.slice(0, limit).forEach((candidate, index) => {
-      const lookUp = query.houseNumber !== null && index < MAX_NUMBER_LOOKUPS && candidate.score <= best + NUMBER_LOOKUP_GAP + 1e-9;
-      out.push(lookUp ? this.#addressResult(candidate, query, t) : this.#streetResult(candidate, false, t));
-    });
+    // Asked for a house number: it is looked up on the best streets that have numbers at all (a
+    // bigger town's street known only by its centre must not crowd out the one with addresses).
+    const numbered = query.houseNumber === null ? [] : scored.slice(0, limit).filter((c) => c.row.addressCount > 0);
+    const lookUps = new Set(numbered.filter((c) => c.score <= best + NUMBER_LOOKUP_GAP + 1e-9).slice(0, MAX_NUMBER_LOOKUPS));
+    for (const candidate of scored.slice(0, limit)) {
+      if (lookUps.has(candidate)) out.push(this.#addressResult(candidate, query, t));
+      else out.push(this.#streetResult(candidate, query.houseNumber !== null && candidate.row.addressCount === 0, t));
+    }
     return out;
   }
 

@@ -513,7 +513,8 @@ export class Portal {
     return {
       district,
       kreis,
-      municipalities: [...(this.municipalitiesByDistrict.get(city?.id ?? id) ?? [])].sort((a, b) => b.population - a.population),
+      // A city's part holds no municipality: it is a part of one (`city`).
+      municipalities: [...(this.municipalitiesByDistrict.get(id) ?? [])].sort((a, b) => b.population - a.population),
       city: city && {
         id: city.id,
         name: city.name,
