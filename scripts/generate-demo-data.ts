@@ -18,10 +18,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PLATFORMS, type Platform, type Station } from '../src/domain/model';
 import { slugify } from '../src/domain/slug';
-import { readOfficialSources, type DistrictData, type MunicipalityData } from '../src/data-import/read-sources';
+import { readOfficialSources, type DistrictData, type MunicipalityData, type OfficialData } from '../src/data-import/read-sources';
 import { seededRandom } from '../src/domain/seeded-random';
+import { cityAreas } from './demo-city-groups';
 
 const SEED = 20261101;
+/** The people of divided cities come from a stream of their own, so that no one else's change. */
+const CITY_SEED = 20261215;
 const UPDATED_AT = '2026-11-01';
 const DEMO_DOMAIN = 'polizei-demo.example';
 /** Districts above this population get their own Polizeistation if no other station sits there. */
@@ -29,7 +32,7 @@ const STATION_POPULATION = 15_000;
 /** How many inspections get no digital officer, so the page's fallback is exercised. */
 const INSPECTIONS_WITHOUT_DIGITAL = 3;
 
-const rng = seededRandom(SEED);
+let rng = seededRandom(SEED);
 const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 function shuffled<T>(items: readonly T[]): T[] {
@@ -134,7 +137,11 @@ async function main() {
   const args = process.argv.slice(2);
   const dirFlag = args.indexOf('--data-dir');
   const dataDir = dirFlag >= 0 ? args[dirFlag + 1]! : (process.env.DATA_DIR ?? 'data');
-  const official = await readOfficialSources(dataDir);
+  const divided = await readOfficialSources(dataDir);
+  // People are made for the districts as they were before any city was divided (its one district
+  // back in place of its parts), so that everyone else's demo people stay as they were; each
+  // divided city then gets its own, at the end.
+  const official = { ...divided, districts: undividedDistricts(divided) };
 
   const districtById = new Map(official.districts.map((d) => [d.id, d]));
   const muniByDistrict = new Map<string, MunicipalityData[]>();
@@ -373,19 +380,20 @@ async function main() {
   // Officers' own accounts; a rotating cursor over a shuffled platform list spreads all nine.
   const rotation = shuffled(PLATFORMS);
   let cursor = 0;
-  for (const inspection of official.inspections) {
-    for (const officer of digitalOfInspection.get(inspection.id) ?? []) {
-      const count = int(2, 4);
-      const chosen = new Set<Platform>();
-      while (chosen.size < count) chosen.add(rotation[cursor++ % rotation.length]!);
-      const first = slugify(firstNameOf.get(officer.id)!);
-      const [, ...lastParts] = officer.name.split(' ');
-      const last = slugify(lastParts.join(' '));
-      for (const platform of chosen) {
-        const handle = handleFor(platform, `polizei_${townSlug(inspection.id).replace(/-/g, '_')}_${first.replace(/-/g, '_')}`, `${first}-${last}`);
-        addAccount(`${officer.id}-${platform}`, platform, handle, [{ type: 'officer', id: officer.id }]);
-      }
+  const ownAccounts = (officer: DemoOfficer, town: string) => {
+    const count = int(2, 4);
+    const chosen = new Set<Platform>();
+    while (chosen.size < count) chosen.add(rotation[cursor++ % rotation.length]!);
+    const first = slugify(firstNameOf.get(officer.id)!);
+    const [, ...lastParts] = officer.name.split(' ');
+    const last = slugify(lastParts.join(' '));
+    for (const platform of chosen) {
+      const handle = handleFor(platform, `polizei_${town.replace(/-/g, '_')}_${first.replace(/-/g, '_')}`, `${first}-${last}`);
+      addAccount(`${officer.id}-${platform}`, platform, handle, [{ type: 'officer', id: officer.id }]);
     }
+  };
+  for (const inspection of official.inspections) {
+    for (const officer of digitalOfInspection.get(inspection.id) ?? []) ownAccounts(officer, townSlug(inspection.id));
   }
   // A few joint accounts of two digital officers of the same inspection.
   const pairs = official.inspections.filter((i) => (digitalOfInspection.get(i.id)?.length ?? 0) >= 2);
@@ -426,6 +434,68 @@ async function main() {
     ]);
   }
 
+  // ---- divided cities ---------------------------------------------------------------------------
+  // A KOBB per part (Stadtteil), and per area of a few Stadtbezirke a station and its digital
+  // officers (demo-city-groups.ts); the inspection's own digital officers keep the rest of it.
+  rng = seededRandom(CITY_SEED);
+  for (const city of divided.cities) {
+    const parts = divided.districts.filter((d) => d.cityId === city.id);
+    const town = divided.municipalities.find((m) => m.ags === city.ags)!;
+    const kept = officers.filter((o) => !(o.role === 'kobb' && o.covers.districts?.includes(city.id)));
+    officers.splice(0, officers.length, ...kept);
+    for (const station of stations) station.districts = station.districts.filter((id) => id !== city.id);
+    for (const officer of digitalOfInspection.get(city.inspectionId) ?? []) {
+      officer.covers = { districts: official.districts.filter((d) => d.inspectionId === city.inspectionId && d.id !== city.id).map((d) => d.id) };
+    }
+    for (const area of cityAreas(city.centre, parts, divided.boroughs.filter((b) => b.cityId === city.id))) {
+      const home = area.parts[0]!;
+      const station = addStation('Polizeikommissariat', `Polizeikommissariat ${city.name}-${area.name}`, city.inspectionId, town, home);
+      station.lat = Math.round(home.centre.lat * 1e5) / 1e5;
+      station.lon = Math.round(home.centre.lon * 1e5) / 1e5;
+      station.districts = area.parts.map((part) => part.id).sort();
+      const count = rng() < 0.5 ? 2 : 1;
+      for (let k = 0; k < count; k++) {
+        const person = newPerson('digital', station);
+        const officer: DemoOfficer = {
+          id: person.id,
+          name: person.name,
+          rank: person.rank,
+          roleTitle: 'Digitale Community-Policing-Streife',
+          role: 'digital',
+          stationId: station.id,
+          phone: person.phone,
+          email: person.email,
+          openingHours: pick(['Mo-Fr 09:00-15:00; PH off', 'Tu,Th 16:00-18:00; PH off', 'Mo-Th 10:00-16:00; PH off']),
+          photo: null,
+          covers: { districts: station.districts },
+          isDemo: true,
+          updatedAt: UPDATED_AT,
+        };
+        officers.push(officer);
+        firstNameOf.set(officer.id, person.first);
+        ownAccounts(officer, slugify(city.name));
+      }
+      for (const part of area.parts) {
+        const person = newPerson('kobb', station);
+        officers.push({
+          id: person.id,
+          name: person.name,
+          rank: person.rank,
+          roleTitle: person.gender === 'f' ? 'Kontaktbereichsbeamtin' : 'Kontaktbereichsbeamter',
+          role: 'kobb',
+          stationId: station.id,
+          phone: person.phone,
+          email: person.email,
+          openingHours: `${pick(DAYS)} ${pick(SLOTS)}; PH off`,
+          photo: null,
+          covers: { districts: [part.id] },
+          isDemo: true,
+          updatedAt: UPDATED_AT,
+        });
+      }
+    }
+  }
+
   // ---- write ----------------------------------------------------------------------------------
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const out = path.join(dataDir, 'demo');
@@ -444,6 +514,28 @@ async function main() {
       `${officers.length} officers (${officers.filter((o) => o.role === 'digital').length} digital, ${officers.filter((o) => o.role === 'kobb').length} kobb), ` +
       `${accounts.length} accounts; no digital officer: ${[...withoutDigital].sort().join(', ')}`,
   );
+}
+
+/** The districts with each divided city's one former district in place of its parts (all with a population). */
+function undividedDistricts(data: OfficialData): Array<DistrictData & { population: number }> {
+  const former = data.cities.map(
+    (city): DistrictData & { population: number } => ({
+      id: city.id,
+      name: city.name,
+      type: city.formerType,
+      kreisAgs: city.kreisAgs,
+      inspectionId: city.inspectionId,
+      stationId: null,
+      population: city.population,
+      areaKm2: city.areaKm2,
+      centre: city.centre,
+      geometry: city.geometry,
+      cityId: null,
+      boroughId: null,
+    }),
+  );
+  const whole = data.districts.filter((d) => d.cityId === null).map((d) => ({ ...d, population: d.population ?? 0 }));
+  return [...whole, ...former].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 main().catch((error: unknown) => {

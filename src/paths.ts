@@ -14,12 +14,15 @@ export const SEARCHED_PLACE_PARAM = 'suche';
  * point is the place asked for; without it, addresses and streets count as such.
  */
 export function searchResultPath(
-  result: { type: string; district: { id: string }; pointOnMap?: boolean },
+  result: { type: string; district: { id: string } | null; city?: { id: string } | null; pointOnMap?: boolean },
   point: LatLon,
   query: string,
 ): string {
+  // A place in a city divided into districts whose part is not known leads to the city's overview.
+  const target = result.district ?? result.city;
+  if (!result.district && target) return paths.district(target.id, undefined, query);
   const pointed = result.pointOnMap ?? (result.type === 'address' || result.type === 'street');
-  return paths.district(result.district.id, pointed ? point : undefined, query);
+  return paths.district(target?.id ?? '', pointed ? point : undefined, query);
 }
 
 export const paths = {
@@ -55,6 +58,8 @@ export const paths = {
   api: (path: string) => `/api/v1/${path}`,
   apiDistrict: (id: string) => `/api/v1/districts/${encodeURIComponent(id)}`,
   apiDistrictBoundary: (id: string) => `/api/v1/districts/${encodeURIComponent(id)}/boundary`,
+  apiCity: (id: string) => `/api/v1/cities/${encodeURIComponent(id)}`,
+  apiCityBoundary: (id: string) => `/api/v1/cities/${encodeURIComponent(id)}/boundary`,
   apiOfficer: (id: string) => `/api/v1/officers/${encodeURIComponent(id)}`,
   apiStation: (id: string) => `/api/v1/stations/${encodeURIComponent(id)}`,
   openData: () => '/daten',

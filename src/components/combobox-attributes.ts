@@ -20,6 +20,7 @@ export function comboboxAttributes(t: Translate, language: Language): Record<str
     'data-approximate': t('search.approximate'),
     'data-outside': t('search.outside.alsoTitle'),
     'data-in-district': t('search.inDistrict', { district: '{district}' }),
+    'data-in-city': t('search.inCity', { city: '{city}' }),
     'data-count': t('search.suggestionCount', { count: '{count}' }),
     'data-one': t('search.suggestionOne'),
     'data-none': t('search.noSuggestions'),

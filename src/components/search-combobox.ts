@@ -16,7 +16,9 @@ interface Suggestion {
   label: string;
   lat: number;
   lon: number;
-  district: { id: string; name: string };
+  /** Null where the place lies in a city divided into districts and names none of them: then `city`. */
+  district: { id: string; name: string } | null;
+  city: { id: string; name: string } | null;
   approximate: boolean;
   note: string | null;
 }
@@ -133,7 +135,11 @@ class SearchCombobox extends HTMLElement {
         option.append(...highlight(result.label, words));
         const detail = document.createElement('span');
         detail.className = 'combobox-detail';
-        const parts = [(this.dataset.inDistrict ?? '{district}').replace('{district}', result.district.name)];
+        const parts = [
+          result.district
+            ? (this.dataset.inDistrict ?? '{district}').replace('{district}', result.district.name)
+            : (this.dataset.inCity ?? '{city}').replace('{city}', result.city?.name ?? ''),
+        ];
         if (result.approximate) parts.push(this.dataset.approximate ?? '');
         if (result.note) parts.push(result.note);
         detail.textContent = parts.join(' · ');
@@ -193,7 +199,7 @@ class SearchCombobox extends HTMLElement {
     const url = new URL(form.action, location.href);
     for (const field of form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')) url.searchParams.append(field.name, field.value);
     url.searchParams.set(this.#input.name, result.label);
-    url.searchParams.set('bezirk', result.district.id);
+    url.searchParams.set('bezirk', (result.district ?? result.city)?.id ?? '');
     return url.pathname + url.search;
   }
 

@@ -10,12 +10,13 @@ import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { bboxOf } from '../domain/geo/geometry';
-import type { LatLon, PostcodeArea } from '../domain/model';
+import { CityParts } from '../domain/geo/city-parts';
+import type { Borough, LatLon, PostcodeArea } from '../domain/model';
 import { baseName, normaliseText, parseHouseNumber } from '../domain/search';
 import type { RecordRef } from './errors';
 import { MunicipalityLocator } from './geometry-helpers';
 import { isOpenPlzHeader, readOpenPlz } from './openplz';
-import type { MunicipalityData, SourceReader } from './read-sources';
+import type { DistrictData, MunicipalityData, SourceReader } from './read-sources';
 import { utm32ToWgs84 } from './reproject';
 
 /** Folders of a data directory with street and address files. */
@@ -83,6 +84,25 @@ export const streetCentreRowSchema = z.looseObject({
   centroid_lon: decimal('centroid_lon').pipe(z.number().gte(-180).lte(180)),
 });
 
+/** A row of streets/*.csv with points along streets (`osm_way_id,way_name,mid_lat,mid_lon`): where each way of a street is. */
+export const wayPointRowSchema = z.looseObject({
+  osm_way_id: z.string().trim().regex(/^\d+$/, 'erwartet eine OSM-Way-Nummer'),
+  way_name: z.string().trim().min(1, 'darf nicht leer sein'),
+  mid_lat: decimal('mid_lat').pipe(z.number().gte(-90).lte(90)),
+  mid_lon: decimal('mid_lon').pipe(z.number().gte(-180).lte(180)),
+});
+const WAY_POINTS_HEADER = 'osm_way_id,way_name,';
+
+/** A feature of streets/*.geojson: one point on a named street (OSM), with its postcode where known. */
+export const streetPointPropsSchema = z.looseObject({
+  name: z.string().trim().min(1, 'darf nicht leer sein'),
+  postal_code: z.union([z.string().trim().regex(/^(\d{5})?$/, 'erwartet 5-stellige Postleitzahl oder nichts'), z.null()]).optional(),
+});
+const pointGeometrySchema = z.object({
+  type: z.literal('Point', 'erwartet eine Punktgeometrie (Point)'),
+  coordinates: z.tuple([z.number().gte(-180).lte(180), z.number().gte(-90).lte(90)]).rest(z.number()),
+});
+
 /** A row of addresses/*.csv: one street address with WGS84 coordinates. */
 export const plainAddressRowSchema = z.object({
   street: z.string().trim().min(1, 'darf nicht leer sein'),
@@ -143,12 +163,25 @@ interface Municipalities {
   boxes: Map<string, [number, number, number, number]>;
   placeWords: Map<string, Set<string>>;
   postcodes: Map<string, Set<string>>;
+  /** The parts of each city divided into districts, by its AGS (domain/geo/city-parts.ts). */
+  parts: Map<string, CityParts<DistrictData>>;
+  /** The words of a part and its group (Stadtbezirk), searchable with its streets. */
+  partWords: Map<string, Set<string>>;
+  /** A city's part by its normalised name, or its group's (for a street list naming the Stadtteil). */
+  partsByName: Map<string, Map<string, string[]>>;
+}
+
+/** The district of a point in a municipality: its part where the municipality is divided, else its district. */
+function districtAt(municipalities: Municipalities, municipality: MunicipalityData, point: LatLon): string {
+  return municipalities.parts.get(municipality.ags)?.at(point)?.key ?? municipality.districtId;
 }
 
 interface StreetDraft {
   name: string;
   nameNorm: string;
   ags: string;
+  /** Its district (in a divided city: the part it lies in, one draft per part). */
+  districtId: string;
   places: Set<string>;
   postcodes: Set<string>;
   source: StreetData['source'];
@@ -170,29 +203,39 @@ export function decodeAddressFile(bytes: Uint8Array): { text: string; encoding: 
 }
 
 /** Reads the optional street and address files of a data directory plus `extraAddressFiles`. */
+/** The geography streets are placed in: municipalities, their postcodes, and the parts of divided cities. */
+export interface StreetGeography {
+  municipalities: readonly MunicipalityData[];
+  postcodeAreas: readonly PostcodeArea[];
+  districts: readonly DistrictData[];
+  boroughs: readonly Borough[];
+}
+
 export async function readAddressSources(
   reader: SourceReader,
-  municipalityList: readonly MunicipalityData[],
-  postcodeAreas: readonly PostcodeArea[],
+  geography: StreetGeography,
   extraAddressFiles: readonly string[] = [],
 ): Promise<AddressSources> {
-  const municipalities = indexMunicipalities(municipalityList, postcodeAreas);
+  const municipalities = indexMunicipalities(geography);
+  const { postcodeAreas } = geography;
   const warnings: string[] = [];
   const drafts = new Map<string, StreetDraft>();
   // Millions of addresses name the same few hundred thousand streets: normalise each spelling once.
   const bySpelling = new Map<string, StreetDraft>();
-  const draftFor = (name: string, ags: string, source: StreetData['source']): StreetDraft => {
-    const spelling = `${ags}\u0000${name}`;
+  // One draft per street and town, or in a divided city per street and part.
+  const draftFor = (name: string, ags: string, source: StreetData['source'], districtId: string): StreetDraft => {
+    const spelling = `${districtId}\u0000${ags}\u0000${name}`;
     const known = bySpelling.get(spelling);
     if (known && known.source === source) return known;
     const nameNorm = normaliseText(name);
-    const key = `${ags}|${nameNorm}`;
+    const key = `${ags}|${districtId}|${nameNorm}`;
     let draft = drafts.get(key);
     if (!draft) {
       draft = {
         name,
         nameNorm,
         ags,
+        districtId,
         places: new Set(),
         postcodes: new Set(),
         source,
@@ -219,7 +262,9 @@ export async function readAddressSources(
   const readStreetList = async (rel: string) => {
     const towns = { has: (ags: string) => municipalities.byAgs.has(ags), byPostcode: (code: string) => byPostcode.get(code) ?? [] };
     for (const street of await readOpenPlz(reader, rel, towns, warnings)) {
-      const draft = draftFor(street.name, street.ags, 'openplz');
+      // No position: in a divided city, the part the list names (Suburb, else a Borough of one part), else the city.
+      const named = [street.suburb, street.borough].map((name) => partNamed(municipalities, street.ags, name)).find((id) => id !== null);
+      const draft = draftFor(street.name, street.ags, 'openplz', named ?? municipalities.byAgs.get(street.ags)!.districtId);
       draft.postcodes.add(street.postcode);
       for (const place of street.places) draft.places.add(place);
       draft.borough ??= street.borough;
@@ -227,15 +272,26 @@ export async function readAddressSources(
     }
   };
 
-  // OSM street centres: no town column, so the municipality comes from the position.
-  for (const rel of await listFiles(reader.dataDir, STREET_DIR, '.csv')) {
-    if (await isOpenPlzFile(path.resolve(reader.dataDir, rel))) {
+  // OSM street centres: no town column, so the municipality comes from the position. Points
+  // along the streets (way points) first: in a divided city they tell every part a street crosses.
+  const streetFiles = await listFiles(reader.dataDir, STREET_DIR, '.csv');
+  const headers = new Map(await Promise.all(streetFiles.map(async (rel) => [rel, await firstLine(path.resolve(reader.dataDir, rel))] as const)));
+  const wayPoints = new Map<string, LatLon>();
+  for (const rel of streetFiles.filter((file) => headers.get(file)!.startsWith(WAY_POINTS_HEADER))) {
+    for (const { row } of await reader.csv(rel, wayPointRowSchema, (v) => v.osm_way_id)) {
+      wayPoints.set(row.osm_way_id, { lat: row.mid_lat, lon: row.mid_lon });
+    }
+  }
+  const centres = new Map<StreetDraft, LatLon[]>();
+  for (const rel of streetFiles) {
+    const header = headers.get(rel)!;
+    if (header.startsWith(WAY_POINTS_HEADER)) continue;
+    if (isOpenPlzHeader(header)) {
       await readStreetList(rel);
       continue;
     }
     const rows = await reader.csv(rel, streetCentreRowSchema, (v) => v.street_name);
     let clipped = 0;
-    const centres = new Map<StreetDraft, LatLon[]>();
     for (const { row } of rows) {
       const point = { lat: row.centroid_lat, lon: row.centroid_lon };
       const municipality = locateMunicipality(municipalities, point);
@@ -243,12 +299,34 @@ export async function readAddressSources(
         clipped++;
         continue;
       }
-      const draft = draftFor(row.street_name, municipality.ags, 'osm');
-      centres.set(draft, [...(centres.get(draft) ?? []), point]);
+      // A street of a divided city is one street per part it crosses, at its ways in that part.
+      const ways = municipalities.parts.has(municipality.ags) ? wayPointsOf(row, wayPoints) : [];
+      const inTown = ways.filter((way) => locateMunicipality(municipalities, way)?.ags === municipality.ags);
+      for (const at of inTown.length > 0 ? inTown : [point]) {
+        const draft = draftFor(row.street_name, municipality.ags, 'osm', districtAt(municipalities, municipality, at));
+        centres.set(draft, [...(centres.get(draft) ?? []), at]);
+      }
     }
-    for (const [draft, points] of centres) draft.centre ??= mean(points);
     if (clipped > 0) warnings.push(`${rel}: ${clipped} Straßen außerhalb Niedersachsens ausgelassen`);
   }
+  // Points on streets (GeoJSON): each one a street in the town and part it lies in.
+  for (const rel of await listFiles(reader.dataDir, STREET_DIR, '.geojson')) {
+    const features = await reader.pointFeatures(rel, streetPointPropsSchema, pointGeometrySchema, (p) => p.name);
+    let clipped = 0;
+    for (const { props, point } of features) {
+      const municipality = locateMunicipality(municipalities, point);
+      if (!municipality) {
+        clipped++;
+        continue;
+      }
+      const draft = draftFor(props.name, municipality.ags, 'osm', districtAt(municipalities, municipality, point));
+      if (props.postal_code) draft.postcodes.add(props.postal_code);
+      centres.set(draft, [...(centres.get(draft) ?? []), point]);
+    }
+    if (clipped > 0) warnings.push(`${rel}: ${clipped} Straßen außerhalb Niedersachsens ausgelassen`);
+  }
+  // The centre: the point nearest the mean of the street's points in its town (or part), so it lies on the street.
+  for (const [draft, points] of centres) draft.centre ??= nearestToMean(points);
 
   const syntheticFiles: string[] = [];
   const addressFiles = [
@@ -260,7 +338,7 @@ export async function readAddressSources(
     const synthetic = /synthe/i.test(path.basename(rel));
     if (synthetic) syntheticFiles.push(rel);
     const source = synthetic ? 'synthetic' : rel.toLowerCase().endsWith('.csv') ? 'csv' : 'hk-de';
-    if (rel.toLowerCase().endsWith('.csv') && (await isOpenPlzFile(absolute))) {
+    if (rel.toLowerCase().endsWith('.csv') && isOpenPlzHeader(await firstLine(absolute))) {
       await readStreetList(rel);
     } else if (rel.toLowerCase().endsWith('.csv')) {
       await readPlainCsv(reader, rel, municipalities, draftFor, warnings);
@@ -283,16 +361,16 @@ export async function readAddressSources(
   list.forEach((draft, index) => {
     const id = index + 1;
     const municipality = municipalities.byAgs.get(draft.ags)!;
-    const places = new Set(municipalities.placeWords.get(draft.ags));
+    const places = new Set([...(municipalities.placeWords.get(draft.ags) ?? []), ...(municipalities.partWords.get(draft.districtId) ?? [])]);
     for (const place of draft.places) for (const word of normaliseText(place).split(' ')) if (word) places.add(word);
     const postcodes = draft.postcodes.size > 0 ? draft.postcodes : (municipalities.postcodes.get(draft.ags) ?? new Set<string>());
-    const centre = draft.addresses.length > 0 ? medianAddress(draft.addresses) : (draft.centre ?? municipality.centre);
+    const centre = draft.addresses.length > 0 ? nearestToMean(draft.addresses) : (draft.centre ?? municipality.centre);
     streets.push({
       id,
       name: draft.name,
       nameNorm: draft.nameNorm,
       ags: draft.ags,
-      districtId: municipality.districtId,
+      districtId: draft.districtId,
       placeNorm: [...places].join(' '),
       postcodes: [...postcodes].sort(),
       lat: round6(centre.lat),
@@ -309,24 +387,37 @@ export async function readAddressSources(
   return { streets, addresses, syntheticFiles, warnings };
 }
 
-type DraftFor = (name: string, ags: string, source: StreetData['source']) => StreetDraft;
+type DraftFor = (name: string, ags: string, source: StreetData['source'], districtId: string) => StreetDraft;
 
 /** How much a source says about a street: a name (OpenPLZ) < a centre line (OSM) < house coordinates. */
 const MORE_SAID: Record<StreetData['source'], number> = { openplz: 0, osm: 1, csv: 2, 'hk-de': 2, synthetic: 2 };
 
-/** Whether a CSV file is an OpenPLZ street list (by its header line). */
-async function isOpenPlzFile(absolute: string): Promise<boolean> {
+/** The first line of a file (a CSV header), or "" if it cannot be read. */
+async function firstLine(absolute: string): Promise<string> {
   try {
     const file = await open(absolute, 'r');
     try {
       const { buffer, bytesRead } = await file.read(Buffer.alloc(512), 0, 512, 0);
-      return isOpenPlzHeader(buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '');
+      return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
     } finally {
       await file.close();
     }
   } catch {
-    return false;
+    return '';
   }
+}
+
+/** The known points of a street centre row's ways (its `osm_way_ids`, "|"-separated). */
+function wayPointsOf(row: Record<string, unknown>, wayPoints: ReadonlyMap<string, LatLon>): LatLon[] {
+  const ids = typeof row.osm_way_ids === 'string' ? row.osm_way_ids.split('|') : [];
+  return ids.flatMap((id) => wayPoints.get(id.trim()) ?? []);
+}
+
+/** The part of a divided city a street list names (by the part's name, or a group's of just one part), or null. */
+function partNamed(municipalities: Municipalities, ags: string, name: string | null): string | null {
+  if (!name) return null;
+  const found = municipalities.partsByName.get(ags)?.get(normaliseText(name)) ?? [];
+  return found.length === 1 ? found[0]! : null;
 }
 
 async function readHkDe(
@@ -414,7 +505,7 @@ async function readHkDe(
       clipped++;
       continue;
     }
-    const draft = draftFor(record.STN, municipality.ags, source);
+    const draft = draftFor(record.STN, municipality.ags, source, districtAt(municipalities, municipality, point));
     const key = `${houseNumber.number}${houseNumber.suffix}`;
     if (draft.seen.has(key)) {
       duplicates++;
@@ -451,7 +542,7 @@ async function readPlainCsv(
       continue;
     }
     const houseNumber = parseHouseNumber(row.house_number)!;
-    const draft = draftFor(row.street, municipality.ags, 'csv');
+    const draft = draftFor(row.street, municipality.ags, 'csv', districtAt(municipalities, municipality, point));
     const key = `${houseNumber.number}${houseNumber.suffix}`;
     if (draft.seen.has(key)) {
       duplicates++;
@@ -471,14 +562,15 @@ function plainNumber(digits: string): { number: number; suffix: string } | null 
   return number >= 1 ? { number, suffix: '' } : null;
 }
 
-function indexMunicipalities(list: readonly MunicipalityData[], postcodeAreas: readonly PostcodeArea[]): Municipalities {
+function indexMunicipalities({ municipalities: list, postcodeAreas, districts, boroughs }: StreetGeography): Municipalities {
   const byAgs = new Map(list.map((m) => [m.ags, m]));
   const boxes = new Map<string, [number, number, number, number]>();
   const placeWords = new Map<string, Set<string>>();
   const postcodes = new Map<string, Set<string>>();
+  const wordsOf = (text: string) => normaliseText(text).split(' ').filter(Boolean);
   const addWords = (ags: string, text: string) => {
     const set = placeWords.get(ags) ?? new Set<string>();
-    for (const word of normaliseText(text).split(' ')) if (word) set.add(word);
+    for (const word of wordsOf(text)) set.add(word);
     placeWords.set(ags, set);
   };
   for (const m of list) {
@@ -493,7 +585,24 @@ function indexMunicipalities(list: readonly MunicipalityData[], postcodeAreas: r
     addWords(area.ags, area.placeName);
     postcodes.set(area.ags, (postcodes.get(area.ags) ?? new Set()).add(area.postcode));
   }
-  return { byAgs, locator: new MunicipalityLocator(list), boxes, placeWords, postcodes };
+  // The parts of divided cities: located by point, named by their own and their group's words.
+  const agsOfCity = new Map(list.map((m) => [m.districtId, m.ags]));
+  const boroughName = new Map(boroughs.map((b) => [b.id, b.name]));
+  const partsOf = new Map<string, DistrictData[]>();
+  const partWords = new Map<string, Set<string>>();
+  const partsByName = new Map<string, Map<string, string[]>>();
+  for (const part of districts) {
+    const ags = part.cityId === null ? undefined : agsOfCity.get(part.cityId);
+    if (ags === undefined) continue;
+    partsOf.set(ags, [...(partsOf.get(ags) ?? []), part]);
+    const group = part.boroughId === null ? undefined : boroughName.get(part.boroughId);
+    partWords.set(part.id, new Set([...wordsOf(part.name), ...(group ? wordsOf(group) : [])]));
+    const names = partsByName.get(ags) ?? new Map<string, string[]>();
+    for (const name of new Set([part.name, ...(group ? [group] : [])].map(normaliseText))) names.set(name, [...(names.get(name) ?? []), part.id]);
+    partsByName.set(ags, names);
+  }
+  const parts = new Map([...partsOf].map(([ags, list]) => [ags, new CityParts(list.map((d) => ({ key: d.id, value: d, geometry: d.geometry })))]));
+  return { byAgs, locator: new MunicipalityLocator(list), boxes, placeWords, postcodes, parts, partWords, partsByName };
 }
 
 function locateMunicipality(municipalities: Municipalities, point: LatLon): MunicipalityData | null {
@@ -516,23 +625,19 @@ async function listFiles(dataDir: string, folder: string, extension: string): Pr
   }
 }
 
-function mean(points: readonly LatLon[]): LatLon {
-  return {
+/** The point nearest the mean of several points of a street (its addresses, its ways): surely on the street. */
+function nearestToMean(points: readonly LatLon[]): LatLon {
+  const centre = {
     lat: points.reduce((sum, p) => sum + p.lat, 0) / points.length,
     lon: points.reduce((sum, p) => sum + p.lon, 0) / points.length,
   };
-}
-
-/** The address nearest the mean of a street's addresses: a point that is surely on the street. */
-function medianAddress(addresses: readonly LatLon[]): LatLon {
-  const centre = mean(addresses);
-  let best = addresses[0]!;
+  let best = points[0]!;
   let bestDistance = Infinity;
-  for (const a of addresses) {
-    const d = (a.lat - centre.lat) ** 2 + (a.lon - centre.lon) ** 2;
+  for (const p of points) {
+    const d = (p.lat - centre.lat) ** 2 + (p.lon - centre.lon) ** 2;
     if (d < bestDistance) {
       bestDistance = d;
-      best = a;
+      best = p;
     }
   }
   return best;

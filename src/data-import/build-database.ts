@@ -19,7 +19,7 @@ import { readSources, SOURCE_FILES, type SourceData } from './read-sources';
  * Bump when the import's output changes for the same inputs (new derived column, different
  * expansion rule, ...): it is part of the source hash, so existing snapshots become stale.
  */
-export const BUILD_FORMAT = 'revierfinder-build-3';
+export const BUILD_FORMAT = 'revierfinder-build-4';
 
 /** Where drizzle-kit writes the migrations; resolved from this file, not from the working directory. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
@@ -51,6 +51,7 @@ export interface BuildReport {
     inspections: number;
     kreise: number;
     districts: number;
+    cities: number;
     municipalities: number;
     postcodeAreas: number;
     stations: number;
@@ -238,6 +239,7 @@ export async function buildDatabase({ dataDir, outputPath, extraAddressFiles = [
       inspections: data.inspections.length,
       kreise: data.kreise.length,
       districts: data.districts.length,
+      cities: data.cities.length,
       municipalities: data.municipalities.length,
       postcodeAreas: data.postcodeAreas.length,
       stations: data.stations.length,
@@ -324,6 +326,29 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
       data.stations.map(({ districtIds: _districtIds, ...station }) => station),
     );
     put(
+      schema.cities,
+      data.cities.map((x) => ({
+        id: x.id,
+        ags: x.ags,
+        name: x.name,
+        districtType: x.districtType,
+        boroughType: x.boroughType,
+        sourceId: x.sourceId,
+        formerType: x.formerType,
+        kreisAgs: x.kreisAgs,
+        inspectionId: x.inspectionId,
+        population: x.population,
+        areaKm2: x.areaKm2,
+        centreLat: x.centre.lat,
+        centreLon: x.centre.lon,
+        geometry: geometry(x.geometry),
+      })),
+    );
+    put(
+      schema.boroughs,
+      data.boroughs.map((x, sortOrder) => ({ ...x, sortOrder })),
+    );
+    put(
       schema.districts,
       data.districts.map((x) => ({
         id: x.id,
@@ -337,6 +362,8 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
         centreLat: x.centre.lat,
         centreLon: x.centre.lon,
         geometry: geometry(x.geometry),
+        cityId: x.cityId,
+        boroughId: x.boroughId,
       })),
     );
     put(

@@ -54,7 +54,7 @@ function summary(report: BuildReport, outputPath: string): string {
   const c = report.counts;
   const lines = [
     `Datenbank gebaut / database built: ${outputPath} (${mb(report.sizeBytes)}, data_version ${report.dataVersion}, ${report.durationMs} ms)`,
-    `  ${c.directorates} Polizeidirektionen, ${c.inspections} Polizeiinspektionen, ${c.kreise} Kreise, ${c.districts} Bezirke, ${c.municipalities} Gemeinden, ${c.postcodeAreas} PLZ-Zuordnungen`,
+    `  ${c.directorates} Polizeidirektionen, ${c.inspections} Polizeiinspektionen, ${c.kreise} Kreise, ${c.districts} Bezirke (${c.cities} Städte in Stadtteile aufgeteilt), ${c.municipalities} Gemeinden, ${c.postcodeAreas} PLZ-Zuordnungen`,
     `  ${c.streets} Straßen, ${c.addresses} Adressen${report.synthetic ? ' (SYNTHETISCH: nur für Lasttests)' : ''}`,
     `  ${c.stations} Dienststellen, ${c.officers} Beamtinnen/Beamte, ${c.assignments} Zuständigkeiten, ${c.accounts} Konten, ${c.dataSources} Quellen`,
   ];

@@ -11,6 +11,7 @@ import { locatePoint } from '../domain/geo/point-in-polygon';
 import type {
   Account,
   AccountHolder,
+  Borough,
   AccountHolderType,
   Assignment,
   DataSource,
@@ -32,6 +33,7 @@ import { readAddressSources, type AddressData, type StreetData } from './address
 import { csvRecords, CsvSyntaxError } from './csv';
 import { displayPath, ProblemCollector, type RecordRef } from './errors';
 import { readGazetteer, type Gazetteer } from './gazetteer';
+import { CITY_DISTRICTS_FILE, readCitySplits, type CityData } from './city-districts';
 import { interiorPoint } from './geometry-helpers';
 import {
   accountSchema,
@@ -98,8 +100,12 @@ export interface OfficialData {
   directorates: DirectorateData[];
   inspections: InspectionData[];
   kreise: Kreis[];
+  /** Every district: the parts of a city divided into districts in place of its one district. */
   districts: DistrictData[];
   municipalities: MunicipalityData[];
+  /** Municipalities divided into districts (city-districts.json), and their parts' groups. */
+  cities: CityData[];
+  boroughs: Borough[];
   postcodeAreas: PostcodeArea[];
   /** Non-fatal findings, one line each (e.g. skipped postcode rows). */
   warnings: string[];
@@ -172,6 +178,11 @@ export class SourceReader {
     }
   }
 
+  /** Whether an optional file is there. */
+  async exists(rel: string): Promise<boolean> {
+    return exists(path.resolve(this.dataDir, rel));
+  }
+
   async json(rel: string): Promise<unknown> {
     const text = await this.text(rel);
     if (text === undefined) return undefined;
@@ -235,6 +246,27 @@ export class SourceReader {
       if (props !== undefined && geometry) out.push({ props, geometry, ref });
     });
     return out;
+  }
+
+  /** Point features of a GeoJSON file (streets/*.geojson) with validated properties; invalid ones are reported and left out. */
+  async pointFeatures<S extends z.ZodType>(
+    rel: string,
+    propsSchema: S,
+    pointSchema: z.ZodType<{ coordinates: number[] }>,
+    idOf: (props: Record<string, unknown>) => unknown,
+  ): Promise<{ props: z.infer<S>; point: LatLon; ref: RecordRef }[]> {
+    const value = await this.json(rel);
+    if (value === undefined) return [];
+    const collection = this.check(featureCollectionSchema, value, rel, { index: 0 });
+    if (!collection) return [];
+    return collection.features.flatMap((feature, index) => {
+      const rawId = idOf(feature.properties);
+      const ref: RecordRef = { index, id: typeof rawId === 'string' ? rawId : undefined };
+      const props = this.check(propsSchema, feature.properties, rel, ref, 'properties');
+      const geometry = this.check(pointSchema, feature.geometry, rel, ref, 'geometry');
+      if (props === undefined || geometry === undefined) return [];
+      return [{ props, point: { lat: geometry.coordinates[1]!, lon: geometry.coordinates[0]! }, ref }];
+    });
   }
 
   /**
@@ -457,6 +489,8 @@ async function readOfficial(reader: SourceReader): Promise<OfficialData> {
         areaKm2: f.props.FLAECHE_KM2,
         centre: main.centre,
         geometry: f.geometry,
+        cityId: null,
+        boroughId: null,
       };
     })
     .sort(byId);
@@ -470,10 +504,27 @@ async function readOfficial(reader: SourceReader): Promise<OfficialData> {
   );
   p.throwIfAny();
 
+  // Cities divided into districts: their parts take the place of their one district.
+  const splits = await readCitySplits(reader, municipalities, districts);
+  p.throwIfAny();
+  const replaced = new Set(splits.cities.map((city) => city.id));
+  const allDistricts = [...districts.filter((district) => !replaced.has(district.id)), ...splits.districts].sort(byId);
+
   const postcodeAreas = resolvePostcodes(reader, postcodeRows, aliasRows, municipalityByAgs, municipalities, warnings);
   p.throwIfAny();
 
-  return { directorates, inspections, kreise, districts, municipalities, postcodeAreas, warnings, files: reader.files };
+  return {
+    directorates,
+    inspections,
+    kreise,
+    districts: allDistricts,
+    municipalities,
+    cities: splits.cities,
+    boroughs: splits.boroughs,
+    postcodeAreas,
+    warnings,
+    files: reader.files,
+  };
 }
 
 /**
@@ -582,7 +633,7 @@ function resolvePostcodes(
 export async function readSources(dataDir: string, options: ReadOptions = {}): Promise<SourceData> {
   const reader = new SourceReader(dataDir);
   const official = await readOfficial(reader);
-  const addressData = await readAddressSources(reader, official.municipalities, official.postcodeAreas, options.extraAddressFiles);
+  const addressData = await readAddressSources(reader, official, options.extraAddressFiles);
   official.warnings.push(...addressData.warnings);
   const gazetteer = await readGazetteer(reader, official.municipalities);
   official.warnings.push(...gazetteer.warnings);
@@ -612,6 +663,15 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
   p.throwIfAny();
 
   const districtById = new Map(official.districts.map((x) => [x.id, x]));
+  // A city divided into districts may be named by its id (its old district's): it stands for all its parts.
+  const partsOfCity = new Map(official.cities.map((city) => [city.id, official.districts.filter((x) => x.cityId === city.id).map((x) => x.id)]));
+  const districtsNamed = (id: string) => partsOfCity.get(id) ?? [id];
+  const sourceIds = new Set(sources.map((s) => s.rec.id));
+  for (const city of official.cities) {
+    if (!sourceIds.has(city.sourceId)) {
+      p.add(d(CITY_DISTRICTS_FILE), { index: official.cities.indexOf(city), id: city.ags }, 'source', `unbekannte Quelle "${city.sourceId}" (nicht in ${F.sources})`);
+    }
+  }
   const inspectionIds = new Set(official.inspections.map((x) => x.id));
   const directorateIds = new Set(official.directorates.map((x) => x.id));
 
@@ -626,7 +686,7 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
   for (const { rec, ref } of stations) {
     checkDemoContact(F.stations, ref, rec);
     if (!inspectionIds.has(rec.inspectionId)) p.add(d(F.stations), ref, 'inspectionId', `unbekannte Inspektion "${rec.inspectionId}"`);
-    rec.districts.forEach((districtId, k) => {
+    rec.districts.forEach((named, k) => districtsNamed(named).forEach((districtId) => {
       const district = districtById.get(districtId);
       const field = `districts[${k}]`;
       if (!district) return p.add(d(F.stations), ref, field, `unbekannter Bezirk "${districtId}"`);
@@ -636,7 +696,7 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
       const other = stationOfDistrict.get(districtId);
       if (other !== undefined) p.add(d(F.stations), ref, field, `Bezirk "${districtId}" (${district.name}) ist schon der Dienststelle "${other}" zugeordnet`);
       else stationOfDistrict.set(districtId, rec.id);
-    });
+    }));
   }
   for (const district of official.districts) {
     if (!stationOfDistrict.has(district.id)) {
@@ -651,7 +711,7 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
       if (!inspectionIds.has(id)) p.add(d(F.officers), ref, `covers.inspections[${k}]`, `unbekannte Inspektion "${id}"`);
     });
     rec.covers.districts?.forEach((id, k) => {
-      if (!districtById.has(id)) p.add(d(F.officers), ref, `covers.districts[${k}]`, `unbekannter Bezirk "${id}"`);
+      if (!districtById.has(id) && !partsOfCity.has(id)) p.add(d(F.officers), ref, `covers.districts[${k}]`, `unbekannter Bezirk "${id}"`);
     });
   }
 
@@ -687,7 +747,7 @@ export async function readSources(dataDir: string, options: ReadOptions = {}): P
   for (const { rec } of officers) {
     const targets = [
       ...(rec.covers.inspections ?? []).flatMap((id) => districtsOfInspection.get(id) ?? []),
-      ...(rec.covers.districts ?? []),
+      ...(rec.covers.districts ?? []).flatMap(districtsNamed),
     ];
     for (const districtId of targets) {
       const key = `${rec.id}|${districtId}|${rec.role}`;

@@ -9,6 +9,8 @@ import { readOpeningHours } from '../domain/office-hours';
 const ags8 = z.string().regex(/^\d{8}$/, 'erwartet 8-stelligen Gemeindeschlüssel (AGS)');
 const ags5 = z.string().regex(/^\d{5}$/, 'erwartet 5-stelligen Kreisschlüssel');
 const ars9 = z.string().regex(/^\d{9}$/, 'erwartet 9-stelligen Regionalschlüssel (VWG_ARS)');
+/** A district: a 9-digit ARS, or a part of a divided city (its city's ARS, "-" and the part's number). */
+const districtId = z.string().regex(/^\d{9}(-[0-9a-z]{1,12})?$/, 'erwartet die Kennung eines Bezirks: 9-stelliger Regionalschlüssel (VWG_ARS), für den Teil einer aufgeteilten Stadt mit "-" und seiner Nummer (032410001-33)');
 const postcode = z.string().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl');
 const name = z.string().trim().min(1, 'darf nicht leer sein');
 const population = z.number().int().nonnegative();
@@ -140,7 +142,7 @@ export const stationSchema = z.strictObject({
   /** Where the station is (WGS84), for the link that opens the phone's map app; optional. */
   lat: lat.optional(),
   lon: lon.optional(),
-  districts: z.array(ars9),
+  districts: z.array(districtId),
   isDemo: z.boolean(),
   updatedAt: isoDate,
 }).refine((station) => (station.lat === undefined) === (station.lon === undefined), {
@@ -164,7 +166,7 @@ export const officerSchema = z
     photo: z.string().regex(/^\/[^\s]+$/, 'erwartet einen Pfad unter public/, z. B. "/fotos/x.jpg"').nullable(),
     covers: z.strictObject({
       inspections: z.array(slug).optional(),
-      districts: z.array(ars9).optional(),
+      districts: z.array(districtId).optional(),
     }),
     isDemo: z.boolean(),
     updatedAt: isoDate,

@@ -14,6 +14,8 @@ export interface SnapshotRows {
   kreise: t.KreisRow[];
   stations: t.StationRow[];
   districts: t.DistrictRow[];
+  cities: t.CityRow[];
+  boroughs: t.BoroughRow[];
   municipalities: t.MunicipalityRow[];
   postcodeAreas: t.PostcodeAreaRow[];
   officers: t.OfficerRow[];
@@ -35,6 +37,8 @@ export function readSnapshot(db: PortalDatabase): SnapshotRows {
     kreise: tx.select().from(t.kreise).orderBy(asc(t.kreise.ags)).all(),
     stations: tx.select().from(t.stations).orderBy(asc(t.stations.id)).all(),
     districts: tx.select().from(t.districts).orderBy(asc(t.districts.id)).all(),
+    cities: tx.select().from(t.cities).orderBy(asc(t.cities.id)).all(),
+    boroughs: tx.select().from(t.boroughs).orderBy(asc(t.boroughs.sortOrder)).all(),
     municipalities: tx.select().from(t.municipalities).orderBy(asc(t.municipalities.ags)).all(),
     postcodeAreas: tx
       .select()

@@ -80,6 +80,49 @@ export const stations = sqliteTable(
   (t) => [index('stations_inspection').on(t.inspectionId)],
 );
 
+/**
+ * Municipalities divided into several districts (Hannover: its Stadtteile), as configured in
+ * data/city-districts.json. `id` is the id of the district the whole municipality was.
+ */
+export const cities = sqliteTable('cities', {
+  id: text('id').primaryKey(),
+  ags: text('ags').notNull().unique(),
+  name: text('name').notNull(),
+  /** What one part is called ("Stadtteil"); what a group of parts is called ("Stadtbezirk") or null. */
+  districtType: text('district_type').notNull(),
+  boroughType: text('borough_type'),
+  sourceId: text('source_id')
+    .notNull()
+    .references(() => dataSources.id),
+  /** The facts of the district the whole municipality was (its page before the split). */
+  formerType: text('former_type').notNull(),
+  kreisAgs: text('kreis_ags')
+    .notNull()
+    .references(() => kreise.ags),
+  inspectionId: text('inspection_id')
+    .notNull()
+    .references(() => inspections.id),
+  population: integer('population').notNull(),
+  areaKm2: real('area_km2').notNull(),
+  centreLat: real('centre_lat').notNull(),
+  centreLon: real('centre_lon').notNull(),
+  geometry: text('geometry').notNull(),
+});
+
+/** Groups of a city's districts (Stadtbezirke), in the source's order. */
+export const boroughs = sqliteTable(
+  'boroughs',
+  {
+    id: text('id').primaryKey(),
+    cityId: text('city_id')
+      .notNull()
+      .references(() => cities.id),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [index('boroughs_city').on(t.cityId)],
+);
+
 export const districts = sqliteTable(
   'districts',
   {
@@ -93,13 +136,17 @@ export const districts = sqliteTable(
       .notNull()
       .references(() => inspections.id),
     stationId: text('station_id').references(() => stations.id),
-    population: integer('population').notNull(),
+    /** Null where the source gives none (the parts of a city). */
+    population: integer('population'),
     areaKm2: real('area_km2').notNull(),
     centreLat: real('centre_lat').notNull(),
     centreLon: real('centre_lon').notNull(),
     geometry: text('geometry').notNull(),
+    /** The city this district is a part of, and its group there (Stadtbezirk); null elsewhere. */
+    cityId: text('city_id').references(() => cities.id),
+    boroughId: text('borough_id').references(() => boroughs.id),
   },
-  (t) => [index('districts_inspection').on(t.inspectionId)],
+  (t) => [index('districts_inspection').on(t.inspectionId), index('districts_city').on(t.cityId)],
 );
 
 export const municipalities = sqliteTable(
@@ -108,9 +155,11 @@ export const municipalities = sqliteTable(
     ags: text('ags').primaryKey(),
     name: text('name').notNull(),
     type: text('type').notNull(),
-    districtId: text('district_id')
-      .notNull()
-      .references(() => districts.id),
+    /**
+     * Its district, or where it is divided into several districts, its city (cities.id): no
+     * foreign key, since it names either; the import checks it.
+     */
+    districtId: text('district_id').notNull(),
     population: integer('population').notNull(),
     centreLat: real('centre_lat').notNull(),
     centreLon: real('centre_lon').notNull(),
@@ -255,6 +304,8 @@ export type InspectionRow = typeof inspections.$inferSelect;
 export type KreisRow = typeof kreise.$inferSelect;
 export type StationRow = typeof stations.$inferSelect;
 export type DistrictRow = typeof districts.$inferSelect;
+export type CityRow = typeof cities.$inferSelect;
+export type BoroughRow = typeof boroughs.$inferSelect;
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type PostcodeAreaRow = typeof postcodeAreas.$inferSelect;
 export type OfficerRow = typeof officers.$inferSelect;
@@ -282,9 +333,8 @@ export const streets = sqliteTable(
     ags: text('ags')
       .notNull()
       .references(() => municipalities.ags),
-    districtId: text('district_id')
-      .notNull()
-      .references(() => districts.id),
+    /** Its district; in a city divided into districts whose part the street is not known in, the city (as municipalities.district_id). */
+    districtId: text('district_id').notNull(),
     /** Normalised words of the town (names and postcode-list spellings), for the ranking. */
     placeNorm: text('place_norm').notNull(),
     /** Postcodes of its addresses, or of its municipality where none are known; space-separated. */

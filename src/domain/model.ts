@@ -35,20 +35,51 @@ export interface Kreis {
 }
 
 /**
- * A Kontaktbereich. In the default data set: a Samtgemeinde or Einheitsgemeinde,
- * `id` = its 9-digit Verwaltungsgemeinschafts-ARS (VWG_ARS).
+ * A Kontaktbereich. In the default data set: a Samtgemeinde or Einheitsgemeinde, `id` = its
+ * 9-digit Verwaltungsgemeinschafts-ARS (VWG_ARS); or one part of a city divided into districts
+ * (a Stadtteil of Hannover), `id` = the city's id, a hyphen and the part's number in its source
+ * ("032410001-33": Linden-Nord). The hyphen keeps the two kinds apart.
  */
 export interface District {
   id: string;
   name: string;
-  /** "Samtgemeinde", "Einheitsgemeinde", ... as in the source. */
+  /** "Samtgemeinde", "Einheitsgemeinde", "Stadtteil", ... as in the source. */
   type: string;
   kreisAgs: string;
   inspectionId: string;
   stationId: string | null;
-  population: number;
+  /** Null where the source does not say (the parts of a city). */
+  population: number | null;
   areaKm2: number;
   centre: LatLon;
+  /** The city this district is a part of, or null. */
+  cityId: string | null;
+  /** The part's group in its city (a Stadtbezirk), or null. */
+  boroughId: string | null;
+}
+
+/**
+ * A municipality divided into several districts (Hannover: its 51 Stadtteile). Its `id` is the id
+ * of the district the whole municipality was (its 9-digit ARS), so old links and embed codes lead
+ * to the city's overview.
+ */
+export interface City {
+  id: string;
+  ags: string;
+  name: string;
+  /** What one part is called in the source ("Stadtteil"). */
+  districtType: string;
+  /** What a group of parts is called ("Stadtbezirk"); null where the source has no groups. */
+  boroughType: string | null;
+  /** The source of the parts' outlines (an id of sources.json). */
+  sourceId: string;
+}
+
+/** A group of a city's districts (a Stadtbezirk). `id` = the city's id, "-b" and its number. */
+export interface Borough {
+  id: string;
+  cityId: string;
+  name: string;
 }
 
 /** Gemeinde (8-digit AGS): the places citizens type. */
@@ -57,6 +88,10 @@ export interface Municipality {
   name: string;
   /** "Stadt", "Gemeinde", "Gemeindefreies Gebiet". */
   type: string;
+  /**
+   * Its district; for a municipality divided into several districts, the id of its City (the
+   * district it was), which names no single district.
+   */
   districtId: string;
   population: number;
   centre: LatLon;

@@ -12,6 +12,9 @@ export const DATA_TERMS = [
   // District types (VG250 "BEZ" of Samtgemeinden and Einheitsgemeinden)
   'Einheitsgemeinde',
   'Samtgemeinde',
+  // Parts of cities divided into districts (city-districts.json) and their groups
+  'Stadtteil',
+  'Stadtbezirk',
   // Kreis types
   'Landkreis',
   'Kreisfreie Stadt',
@@ -38,6 +41,7 @@ export const DATA_TERMS = [
   'CC BY 4.0',
   'Polizei der Länder, zusammengestellt für den Revierfinder (Stand 4. Dezember 2026)',
   'Tatsachen; Zusammenstellung: CC0 1.0',
+  'Stadtteilgrenzen: Landeshauptstadt Hannover, Bereich Geoinformation',
 ] as const;
 export type DataTerm = (typeof DATA_TERMS)[number];
 
@@ -46,6 +50,8 @@ export const glossary: Record<Exclude<Language, 'de'>, Record<DataTerm, string>>
   en: {
     Einheitsgemeinde: 'Unitary municipality',
     Samtgemeinde: 'Joint municipality (Samtgemeinde)',
+    Stadtteil: 'neighbourhood',
+    Stadtbezirk: 'borough',
     Landkreis: 'rural district',
     'Kreisfreie Stadt': 'independent city',
     Polizeikommissarin: 'Police Inspector',
@@ -72,6 +78,8 @@ export const glossary: Record<Exclude<Language, 'de'>, Record<DataTerm, string>>
     'Polizei der Länder, zusammengestellt für den Revierfinder (Stand 4. Dezember 2026)':
       'Police of the German states, compiled for the Revierfinder (as of 4 December 2026)',
     'Tatsachen; Zusammenstellung: CC0 1.0': 'Facts; compilation: CC0 1.0',
+    'Stadtteilgrenzen: Landeshauptstadt Hannover, Bereich Geoinformation':
+      'Neighbourhood boundaries: Landeshauptstadt Hannover, Bereich Geoinformation',
   },
 };
 

@@ -53,6 +53,13 @@ const MAX_PREFIX_COMPLETIONS = 16;
 const NUMBER_LOOKUP_GAP = 0.1;
 const MAX_NUMBER_LOOKUPS = 3;
 
+/**
+ * A street's town as results name it, and its population (for the ranking): "Celle", or in a city
+ * divided into districts with the street's part, "Hannover-Linden-Nord" (a street is one row per
+ * part it crosses).
+ */
+export type PlaceOf = (ags: string, districtId: string) => { label: string; population: number };
+
 interface Scored {
   row: StreetRow;
   score: number;
@@ -63,9 +70,9 @@ interface Scored {
 export class AddressSearch {
   readonly #store: AddressStore;
   readonly #vocabulary: TermVocabulary;
-  readonly #place: (ags: string) => { label: string; population: number };
+  readonly #place: PlaceOf;
 
-  constructor(store: AddressStore, place: (ags: string) => { label: string; population: number }) {
+  constructor(store: AddressStore, place: PlaceOf) {
     this.#store = store;
     this.#vocabulary = new TermVocabulary(store.vocabulary());
     this.#place = place;
@@ -82,10 +89,14 @@ export class AddressSearch {
 
     const out: AddressMatch[] = [];
     const best = scored[0]?.score ?? 0;
-    scored.slice(0, limit).forEach((candidate, index) => {
-      const lookUp = query.houseNumber !== null && index < MAX_NUMBER_LOOKUPS && candidate.score <= best + NUMBER_LOOKUP_GAP + 1e-9;
-      out.push(lookUp ? this.#addressResult(candidate, query, t) : this.#streetResult(candidate, false, t));
-    });
+    // Asked for a house number: it is looked up on the best streets that have numbers at all (a
+    // bigger town's street known only by its centre must not crowd out the one with addresses).
+    const numbered = query.houseNumber === null ? [] : scored.slice(0, limit).filter((c) => c.row.addressCount > 0);
+    const lookUps = new Set(numbered.filter((c) => c.score <= best + NUMBER_LOOKUP_GAP + 1e-9).slice(0, MAX_NUMBER_LOOKUPS));
+    for (const candidate of scored.slice(0, limit)) {
+      if (lookUps.has(candidate)) out.push(this.#addressResult(candidate, query, t));
+      else out.push(this.#streetResult(candidate, query.houseNumber !== null && candidate.row.addressCount === 0, t));
+    }
     return out;
   }
 
@@ -100,7 +111,7 @@ export class AddressSearch {
         placeNorm: row.placeNorm,
         postcodes: row.postcodes === '' ? [] : row.postcodes.split(' '),
       });
-      if (result) scored.push({ row, score: result.score, match: result.match, population: this.#place(row.ags).population });
+      if (result) scored.push({ row, score: result.score, match: result.match, population: this.#place(row.ags, row.districtId).population });
     }
     return scored.sort(
       (a, b) => a.score - b.score || b.population - a.population || b.row.addressCount - a.row.addressCount || a.row.id - b.row.id,
@@ -167,7 +178,7 @@ export class AddressSearch {
     const found = exact ?? same.find((a) => a.suffix === '') ?? same[0] ?? this.#store.nearestAddress(row.id, wanted.number);
     if (!found) return this.#streetResult(candidate, true, t);
     const number = `${found.number}${found.suffix}`;
-    const place = this.#place(row.ags);
+    const place = this.#place(row.ags, row.districtId);
     return {
       type: 'address',
       label: `${row.name} ${number}, ${found.postcode} ${place.label}`,
@@ -192,7 +203,7 @@ export class AddressSearch {
    * centre is only approximate: this street's numbers are not known.
    */
   #streetResult({ row, score, match, population }: Scored, numberAsked: boolean, t: Translate): AddressMatch {
-    const place = this.#place(row.ags);
+    const place = this.#place(row.ags, row.districtId);
     const postcodes = row.postcodes === '' ? [] : row.postcodes.split(' ');
     const postcode = postcodes.length === 1 ? postcodes[0]! : null;
     const note = !row.located

@@ -150,6 +150,11 @@ export const Ref = z
 
 export const MunicipalityRef = z.object({ ags: z.string(), name: z.string() }).meta({ id: 'MunicipalityRef' });
 
+/** A city divided into districts, as a search result names it. */
+export const CityRef = z
+  .object({ id: z.string(), name: z.string(), districts: z.number().int() })
+  .meta({ id: 'CityRef', description: t('apiDoc.schema.cityRef') });
+
 export const Point = z.object({ lat: z.number(), lon: z.number() }).meta({ id: 'Point' });
 
 export const ApiErrorBody = z
@@ -279,9 +284,11 @@ export const District = z
     inspection: Ref,
     directorate: Ref,
     station: Ref.nullable(),
-    population: z.number().int(),
+    population: z.number().int().nullable().meta({ description: t('apiDoc.schema.districtPopulation') }),
     areaKm2: z.number(),
     centre: Point,
+    city: Ref.nullable().meta({ description: t('apiDoc.schema.districtCity') }),
+    borough: Ref.nullable().meta({ description: t('apiDoc.schema.districtBorough') }),
     links: Links,
   })
   .meta({ id: 'District' });
@@ -294,6 +301,28 @@ export const DistrictDetail = District.extend({
   responsibilityVerified: z.boolean(),
   updatedAt: isoDate,
 }).meta({ id: 'DistrictDetail' });
+
+const SourceRef = z.object({ title: z.string(), attribution: z.string(), licence: z.string(), licenceUrl: z.string(), url: z.string() });
+
+export const City = z
+  .object({
+    id: z.string(),
+    ags: z.string(),
+    name: z.string(),
+    districtType: z.string(),
+    boroughType: z.string().nullable(),
+    kreis: z.object({ ags: z.string(), name: z.string() }),
+    inspection: Ref,
+    directorate: Ref,
+    population: z.number().int(),
+    areaKm2: z.number(),
+    centre: Point,
+    responsibilityVerified: z.boolean(),
+    boroughs: z.array(z.object({ id: z.string().nullable(), name: z.string().nullable(), districts: z.array(Ref) })),
+    source: SourceRef,
+    links: Links,
+  })
+  .meta({ id: 'City', description: t('apiDoc.schema.city') });
 
 export const Inspection = z
   .object({
@@ -325,6 +354,7 @@ const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), pagination: Pagination, dataVersion: z.string() }).meta({ id });
 
 export const DistrictList = pageOf(District, 'DistrictList');
+export const CityList = pageOf(City, 'CityList');
 export const OfficerList = pageOf(Officer, 'OfficerList');
 export const StationList = pageOf(Station, 'StationList');
 export const InspectionList = pageOf(Inspection, 'InspectionList');
@@ -378,7 +408,8 @@ export const SearchResult = z
     lon: z.number(),
     postcode: z.string().nullable(),
     municipality: MunicipalityRef.nullable(),
-    district: Ref,
+    district: Ref.nullable().meta({ description: t('apiDoc.schema.resultDistrict') }),
+    city: CityRef.nullable(),
     approximate: z.boolean(),
     note: z.string().nullable(),
     street: z.string().nullable().optional(),

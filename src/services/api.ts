@@ -43,6 +43,18 @@ export function invalidParameter(name: string, message: string): Response {
   return apiError(400, 'invalid_parameter', message, { parameter: name });
 }
 
+/**
+ * 308 from the old address of a district that is now a city divided into districts (Hannover's
+ * 032410001) to the city, with the query kept. Cached like any answer, not forever: should the
+ * split be undone, the district's address answers again.
+ */
+export function movedToCity(target: string, url: URL): Response {
+  return new Response(null, {
+    status: 308,
+    headers: { Location: target + url.search, 'Cache-Control': 'public, max-age=300, s-maxage=3600' },
+  });
+}
+
 /** 404 for an id that is not in the data. */
 export function unknownId(kind: string, id: string): Response {
   return apiError(404, 'not_found', t('api.unknownId', { kind, id: id.slice(0, 100) }));

@@ -36,6 +36,12 @@ export const DOWNLOADS: readonly DownloadSpec[] = [
     format: 'geojson',
     sourceIds: ['bkg-vg250', 'destatis-gemeindeverzeichnis', 'polizei-zustaendigkeit'],
   },
+  {
+    file: 'bezirke.csv',
+    dataset: 'districts',
+    format: 'csv',
+    sourceIds: ['bkg-vg250', 'destatis-gemeindeverzeichnis', 'polizei-zustaendigkeit'],
+  },
   { file: 'beamte.csv', dataset: 'officers', format: 'csv', sourceIds: PEOPLE_SOURCES },
   { file: 'beamte.json', dataset: 'officers', format: 'json', sourceIds: PEOPLE_SOURCES },
   { file: 'dienststellen.csv', dataset: 'stations', format: 'csv', sourceIds: PEOPLE_SOURCES },
@@ -46,6 +52,10 @@ export const DOWNLOADS: readonly DownloadSpec[] = [
 
 /** Column order of the tables: part of the files' contract. */
 export const COLUMNS = {
+  districts: [
+    'id', 'name', 'type', 'kreisAgs', 'kreisName', 'inspectionId', 'inspectionName', 'directorateId', 'stationId',
+    'population', 'areaKm2', 'lat', 'lon', 'cityId', 'cityName', 'boroughId', 'boroughName', 'geometryAttribution',
+  ],
   officers: [
     'id', 'name', 'rank', 'roleTitle', 'roles', 'stationId', 'stationName', 'phone', 'email', 'officeHours',
     'districtIds', 'inspectionIds', 'isDemo', 'updatedAt', 'page', 'openingHours',
@@ -77,9 +87,13 @@ export function downloadSpec(file: string): DownloadSpec | null {
   return DOWNLOADS.find((spec) => spec.file === file) ?? null;
 }
 
-/** The licences that apply to a download, from the snapshot's source list. */
+/**
+ * The licences that apply to a download, from the snapshot's source list: the districts' include
+ * the sources of divided cities' parts (Hannover's Stadtteile).
+ */
 export function licencesOf(portal: Portal, spec: DownloadSpec): DataSource[] {
-  return portal.info.sources.filter((source) => spec.sourceIds.includes(source.id));
+  const ids = new Set([...spec.sourceIds, ...(spec.dataset === 'districts' ? portal.cities.list().map((city) => city.sourceId) : [])]);
+  return portal.info.sources.filter((source) => ids.has(source.id));
 }
 
 /** A download file, generated once per snapshot. */
@@ -139,6 +153,18 @@ function tableRows(portal: Portal, dataset: keyof typeof COLUMNS): Row[] {
   const inspections = new Map(portal.listInspections().map((entry) => [entry.id, entry]));
   const districts = portal.listDistricts();
   switch (dataset) {
+    case 'districts':
+      return districts.map((district) => {
+        const inspection = inspections.get(district.inspectionId)!;
+        return ordered(COLUMNS.districts, {
+          ...districtFacts(portal, district),
+          inspectionName: inspection.name,
+          directorateId: inspection.directorateId,
+          lat: district.centre.lat,
+          lon: district.centre.lon,
+          geometryAttribution: geometrySource(portal, district.id).attribution,
+        });
+      });
     case 'officers':
       return publishedOfficers(portal).map((officer) => {
         const view = portal.officerView(officer.id)!;
@@ -201,6 +227,27 @@ function tableRows(portal: Portal, dataset: keyof typeof COLUMNS): Row[] {
   }
 }
 
+/** What the district table and the GeoJSON's properties share. */
+function districtFacts(portal: Portal, district: ReturnType<Portal['listDistricts']>[number]) {
+  const city = district.cityId === null ? null : portal.cities.city(district.cityId);
+  const borough = district.boroughId === null ? null : portal.cities.borough(district.boroughId);
+  return {
+    id: district.id,
+    name: district.name,
+    type: district.type,
+    kreisAgs: district.kreisAgs,
+    kreisName: portal.kreis(district.kreisAgs)?.name ?? null,
+    inspectionId: district.inspectionId,
+    stationId: district.stationId,
+    population: district.population,
+    areaKm2: district.areaKm2,
+    cityId: city?.id ?? null,
+    cityName: city?.name ?? null,
+    boroughId: borough?.id ?? null,
+    boroughName: borough?.name ?? null,
+  };
+}
+
 function ordered(columns: readonly string[], row: Row): Row {
   return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
 }
@@ -211,28 +258,35 @@ function districtCollection(portal: Portal, meta: Record<string, unknown>) {
   return {
     type: 'FeatureCollection',
     ...meta,
-    attribution: geometrySource(portal).attribution,
+    attribution: [...new Set(portal.listDistricts().map((district) => geometrySource(portal, district.id).attribution))].join('; '),
     features: portal.listDistricts().map((district) => {
       const inspection = inspections.get(district.inspectionId)!;
       const kreis = portal.kreis(district.kreisAgs);
+      const { cityId, cityName, boroughId, boroughName, ...facts } = districtFacts(portal, district);
       return {
         type: 'Feature',
         id: district.id,
         geometry: roundCoordinates(portal.districtOutline(district.id)!, 6),
         properties: {
-          id: district.id,
-          name: district.name,
-          type: district.type,
-          kreisAgs: district.kreisAgs,
-          kreisName: kreis?.name ?? null,
-          inspectionId: inspection.id,
+          id: facts.id,
+          name: facts.name,
+          type: facts.type,
+          kreisAgs: facts.kreisAgs,
+          kreisName: facts.kreisName,
+          inspectionId: facts.inspectionId,
           inspectionName: inspection.name,
           directorateId: inspection.directorateId,
           directorateName: directorates.get(inspection.directorateId)?.name ?? null,
-          stationId: district.stationId,
-          population: district.population,
-          areaKm2: district.areaKm2,
+          stationId: facts.stationId,
+          population: facts.population,
+          areaKm2: facts.areaKm2,
           responsibilityVerified: inspection.responsibilityVerified && (kreis?.responsibilityVerified ?? false),
+          // Appended: the city a part belongs to, its Stadtbezirk, and whose outline it is.
+          cityId,
+          cityName,
+          boroughId,
+          boroughName,
+          attribution: geometrySource(portal, district.id).attribution,
         },
       };
     }),

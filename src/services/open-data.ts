@@ -8,9 +8,11 @@ import { BERLIN, officeHours } from '../domain/office-hours';
 import { paths } from '../paths';
 import type { AccountView, Portal } from './portal';
 import type { z } from 'zod';
+import { cityView } from './city-view';
 import type {
   AccountBody,
   Boundary,
+  City,
   Directorate,
   DistrictBody,
   DistrictDetailBody,
@@ -67,6 +69,8 @@ export function districtBody(portal: Portal, district: District): DistrictBody {
     population: district.population,
     areaKm2: district.areaKm2,
     centre: district.centre,
+    city: ref(district.cityId === null ? null : portal.cities.city(district.cityId)),
+    borough: ref(district.boroughId === null ? null : portal.cities.borough(district.boroughId)),
     links: {
       self: paths.apiDistrict(district.id),
       html: paths.district(district.id),
@@ -202,9 +206,17 @@ export function directorateBodies(portal: Portal): Array<z.input<typeof Director
   }));
 }
 
-/** The geometry source's licence, for boundary answers and the GeoJSON download. */
-export function geometrySource(portal: Portal) {
-  const source = portal.info.sources.find((entry) => entry.shownOnMap && /bkg/i.test(entry.id)) ?? portal.info.sources[0];
+/**
+ * The licence of a district's outline, for boundary answers and the GeoJSON download: the source
+ * of a city's parts (Hannover's Stadtteile), else the administrative boundaries' (BKG).
+ */
+export function geometrySource(portal: Portal, districtId?: string) {
+  const district = districtId === undefined ? undefined : portal.listDistricts().find((entry) => entry.id === districtId);
+  const city = district?.cityId ? portal.cities.city(district.cityId) : null;
+  const source =
+    (city && portal.info.sources.find((entry) => entry.id === city.sourceId)) ??
+    portal.info.sources.find((entry) => entry.shownOnMap && /bkg/i.test(entry.id)) ??
+    portal.info.sources[0];
   return {
     attribution: source?.attribution ?? '',
     licence: source?.licence ?? '',
@@ -213,20 +225,55 @@ export function geometrySource(portal: Portal) {
 }
 
 /**
- * A district's outline as a GeoJSON Feature. `simplify` (metres) is raised to the floor; absent,
- * the outline is the one stored in the snapshot.
+ * A district's outline as a GeoJSON Feature, or a city's whole outline (its municipality's).
+ * `simplify` (metres) is raised to the floor; absent, the outline is the one stored in the snapshot.
  */
 export function boundaryBody(portal: Portal, id: string, simplify: number | undefined): z.input<typeof Boundary> | null {
-  const outline = portal.districtOutline(id);
+  const city = portal.cities.city(id);
+  const outline = city ? portal.cities.outline(id) : portal.districtOutline(id);
   if (!outline) return null;
-  const name = portal.listDistricts().find((district) => district.id === id)!.name;
+  const name = city?.name ?? portal.listDistricts().find((district) => district.id === id)!.name;
   const tolerance = simplify === undefined ? 0 : Math.max(simplify, SIMPLIFY_FLOOR_METERS);
   const geometry = roundCoordinates(tolerance > 0 ? simplifyGeometry(outline, tolerance) : outline, 6);
   return {
     type: 'Feature',
     id,
     geometry,
-    properties: { id, name, simplifyMeters: tolerance, dataVersion: portal.info.dataVersion, ...geometrySource(portal) },
+    properties: { id, name, simplifyMeters: tolerance, dataVersion: portal.info.dataVersion, ...geometrySource(portal, city ? undefined : id) },
+  };
+}
+
+/** A city divided into districts, with its parts by group and the source of their outlines. */
+export function cityBody(portal: Portal, id: string): z.input<typeof City> | null {
+  const view = cityView(portal, id);
+  if (!view) return null;
+  const { city, source } = view;
+  return {
+    id: city.id,
+    ags: city.ags,
+    name: city.name,
+    districtType: city.districtType,
+    boroughType: city.boroughType,
+    kreis: { ags: view.kreis.ags, name: view.kreis.name },
+    inspection: ref(view.inspection)!,
+    directorate: ref(view.directorate)!,
+    population: city.population,
+    areaKm2: city.areaKm2,
+    centre: city.centre,
+    responsibilityVerified: view.responsibilityVerified,
+    boroughs: view.groups.map(({ borough, parts }) => ({
+      id: borough?.id ?? null,
+      name: borough?.name ?? null,
+      districts: parts.map(({ district }) => ({ id: district.id, name: district.name })),
+    })),
+    source: {
+      title: source?.title ?? '',
+      attribution: source?.attribution ?? '',
+      licence: source?.licence ?? '',
+      licenceUrl: source?.licenceUrl ?? '',
+      url: source?.url ?? '',
+    },
+    links: { self: paths.apiCity(city.id), html: paths.district(city.id), boundary: paths.apiCityBoundary(city.id) },
   };
 }
 

@@ -9,7 +9,7 @@ import * as schemas from './api-schemas';
 import type { QueryParam } from './api-schemas';
 
 /** Version of the API's representations; bump on any change of a response's shape. */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 export interface PathParam {
   name: string;
@@ -30,11 +30,14 @@ export interface ApiOperation {
   contentType: 'application/json' | 'application/geo+json';
   /** Statuses besides 200, 304, 405 and 429 (which every operation has). */
   errors: Array<400 | 404>;
+  /** 308 to the city: the old id of a district now divided into districts (Hannover's 032410001). */
+  movedToCity?: true;
   /** Path and query of a runnable example, as pasted into a terminal. */
   example: string;
 }
 
 const districtId: PathParam = { name: 'id', description: (translate) => translate('apiDoc.param.districtId'), example: '033510006' };
+const cityId: PathParam = { name: 'id', description: (translate) => translate('apiDoc.param.cityId'), example: '032410001' };
 const pagination = [schemas.limitParam, schemas.offsetParam];
 
 const op = (
@@ -83,6 +86,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     pathParams: [districtId],
     response: schemas.DistrictDetail,
     errors: [404],
+    movedToCity: true,
     example: '/districts/033510006',
   }),
   op('getDistrictBoundary', {
@@ -93,7 +97,34 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: schemas.Boundary,
     contentType: 'application/geo+json',
     errors: [400, 404],
+    movedToCity: true,
     example: '/districts/033510006/boundary?simplify=500',
+  }),
+  op('listCities', {
+    path: '/cities',
+    tag: 'Bezirke',
+    queryParams: pagination,
+    response: schemas.CityList,
+    errors: [400],
+    example: '/cities',
+  }),
+  op('getCity', {
+    path: '/cities/{id}',
+    tag: 'Bezirke',
+    pathParams: [cityId],
+    response: schemas.City,
+    errors: [404],
+    example: '/cities/032410001',
+  }),
+  op('getCityBoundary', {
+    path: '/cities/{id}/boundary',
+    tag: 'Bezirke',
+    pathParams: [cityId],
+    queryParams: [schemas.simplifyParam],
+    response: schemas.Boundary,
+    contentType: 'application/geo+json',
+    errors: [400, 404],
+    example: '/cities/032410001/boundary?simplify=200',
   }),
   op('listOfficers', {
     path: '/officers',
@@ -160,6 +191,8 @@ const COMPONENTS = [
   schemas.SearchResponse,
   schemas.DistrictList,
   schemas.DistrictDetail,
+  schemas.CityList,
+  schemas.City,
   schemas.Boundary,
   schemas.OfficerList,
   schemas.OfficerDetail,
@@ -230,6 +263,12 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '304': { description: t('apiDoc.response.notModified') },
     };
+    if (operation.movedToCity) {
+      responses['308'] = {
+        description: t('apiDoc.response.movedToCity'),
+        headers: { Location: { description: t('apiDoc.header.location'), schema: { type: 'string' } } },
+      };
+    }
     if (operation.errors.includes(400)) responses['400'] = { $ref: '#/components/responses/BadRequest' };
     if (operation.errors.includes(404)) responses['404'] = { $ref: '#/components/responses/NotFound' };
     responses['405'] = { $ref: '#/components/responses/MethodNotAllowed' };

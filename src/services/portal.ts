@@ -25,6 +25,7 @@ import {
   PointIndex,
   bboxOf,
   enclaveAt,
+  chooseLabels,
   labelMinZoom,
   labelPoint,
   parseAreaGeometry,
@@ -40,9 +41,10 @@ import type { SnapshotRows } from '../db/queries';
 import type { AddressStore } from '../db/address-store';
 import { t as german, type Translate } from '../i18n';
 import { AddressSearch, type AddressMatch } from './address-search';
-import { searchPortal, type DistrictSummary, type SearchAnswer, type SearchContext, type SearchResult } from './search';
+import { Cities, type CityRecord } from './cities';
+import { searchPortal, type CitySummary, type DistrictSummary, type SearchAnswer, type SearchContext, type SearchResult } from './search';
 
-export type { DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchResultType } from './search';
+export type { CitySummary, DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchResultType } from './search';
 
 /** How close to a district boundary a point must be for the answer to name the neighbour. */
 export const BOUNDARY_TOLERANCE_METERS = 300;
@@ -68,6 +70,8 @@ export interface DistrictView {
   district: District;
   kreis: Kreis;
   municipalities: Municipality[];
+  /** For a part of a city divided into districts: the city and the part's group (Stadtbezirk). */
+  city: { id: string; name: string; boroughType: string | null; borough: string | null } | null;
   inspection: Polizeiinspektion;
   directorate: Polizeidirektion;
   station: Station | null;
@@ -143,6 +147,7 @@ export interface ChoiceEntry {
 
 /** An outline on a server-drawn map, with where its name fits (null: the name is not drawn). */
 export interface MapArea {
+  id: string;
   name: string;
   path: string;
   label: { x: number; y: number } | null;
@@ -161,8 +166,13 @@ export interface MapOutlines {
 /** A place of the overview map's data: [name, lon, lat, population, kind]. */
 export type OverviewPlaceRow = [string, number, number, number, LabelledPoint['kind']];
 
-/** Places smaller than this are not sent with the overview map (they would be named only at zoom 12). */
+/** Towns smaller than this are not sent with the overview map (they would be named only at zoom 12). */
 const OVERVIEW_LABEL_MIN_POPULATION = 1_000;
+/** Outlines on the overview: districts simplified to 800 m, the parts of a city (a few km across) to 100 m. */
+const OVERVIEW_SIMPLIFY_METERS = 800;
+const OVERVIEW_PART_SIMPLIFY_METERS = 100;
+/** A city's overview map draws its parts this exactly (they are looked at zoomed in). */
+const CITY_MAP_SIMPLIFY_METERS = 15;
 /** The server-drawn overview (640 px, the whole state) shows what Leaflet shows at this zoom. */
 const OVERVIEW_SVG_ZOOM = 7;
 
@@ -180,6 +190,9 @@ export interface SnapshotInfo {
 }
 
 const OVERVIEW_MAP_WIDTH = 640;
+/** Rough size of a place name on the server-drawn maps (in the SVG's own units), for the overlap test. */
+const SVG_CHARACTER_PX = 6.5;
+const SVG_LABEL_HEIGHT_PX = 14;
 
 export class Portal {
   readonly info: SnapshotInfo;
@@ -191,6 +204,8 @@ export class Portal {
   private readonly districtGeometry = new Map<string, AreaGeometry>();
   private readonly districtBoxes = new Map<string, BBox>();
   private readonly municipalities = new Map<string, Municipality>();
+  /** Cities divided into districts, their parts and the look-up of a point's part. */
+  readonly cities: Cities;
   private readonly municipalitiesByDistrict = new Map<string, Municipality[]>();
   private readonly officers = new Map<string, Officer>();
   private readonly assignmentsByDistrict = new Map<string, Array<{ officerId: string; role: OfficerRole }>>();
@@ -207,6 +222,8 @@ export class Portal {
   private readonly overviewFrame: MapFrame;
   private readonly inspectionOutlines: Array<{ id: string; name: string; geometry: AreaGeometry }>;
   private readonly overviewDistricts: Array<{ id: string; name: string; geometry: AreaGeometry }>;
+  /** The Ortsteile (GeoNames), named on the overview once zoomed in. */
+  private readonly localityPoints: LabelledPoint[];
 
   /** `addresses`: the open snapshot's streets and addresses (they stay on disk); null: places only. */
   constructor(rows: SnapshotRows, addresses: AddressStore | null = null) {
@@ -231,6 +248,7 @@ export class Portal {
       districtAreas.push({ key: district.id, value: district, geometry: area });
     }
     this.districtIndex = new AreaIndex(districtAreas);
+    this.cities = new Cities(rows, districtAreas.map(({ value, geometry }) => ({ district: value, geometry })));
 
     const municipalityAreas: Array<{ key: string; value: Municipality; geometry: AreaGeometry }> = [];
     for (const { geometry, centreLat, centreLon, ...row } of rows.municipalities) {
@@ -287,6 +305,11 @@ export class Portal {
       postcodeAreas: rows.postcodeAreas,
       kreisNames: new Map([...this.kreise.values()].map((kreis) => [kreis.ags, kreis.name])),
       localities,
+      cities: this.cities.list().map((city) => ({
+        id: city.id,
+        name: city.name,
+        boroughs: new Map(this.cities.groups(city.id).flatMap(({ borough }) => (borough ? [[borough.id, borough.name] as const] : []))),
+      })),
     });
     this.statePolice = rows.statePolice.map(({ id, state, stateCode, name, url, note }) => ({ id, state, stateCode, name, url, note }));
     const policeById = new Map(this.statePolice.map((police) => [police.id, police]));
@@ -313,12 +336,16 @@ export class Portal {
     this.searchContext = {
       places: this.placeSearch,
       addresses: addresses
-        ? new AddressSearch(addresses, (ags) => ({ label: municipalityLabel(ags), population: this.municipalities.get(ags)?.population ?? 0 }))
+        ? new AddressSearch(addresses, (ags, districtId) => {
+            const part = this.districts.get(districtId);
+            const town = municipalityLabel(ags);
+            return { label: part?.cityId ? `${town}-${part.name}` : town, population: this.municipalities.get(ags)?.population ?? 0 };
+          })
         : null,
       outside: new OutsidePlaces(outsidePlaces),
       placeResult: (match, note) => this.placeResult(match, note),
       addressResult: (match, t) => this.addressResult(match, t),
-      districtsOfMunicipality: (ags) => this.districtsOfMunicipality(ags).length,
+      districtsOf: (id) => (this.districts.has(id) ? 1 : this.cities.parts(id).length),
       municipalityLabel,
     };
 
@@ -330,8 +357,13 @@ export class Portal {
     this.overviewDistricts = districtAreas.map(({ key, value, geometry }) => ({
       id: key,
       name: value.name,
-      geometry: roundCoordinates(simplifyGeometry(geometry, 800), 3),
+      geometry: value.cityId
+        ? roundCoordinates(simplifyGeometry(geometry, OVERVIEW_PART_SIMPLIFY_METERS), 4)
+        : roundCoordinates(simplifyGeometry(geometry, OVERVIEW_SIMPLIFY_METERS), 3),
     }));
+    this.localityPoints = localities
+      .filter((locality) => locality.kind === 'ortsteil')
+      .map((locality) => ({ name: locality.name, ...locality.point, population: 0, kind: 'ortsteil' as const }));
     this.overviewFrame = MapFrame.fit(unionBbox(districtAreas.map((area) => area.geometry)), OVERVIEW_MAP_WIDTH, 8);
   }
 
@@ -342,7 +374,8 @@ export class Portal {
       return { kind: 'outside', point, enclave: enclaveAt(point, this.enclaveData) };
     }
     const municipality = hit.value;
-    const district = this.districts.get(municipality.districtId)!;
+    // A city divided into districts: the part of the point (domain/geo/city-parts.ts).
+    const district = this.cities.partAt(municipality.ags, point) ?? this.districts.get(municipality.districtId)!;
     const inspection = this.inspections.get(district.inspectionId)!;
     const nearBoundary = this.districtIndex
       .near(point, BOUNDARY_TOLERANCE_METERS, district.id)
@@ -368,14 +401,28 @@ export class Portal {
   }
 
   /**
-   * The districts a municipality is split into: one for every municipality of today's data
-   * (a district is a Samt- or Einheitsgemeinde). A city divided into Stadtteil districts lists
-   * them all here, and the search then asks which part of town is meant.
+   * The districts a municipality is divided into: its one district (a Samt- or Einheitsgemeinde,
+   * or the part of one), or for a city divided into districts (Hannover) all its parts: the
+   * search then asks which part of town is meant.
    */
   districtsOfMunicipality(ags: string): DistrictSummary[] {
+    const city = this.cities.ofMunicipality(ags);
+    if (city) return this.cities.parts(city.id).map(summary);
     const municipality = this.municipalities.get(ags);
     const district = municipality && this.districts.get(municipality.districtId);
     return district ? [summary(district)] : [];
+  }
+
+  /** A city divided into districts as a search result names it. */
+  private citySummary(city: CityRecord | null): CitySummary | null {
+    return city && { id: city.id, name: city.name, districts: this.cities.parts(city.id).length };
+  }
+
+  /** A result's district, or (where it names none of a divided city's parts) null, and its city. */
+  private placeOf(districtId: string, ags: string | null): Pick<SearchResult, 'district' | 'city'> {
+    const district = this.districts.get(districtId);
+    const city = this.cities.city(district?.cityId ?? districtId) ?? (ags === null ? null : this.cities.ofMunicipality(ags));
+    return { district: district ? summary(district) : null, city: this.citySummary(city) };
   }
 
   /**
@@ -402,7 +449,7 @@ export class Portal {
     return {
       ...match,
       municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
-      district: summary(this.districts.get(match.districtId)!),
+      ...this.placeOf(match.districtId, match.ags),
       approximate: note !== null,
       note,
       street: null,
@@ -430,7 +477,7 @@ export class Portal {
       ...match,
       place: '',
       municipality: municipality ? { ags: municipality.ags, name: municipality.name } : null,
-      district: summary(this.districts.get(match.districtId)!),
+      ...this.placeOf(match.districtId, match.ags),
       note: [match.note, boundaryNote].filter(Boolean).join(' ') || null,
       nearBoundary,
       streetUnknown: false,
@@ -462,10 +509,18 @@ export class Portal {
     const digitalOfficers = cards.filter((card) => card.role === 'digital').sort(byName);
     const kobbOfficers = cards.filter((card) => card.role === 'kobb').sort(byName);
     const updatedAt = [station?.updatedAt ?? '', ...cards.map((card) => card.updatedAt)].sort().at(-1) ?? '';
+    const city = district.cityId === null ? null : this.cities.city(district.cityId);
     return {
       district,
       kreis,
+      // A city's part holds no municipality: it is a part of one (`city`).
       municipalities: [...(this.municipalitiesByDistrict.get(id) ?? [])].sort((a, b) => b.population - a.population),
+      city: city && {
+        id: city.id,
+        name: city.name,
+        boroughType: city.boroughType,
+        borough: district.boroughId === null ? null : (this.cities.borough(district.boroughId)?.name ?? null),
+      },
       inspection,
       directorate: this.directorates.get(inspection.directorateId)!,
       station,
@@ -584,10 +639,15 @@ export class Portal {
     const stationIds = new Set([...this.districts.values()].flatMap((district) => district.stationId ?? []));
     const byGroupThenName = (a: ChoiceEntry, b: ChoiceEntry) =>
       a.group.localeCompare(b.group, 'de') || a.name.localeCompare(b.name, 'de');
+    // A city's parts form a group of their own ("Hannover"), led by the whole city (its overview).
+    const groupOf = (district: District) => (district.cityId ? (this.cities.city(district.cityId)?.name ?? '') : (this.kreise.get(district.kreisAgs)?.name ?? ''));
     return {
-      districts: [...this.districts.values()]
-        .map((district) => ({ id: district.id, name: district.name, group: this.kreise.get(district.kreisAgs)?.name ?? '' }))
-        .sort(byGroupThenName),
+      districts: [
+        ...this.cities.list().map((city) => ({ id: city.id, name: city.name, group: city.name, whole: true })),
+        ...[...this.districts.values()].map((district) => ({ id: district.id, name: district.name, group: groupOf(district), whole: false })),
+      ]
+        .sort((a, b) => a.group.localeCompare(b.group, 'de') || Number(b.whole) - Number(a.whole) || a.name.localeCompare(b.name, 'de'))
+        .map(({ whole: _whole, ...entry }) => entry),
       stations: [...stationIds]
         .flatMap((id) => this.stations.get(id) ?? [])
         .map((station) => ({ id: station.id, name: station.name, group: this.inspections.get(station.inspectionId)?.name ?? '' }))
@@ -664,29 +724,65 @@ export class Portal {
         ...this.inspectionOutlines.map(({ id, name, geometry }) => feature(geometry, { kind: 'inspection', id, name })),
       ],
       places: this.overviewLabelPoints()
-        .filter((place) => place.population >= OVERVIEW_LABEL_MIN_POPULATION)
-        .map((place) => [place.name, round(place.lon, 4), round(place.lat, 4), place.population, place.kind]),
+        .filter((place) => place.kind !== 'municipality' || place.population >= OVERVIEW_LABEL_MIN_POPULATION)
+        .map(placeRow),
     };
   }
 
   /**
-   * The places the overview map names (by zoom: labelMinZoom). Today the municipalities; the
-   * Ortsteile of the search's gazetteer join this list as `kind: 'ortsteil'` points.
+   * The places the overview map names (by zoom: labelMinZoom): the inhabited municipalities, the
+   * Ortsteile of the search's gazetteer (once zoomed in) and the parts of divided cities (from
+   * CITY_PART_ZOOM on).
    */
   overviewLabelPoints(): LabelledPoint[] {
-    return [...this.municipalities.values()]
-      .filter((municipality) => municipality.population > 0)
-      .map((municipality) => ({
-        name: municipality.name,
-        lat: municipality.centre.lat,
-        lon: municipality.centre.lon,
-        population: municipality.population,
-        kind: 'municipality' as const,
-      }));
+    return [
+      ...[...this.municipalities.values()]
+        .filter((municipality) => municipality.population > 0)
+        .map((municipality) => ({
+          name: municipality.name,
+          lat: municipality.centre.lat,
+          lon: municipality.centre.lon,
+          population: municipality.population,
+          kind: 'municipality' as const,
+        })),
+      ...this.localityPoints,
+      ...this.cities.list().flatMap((city) => this.cityPartPoints(city.id)),
+    ];
   }
 
-  /** A district's outline and its neighbours' outlines, for the district map. */
-  districtGeoJson(id: string): GeoJSON.FeatureCollection | null {
+  /** A city's parts as places to name (at their label points). */
+  private cityPartPoints(cityId: string): LabelledPoint[] {
+    return this.cities.parts(cityId).map((part) => ({ name: part.name, ...part.centre, population: 0, kind: 'stadtteil' as const }));
+  }
+
+  /**
+   * A district's outline and its neighbours' outlines, for the district map; for a city divided
+   * into districts, its parts (with the places to name them at, as the overview's `places`) and
+   * the districts around it.
+   */
+  districtGeoJson(id: string): (GeoJSON.FeatureCollection & { places?: OverviewPlaceRow[] }) | null {
+    const cityOutline = this.cities.outline(id);
+    if (cityOutline) {
+      const parts = this.cities.parts(id);
+      return {
+        type: 'FeatureCollection',
+        features: [
+          ...parts.map((part) =>
+            feature(roundCoordinates(simplifyGeometry(this.districtGeometry.get(part.id)!, CITY_MAP_SIMPLIFY_METERS), 5), {
+              kind: 'district',
+              id: part.id,
+              name: part.name,
+            }),
+          ),
+          ...this.districtsTouching(bboxOf(cityOutline))
+            .filter((other) => other.cityId !== id)
+            .map((other) =>
+              feature(roundCoordinates(simplifyGeometry(this.districtGeometry.get(other.id)!, 150), 5), { kind: 'neighbour', id: other.id, name: other.name }),
+            ),
+        ],
+        places: this.cityPartPoints(id).map(placeRow),
+      };
+    }
     const geometry = this.districtGeometry.get(id);
     if (!geometry) return null;
     const neighbours = this.districtsTouching(this.districtBoxes.get(id)!).filter((other) => other.id !== id);
@@ -779,8 +875,18 @@ export class Portal {
     const areaOf = (district: District, named: boolean): MapArea => {
       const geometry = this.districtGeometry.get(district.id)!;
       const at = named ? labelPoint(geometry, box) : null;
-      return { name: district.name, path: frame.pathFor(geometry), label: at ? frame.project(at) : null };
+      return { id: district.id, name: district.name, path: frame.pathFor(geometry), label: at ? frame.project(at) : null };
     };
+    // Several districts (a city's parts, an officer's area) are named at their centres, as many as fit.
+    const named = chooseLabels(
+      labelled.map((place) => ({ name: place.name, ...place.centre, population: 'population' in place ? (place.population ?? 0) : 0, kind: 'municipality' as const })),
+      Infinity,
+      (place) => {
+        const at = frame.project(place);
+        const width = place.name.length * SVG_CHARACTER_PX + 8;
+        return { x: at.x - 2, y: at.y - SVG_LABEL_HEIGHT_PX / 2, width, height: SVG_LABEL_HEIGHT_PX };
+      },
+    );
     const outlines = {
       width: frame.width,
       height: frame.height,
@@ -788,7 +894,7 @@ export class Portal {
       neighbours: this.districtsTouching(box)
         .filter((other) => !focusIdSet.has(other.id))
         .map((other) => areaOf(other, true)),
-      labels: labelled.map((place) => ({ name: place.name, ...frame.project(place.centre) })),
+      labels: named.map((place) => ({ name: place.name, ...frame.project(place) })),
       point: null,
     };
     return { outlines, frame };
@@ -836,6 +942,10 @@ function byOfficerName(a: OfficerCard, b: OfficerCard): number {
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function placeRow(place: LabelledPoint): OverviewPlaceRow {
+  return [place.name, round(place.lon, 4), round(place.lat, 4), place.population, place.kind];
 }
 
 function round(value: number, decimals = 3): number {

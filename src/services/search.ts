@@ -30,11 +30,25 @@ export interface DistrictSummary {
   type: string;
 }
 
+/** A city divided into districts (services/cities.ts), as a search result names it. */
+export interface CitySummary {
+  id: string;
+  name: string;
+  /** How many districts it is divided into. */
+  districts: number;
+}
+
 /** A result: a place match (`place` is "" for addresses and streets), with what the pages need. */
 export interface SearchResult extends Omit<PlaceMatch, 'type'> {
   type: SearchResultType;
   municipality: { ags: string; name: string } | null;
-  district: DistrictSummary;
+  /**
+   * Its district; null where it lies in a city divided into districts and does not say which
+   * (the city itself, its postcode, a street whose part is not known): then `city` is set.
+   */
+  district: DistrictSummary | null;
+  /** The city divided into districts it lies in, or null. */
+  city: CitySummary | null;
   /** True where the point is not the place asked for (nearest house number, street centre, the town for an unknown street). */
   approximate: boolean;
   /** Why the answer is approximate, or that it lies near another district (for the citizen). */
@@ -83,8 +97,8 @@ export interface SearchContext {
   /** A place result with its municipality and district filled in. */
   placeResult(match: PlaceMatch, note: string | null): SearchResult;
   addressResult(match: AddressMatch, t: Translate): SearchResult;
-  /** How many districts a municipality is split into (1 for all of today's data). */
-  districtsOfMunicipality(ags: string): number;
+  /** How many districts the area `id` (a district: 1, or a city divided into districts) stands for. */
+  districtsOf(id: string): number;
   municipalityLabel(ags: string): string;
 }
 
@@ -113,7 +127,10 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   const places = exactAddress
     ? []
     : context.places.search(query, limit, { exactOnly: namedOutside.length > 0 }).map((match) => context.placeResult(match, null));
-  const streets = found.map((match) => context.addressResult(match, t));
+  // A divided city has a street once per part it crosses: an address found exactly in one part
+  // makes the nearest numbers found in the others moot.
+  const exactIn = (m: AddressMatch) => found.some((o) => o.type === 'address' && !o.approximate && o.ags === m.ags && o.street === m.street);
+  const streets = found.filter((m) => !m.approximate || !exactIn(m)).map((match) => context.addressResult(match, t));
 
   let others = places;
   const streetKnown = found.some((match) => match.match === 'exact');
@@ -135,22 +152,27 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   const outsideAll = [...outside.byWords, ...outside.byPostcode];
   const outsideArea = outsideAreaOf(outsideAll);
   const answers: RankedAnswer[] = [
-    ...results.map((r) => ({
-      match: r.match,
-      place: placeKey(r),
-      districtId: r.district.id,
-      approximate: r.approximate,
-      districtsOfTown: r.ags === null ? 1 : context.districtsOfMunicipality(r.ags),
-    })),
-    ...outsideAll.map((o) => ({ match: 'exact' as const, place: `x:${o.police.id}:${o.place}`, districtId: null, approximate: false, districtsOfTown: 0 })),
+    ...results.map((r) => {
+      const target = targetOf(r);
+      return { match: r.match, place: placeKey(r), target, districts: context.districtsOf(target) };
+    }),
+    ...outsideAll.map((o) => ({ match: 'exact' as const, place: `x:${o.police.id}:${o.place}`, target: null, districts: 0 })),
   ];
   return { results, outsideArea, decision: decideSearch(answers) };
 }
 
-/** Same key, same place: a town's several postcodes; an address or street once per town. */
+/** Where a result leads: its district's page, or its city's overview where its district is not known. */
+export function targetOf(result: Pick<SearchResult, 'district' | 'city'>): string {
+  return result.district?.id ?? result.city!.id;
+}
+
+/**
+ * Same key, same place: a town's several postcodes; an address or street once per town, or in a
+ * city divided into districts once per part it crosses (a choice between them).
+ */
 function placeKey(result: SearchResult): string {
   if (result.type === 'address') return `a:${result.ags}:${result.street}:${result.houseNumber}`;
-  if (result.type === 'street') return `s:${result.ags}:${result.street}`;
+  if (result.type === 'street') return `s:${result.ags}:${targetOf(result)}:${result.street}`;
   return result.place;
 }
 

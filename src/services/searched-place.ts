@@ -9,6 +9,7 @@ import type { LatLon } from '../domain/model';
 import type { Translate } from '../i18n';
 import { MAX_SEARCH_LIMIT, readSearchQuery, soleParam } from './input';
 import type { Portal } from './portal';
+import { targetOf } from './search';
 
 export interface SearchedPlace {
   label: string;
@@ -20,6 +21,8 @@ export interface SearchedPlace {
    * "Ihre Straße ist uns nicht bekannt. Für ganz {Ort} ist zuständig: …".
    */
   streetUnknownIn: string | null;
+  /** The search did not know the street (in a town of several districts: which part of town?). */
+  streetUnknown: boolean;
 }
 
 /** The result for the search named in `params`, if it lies in this district (at `point`), or null. */
@@ -36,12 +39,12 @@ export function searchedPlace(
   if (!input.ok) return null;
   // Points travel with five decimals (paths.ts): compare them so.
   const samePoint = (other: LatLon) => point !== null && other.lat.toFixed(5) === point.lat.toFixed(5) && other.lon.toFixed(5) === point.lon.toFixed(5);
-  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).results.filter((candidate) => candidate.district.id === districtId);
+  const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).results.filter((candidate) => targetOf(candidate) === districtId);
   const result = point
     ? inDistrict.find((candidate) => samePoint(candidate.point))
     : (inDistrict.find((candidate) => candidate.label === input.query) ??
       inDistrict.find((candidate) => candidate.type !== 'address' && candidate.type !== 'street'));
   if (!result) return null;
   const town = result.streetUnknown ? portal.townWholly(result.ags, districtId) : null;
-  return { label: result.label, approximate: result.approximate, note: result.note, streetUnknownIn: town?.name ?? null };
+  return { label: result.label, approximate: result.approximate, note: result.note, streetUnknownIn: town?.name ?? null, streetUnknown: result.streetUnknown };
 }

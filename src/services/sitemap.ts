@@ -8,7 +8,7 @@ import { languages, DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
 import { paths, localizePath } from '../paths';
 
 /** The German (unprefixed) paths of every public page; query-string views (a search) are not pages of their own. */
-export function publicPagePaths(portal: Pick<Portal, 'listDistricts' | 'listOfficers' | 'officerView'>): string[] {
+export function publicPagePaths(portal: Pick<Portal, 'listDistricts' | 'listOfficers' | 'officerView' | 'cities'>): string[] {
   return [
     paths.home(),
     paths.search(),
@@ -21,6 +21,8 @@ export function publicPagePaths(portal: Pick<Portal, 'listDistricts' | 'listOffi
     paths.privacy(),
     paths.imprint(),
     ...portal.listDistricts().map((district) => paths.district(district.id)),
+    // A city divided into districts: its overview, at its old district's address.
+    ...portal.cities.list().map((city) => paths.district(city.id)),
     ...portal
       .listOfficers()
       .filter((officer) => portal.officerView(officer.id) !== null)

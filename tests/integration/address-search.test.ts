@@ -245,6 +245,7 @@ describe('GET /api/v1/search with addresses', () => {
       postcode: '29221',
       municipality: { ags: '03351006', name: 'Celle' },
       district: { id: CELLE, name: 'Celle' },
+      city: null,
       approximate: true,
       note: 'Hausnummer 4 nicht gefunden, ungefähre Lage: Nr. 3',
       street: 'Großer Plan',

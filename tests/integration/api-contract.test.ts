@@ -78,11 +78,18 @@ beforeAll(async () => {
       '/api/v1/search?q=28195',
       '/api/v1/search?q=Neustadt',
       '/api/v1/search?q=Steinhude&lang=en',
+      '/api/v1/search?q=Hannover',
+      '/api/v1/search?q=Linden',
+      '/api/v1/search?q=Vahrenwalder%20Stra%C3%9Fe',
     ],
+    '/cities': ['/api/v1/cities', '/api/v1/cities?limit=1&offset=0'],
+    '/cities/{id}': ['/api/v1/cities/032410001'],
+    '/cities/{id}/boundary': ['/api/v1/cities/032410001/boundary'],
     '/districts': ['/api/v1/districts', '/api/v1/districts?limit=100&offset=400', '/api/v1/districts?offset=100000'],
-    '/districts/{id}': ['/api/v1/districts/033510006', '/api/v1/districts/032410001'],
+    '/districts/{id}': ['/api/v1/districts/033510006', '/api/v1/districts/032410001-33'],
     '/districts/{id}/boundary': [
       '/api/v1/districts/033510006/boundary',
+      '/api/v1/districts/032410001-33/boundary',
       '/api/v1/districts/033510006/boundary?simplify=0',
       '/api/v1/districts/033510006/boundary?simplify=10000',
     ],
@@ -141,6 +148,23 @@ describe('every endpoint answers as documented', () => {
   });
 
   it.each([
+    ['/districts/{id}', '/api/v1/districts/032410001', '/api/v1/cities/032410001'],
+    ['/districts/{id}', '/api/v1/districts/032410001?x=1', '/api/v1/cities/032410001?x=1'],
+    ['/districts/{id}/boundary', '/api/v1/districts/032410001/boundary?simplify=200', '/api/v1/cities/032410001/boundary?simplify=200'],
+  ])('%s: the old id of a divided city (%s) moves to the city, as documented', async (path, request, location) => {
+    const result = await get(request);
+    expect(result.status).toBe(308);
+    expect(doc.paths[path].get.responses['308']).toBeDefined();
+    expect(result.headers.get('location')).toBe(location);
+    expect(result.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const moved = await get(location);
+    expect(moved.status).toBe(200);
+    expectConforms(location.includes('boundary') ? '/cities/{id}/boundary' : '/cities/{id}', moved);
+  });
+
+  it.each([
+    ['/cities/{id}', '/api/v1/cities/033510006'],
+    ['/cities/{id}/boundary', '/api/v1/cities/032410001-33/boundary'],
     ['/districts/{id}', '/api/v1/districts/000000000'],
     ['/districts/{id}/boundary', '/api/v1/districts/nope/boundary'],
     ['/officers/{id}', '/api/v1/officers/nobody'],
@@ -179,7 +203,7 @@ describe('outside Niedersachsen', () => {
 describe('answers', () => {
   it('pages the district list with working next and prev links', async () => {
     const first = (await get('/api/v1/districts?limit=100')).body;
-    expect(first.pagination).toMatchObject({ offset: 0, limit: 100, total: 431, prev: null });
+    expect(first.pagination).toMatchObject({ offset: 0, limit: 100, total: 481, prev: null });
     const second = (await get(first.pagination.next)).body;
     expect(second.pagination.offset).toBe(100);
     expect(second.items[0].id > first.items.at(-1).id).toBe(true);
@@ -190,7 +214,7 @@ describe('answers', () => {
       for (const item of page.items) ids.add(item.id);
       next = page.pagination.next;
     }
-    expect(ids.size).toBe(431);
+    expect(ids.size).toBe(481);
   });
 
   it('gives a district with its officers, station, inspection and directorate', async () => {

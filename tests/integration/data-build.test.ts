@@ -41,11 +41,11 @@ describe('buildDatabase from data/', () => {
 
   it('holds the whole of Niedersachsen', () => {
     expect(count('SELECT count(*) n FROM municipalities')).toBe(968);
-    expect(count('SELECT count(*) n FROM districts')).toBe(431);
+    expect(count('SELECT count(*) n FROM districts')).toBe(481);
     expect(count('SELECT count(*) n FROM kreise')).toBe(45);
     expect(count('SELECT count(*) n FROM inspections')).toBe(28);
     expect(count('SELECT count(*) n FROM directorates')).toBe(6);
-    expect(report.counts).toMatchObject({ municipalities: 968, districts: 431, kreise: 45, inspections: 28, directorates: 6 });
+    expect(report.counts).toMatchObject({ municipalities: 968, districts: 481, cities: 1, kreise: 45, inspections: 28, directorates: 6 });
     expect(count('SELECT count(*) n FROM data_sources')).toBeGreaterThanOrEqual(5);
   });
 

@@ -82,10 +82,15 @@ describe('inspectionView', () => {
 });
 
 describe('widgetChoices', () => {
-  it('offers every district and inspection, and the stations that have an area', () => {
+  it('offers every district and divided city and inspection, and the stations that have an area', () => {
     const choices = portal.widgetChoices();
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    expect(choices.districts).toHaveLength(count('SELECT count(*) AS n FROM districts'));
+    expect(choices.districts).toHaveLength(count('SELECT count(*) AS n FROM districts') + count('SELECT count(*) AS n FROM cities'));
+    // Hannover as a whole (its old embed codes' id) leads its own group of Stadtteile.
+    const hannover = choices.districts.filter((entry) => entry.group === 'Hannover');
+    expect(hannover[0]).toEqual({ id: '032410001', name: 'Hannover', group: 'Hannover' });
+    expect(hannover.slice(1).map((entry) => entry.id).every((id) => id.startsWith('032410001-'))).toBe(true);
+    expect(hannover).toHaveLength(52);
     expect(choices.inspections).toHaveLength(count('SELECT count(*) AS n FROM inspections'));
     expect(choices.stations).toHaveLength(
       count('SELECT count(DISTINCT station_id) AS n FROM districts WHERE station_id IS NOT NULL'),

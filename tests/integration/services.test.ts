@@ -49,7 +49,8 @@ describe('locate', () => {
     ['Göttingen', { lat: 51.5413, lon: 9.9158 }, { ags: '03159016', district: '031590016', inspection: 'pi-goettingen', directorate: 'pd-goettingen' }],
     ['Hann. Münden', { lat: 51.4167, lon: 9.65 }, { ags: '03159017', district: '031590017', inspection: 'pi-goettingen', directorate: 'pd-goettingen' }],
     ['Hameln', { lat: 52.104, lon: 9.3561 }, { ags: '03252006', district: '032520006', inspection: 'pi-hameln-pyrmont-holzminden', directorate: 'pd-goettingen' }],
-    ['Hannover', { lat: 52.3759, lon: 9.732 }, { ags: '03241001', district: '032410001', inspection: 'pi-hannover-stadt-pi-garbsen-pi-burgdorf', directorate: 'pd-hannover' }],
+    // A city divided into districts: the municipality names its city (the district it was), the point its Stadtteil.
+    ['Hannover', { lat: 52.3759, lon: 9.732 }, { ags: '03241001', district: '032410001-01', inspection: 'pi-hannover-stadt-pi-garbsen-pi-burgdorf', directorate: 'pd-hannover' }],
     ['Oldenburg (Oldb)', { lat: 53.1435, lon: 8.2146 }, { ags: '03403000', district: '034030000', inspection: 'pi-oldenburg-stadt-ammerland', directorate: 'pd-oldenburg' }],
     ['Cuxhaven', { lat: 53.861, lon: 8.6944 }, { ags: '03352011', district: '033520011', inspection: 'pi-cuxhaven', directorate: 'pd-oldenburg' }],
     ['Diepholz', { lat: 52.6074, lon: 8.3711 }, { ags: '03251012', district: '032510012', inspection: 'pi-diepholz', directorate: 'pd-oldenburg' }],
@@ -60,7 +61,7 @@ describe('locate', () => {
 
   it.each(towns)('finds %s with its district, inspection and directorate', (name, point, expected) => {
     const result = inside(point);
-    expect(result.municipality).toMatchObject({ ags: expected.ags, name, districtId: expected.district });
+    expect(result.municipality).toMatchObject({ ags: expected.ags, name, districtId: expected.district.split('-')[0] });
     expect(result.district.id).toBe(expected.district);
     expect(result.inspection.id).toBe(expected.inspection);
     expect(result.inspection.directorateId).toBe(expected.directorate);
@@ -148,7 +149,7 @@ describe('locate', () => {
     expect(inside({ lat: 52.3759, lon: 9.732 }).nearBoundary).toEqual([]);
   });
 
-  it('finds all 968 municipalities at their own centres, in their own district', () => {
+  it('finds all 968 municipalities at their own centres, in their own district (a divided city in one of its parts)', () => {
     let checked = 0;
     for (const id of allDistrictIds()) {
       const view = portal.districtView(id)!;
@@ -159,6 +160,12 @@ describe('locate', () => {
         expect(result.inspection.id).toBe(view.inspection.id);
         checked++;
       }
+    }
+    for (const city of portal.cities.list()) {
+      const result = inside(city.centre);
+      expect(result.municipality.ags).toBe(city.ags);
+      expect(portal.cities.parts(city.id).map((part) => part.id)).toContain(result.district.id);
+      checked++;
     }
     expect(checked).toBe(968);
   });
@@ -183,7 +190,8 @@ describe('districtView', () => {
 
   it('gives every district a kobb and digital officers, or the inspection accounts as fallback', () => {
     const ids = allDistrictIds();
-    expect(ids).toHaveLength(431);
+    // 431 Samt- and Einheitsgemeinden, Hannover's one replaced by its 51 Stadtteile.
+    expect(ids).toHaveLength(481);
     const fallbackSeen = new Set<string>();
     for (const id of ids) {
       const view = portal.districtView(id)!;
@@ -334,11 +342,11 @@ describe('officerView', () => {
 });
 
 describe('inspectionOverview', () => {
-  it('lists 28 inspections in 6 directorates, covering all 431 districts', () => {
+  it('lists 28 inspections in 6 directorates, covering all 481 districts', () => {
     const overview = portal.inspectionOverview();
     expect(overview).toHaveLength(28);
     expect(new Set(overview.map((entry) => entry.directorate.id)).size).toBe(6);
-    expect(overview.reduce((sum, entry) => sum + entry.districtCount, 0)).toBe(431);
+    expect(overview.reduce((sum, entry) => sum + entry.districtCount, 0)).toBe(481);
     const without = overview.filter((entry) => entry.digitalOfficers.length === 0).map((entry) => entry.inspection.id);
     expect(without.sort()).toEqual([...WITHOUT_DIGITAL].sort());
   });

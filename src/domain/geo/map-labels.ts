@@ -8,15 +8,19 @@ import { bboxOf, type AreaGeometry, type BBox } from './geometry';
 import { locatePoint } from './point-in-polygon';
 
 /**
- * A place to name on a map. `kind` says where it comes from: the municipalities of the data, or
+ * A place to name on a map. `kind` says where it comes from: the municipalities of the data;
  * (fed in by the search's gazetteer) Ortsteile, which come one zoom step later than a town of
- * the same size.
+ * the same size (GeoNames gives them no population: they come once every town is named); or the
+ * parts of a city divided into districts (Stadtteile), named from CITY_PART_ZOOM on.
  */
 export interface LabelledPoint extends LatLon {
   name: string;
   population: number;
-  kind: 'municipality' | 'ortsteil';
+  kind: 'municipality' | 'ortsteil' | 'stadtteil';
 }
+
+/** From this zoom a city's parts are named (a city of 20 km fills a phone's map at about 11). */
+export const CITY_PART_ZOOM = 11;
 
 /** Population from which a place is named at a zoom level (Leaflet's zoom; Niedersachsen whole ≈ 7). */
 const NAMED_FROM: ReadonlyArray<[minZoom: number, population: number]> = [
@@ -32,6 +36,7 @@ const ALL_NAMED_ZOOM = 12;
 
 /** The least zoom at which `place` is named: the larger the place, the earlier. */
 export function labelMinZoom(place: Pick<LabelledPoint, 'population' | 'kind'>): number {
+  if (place.kind === 'stadtteil') return CITY_PART_ZOOM;
   const step = NAMED_FROM.find(([, population]) => place.population >= population)?.[0] ?? ALL_NAMED_ZOOM;
   return place.kind === 'ortsteil' ? step + 1 : step;
 }

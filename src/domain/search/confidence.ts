@@ -27,27 +27,28 @@ export interface RankedAnswer {
   match: MatchKind;
   /** Answers with the same key are one place (29221 Celle and 29223 Celle are Celle). */
   place: string;
-  /** Its district; null for a place outside Niedersachsen. */
-  districtId: string | null;
   /**
-   * True where the point is not exactly the place asked for: the nearest house number, a
-   * street's centre, the town for a street we do not know.
+   * Where it leads: its district, or a city divided into districts (the city itself, its
+   * postcode, a street we do not know there); null for a place outside Niedersachsen.
    */
-  approximate: boolean;
+  target: string | null;
   /**
-   * How many districts the answer's municipality is split into. With one, every point of the
-   * town is in the same district, so an approximate point cannot name the wrong one.
+   * How many districts the answer stands for: 1 where it names one (an address, a street in one
+   * district, a town that is one district, a Stadtteil), else as many as its city has. A point
+   * that is not exactly the place asked for (the nearest house number, a street's centre, the
+   * town of a street we do not know) stands for its town's or street's district: only where
+   * that is one can it not name the wrong one.
    */
-  districtsOfTown: number;
+  districts: number;
 }
 
 export type SearchDecision =
   /** Go to the district of `answers[index]`. */
   | { action: 'go'; index: number }
   /**
-   * Show the answers: several places match (`several`), the one place is split into districts
-   * and the point is not exact enough to pick one (`partOfTown`), or nothing matched exactly
-   * (`notExact`: completions while typing).
+   * Show the answers: several places match (`several`), the one place is a city divided into
+   * districts and the answer cannot pick one (`partOfTown`: which part of town?), or nothing
+   * matched exactly (`notExact`: completions while typing).
    */
   | { action: 'choose'; reason: 'several' | 'partOfTown' | 'notExact' }
   /** Only corrected answers: say we do not know the name, offer them as "Meinten Sie …?". */
@@ -59,8 +60,9 @@ export type SearchDecision =
 
 /**
  * Decides from the answers, best first:
- * - go only for a single exact place in Niedersachsen, and for an approximate one only where its
- *   town is one district (an unknown street in Verden still lies in Verden's district);
+ * - go only for a single exact place in Niedersachsen that names one district (an unknown
+ *   street in Verden still lies in Verden's district; "Hannover", or a street we do not know
+ *   there, does not name one of its Stadtteile: which part of town?);
  * - a corrected answer is never gone to, whatever its rank or score;
  * - exact places only outside Niedersachsen give the outside answer; exact places inside and
  *   outside (Oldenburg) are shown, Niedersachsen first.
@@ -69,12 +71,10 @@ export function decideSearch(answers: readonly RankedAnswer[]): SearchDecision {
   const index = answers.findIndex((answer) => answer.match === 'exact');
   if (index >= 0) {
     const exact = answers.filter((answer) => answer.match === 'exact');
-    if (exact.every((answer) => answer.districtId === null)) return { action: 'outside' };
-    const outsideToo = exact.some((answer) => answer.districtId === null);
+    if (exact.every((answer) => answer.target === null)) return { action: 'outside' };
+    const outsideToo = exact.some((answer) => answer.target === null);
     if (outsideToo || exact.some((answer) => answer.place !== exact[0]!.place)) return { action: 'choose', reason: 'several' };
-    const best = answers[index]!;
-    if (!best.approximate || best.districtsOfTown === 1) return { action: 'go', index };
-    return { action: 'choose', reason: 'partOfTown' };
+    return answers[index]!.districts === 1 ? { action: 'go', index } : { action: 'choose', reason: 'partOfTown' };
   }
   if (answers.some((answer) => answer.match === 'prefix')) return { action: 'choose', reason: 'notExact' };
   return answers.length > 0 ? { action: 'guess' } : { action: 'unknown' };

@@ -45,6 +45,12 @@ export interface PlaceSearchInput {
   kreisNames?: ReadonlyMap<string, string>;
   /** Ortsteile and other names of municipalities. */
   localities?: readonly Locality[];
+  /**
+   * Cities divided into districts (Hannover), with the names of their parts' groups
+   * (Stadtbezirke) by id: a part is found by its name, with its city, by its group's name (one of
+   * several: "Linden-Limmer") and by the first word its name shares with others ("Linden").
+   */
+  cities?: ReadonlyArray<{ id: string; name: string; boroughs: ReadonlyMap<string, string> }>;
 }
 
 // Score bands. Everything up to EXACT_MAX counts as an exact (normalised) name match.
@@ -246,14 +252,32 @@ export class PlaceSearch {
       this.#localityPostcodes.set(`l:${l.id}`, new Set(l.postcodes));
     }
 
+    // Names taken by a town or an Ortsteil: a part of a city's name is no alias where it names another place.
+    const placeNames = new Set(this.#entries.flatMap((entry) => entry.names.map((n) => n.text)));
+    const cities = new Map((input.cities ?? []).map((city) => [city.id, city]));
+    // "Linden" of Linden-Nord, -Mitte and -Süd: the first word of a double name that several parts of a city share.
+    const firstWords = new Map<string, number>();
+    for (const d of districts) {
+      if (d.cityId !== null && d.name.includes('-')) firstWords.set(`${d.cityId}|${firstWordOf(d.name)}`, (firstWords.get(`${d.cityId}|${firstWordOf(d.name)}`) ?? 0) + 1);
+    }
+    const sharedFirstWord = (d: District) =>
+      d.name.includes('-') && (firstWords.get(`${d.cityId}|${firstWordOf(d.name)}`) ?? 0) > 1 && !placeNames.has(firstWordOf(d.name))
+        ? d.name.split('-')[0]!
+        : null;
+
     const memberTypes = new Map<string, Set<string>>();
     for (const m of municipalities)
       memberTypes.set(m.districtId, (memberTypes.get(m.districtId) ?? new Set()).add(m.type));
     const labelsOfDistricts = districtLabels(districts, kreisNames, memberTypes);
     const inhabitedDistrictNames = new Set(
-      districts.filter((d) => d.population > 0).map((d) => normaliseText(`${d.type} ${baseName(d.name)}`)),
+      districts.filter((d) => (d.population ?? 0) > 0).map((d) => normaliseText(`${d.type} ${baseName(d.name)}`)),
     );
     for (const d of districts) {
+      const city = d.cityId === null ? undefined : cities.get(d.cityId);
+      if (city) {
+        this.#entries.push(cityPartEntry(d, city, sharedFirstWord(d)));
+        continue;
+      }
       const own = namesByDistrict.get(d.id) ?? new Set<string>();
       const specs: VariantSpec[] = [
         [`${d.type} ${d.name}`, SCORE_EXACT, false],
@@ -273,10 +297,10 @@ export class PlaceSearch {
         point: d.centre,
         ags: null,
         districtId: d.id,
-        population: d.population,
+        population: d.population ?? 0,
         names: variants(specs),
         penalty:
-          d.population <= 0 && inhabitedDistrictNames.has(normaliseText(`${d.type} ${baseName(d.name)}`))
+          (d.population ?? 0) <= 0 && inhabitedDistrictNames.has(normaliseText(`${d.type} ${baseName(d.name)}`))
             ? UNINHABITED_NAMESAKE_PENALTY
             : 0,
       });
@@ -519,6 +543,47 @@ export class PlaceSearch {
 type VariantSpec = [text: string, exactScore: number, wordPrefix: boolean];
 
 /**
+ * A part of a city divided into districts ("Linden-Nord (Hannover)"): by its name, with its city
+ * in either order ("Hannover Linden-Nord", "Linden-Nord Hannover"), as "Stadtteil Linden-Nord",
+ * by its group's name ("Linden-Limmer": the group's parts are all found, to choose from) and by
+ * the first word of a double name that several parts share and no other place has ("Linden" of
+ * Linden-Nord, -Mitte and -Süd), each also with the city.
+ */
+function cityPartEntry(
+  d: District,
+  city: { id: string; name: string; boroughs: ReadonlyMap<string, string> },
+  sharedFirstWord: string | null,
+): Entry {
+  const borough = d.boroughId === null ? undefined : city.boroughs.get(d.boroughId);
+  const aliases = [
+    ...(sharedFirstWord !== null ? [sharedFirstWord] : []),
+    ...(borough !== undefined && normaliseText(borough) !== normaliseText(d.name) ? [borough] : []),
+  ];
+  const withCity = (name: string): VariantSpec[] => [
+    [`${city.name} ${name}`, SCORE_ALIAS, false],
+    [`${name} ${city.name}`, SCORE_ALIAS, false],
+  ];
+  const label = `${d.name} (${city.name})`;
+  return {
+    key: `d:${d.id}`,
+    type: 'district',
+    label,
+    point: d.centre,
+    ags: null,
+    districtId: d.id,
+    population: d.population ?? 0,
+    names: variants([
+      [d.name, SCORE_EXACT, true],
+      [label, SCORE_ALIAS, false],
+      [`${d.type} ${d.name}`, SCORE_ALIAS, false],
+      ...withCity(d.name),
+      ...aliases.flatMap((alias): VariantSpec[] => [[alias, SCORE_ALIAS, true], ...withCity(alias)]),
+    ]),
+    penalty: 0,
+  };
+}
+
+/**
  * The villages a double name joins, as names of their own ("Hahnenklee" for
  * Hahnenklee-Bockswiese): not the town's own name ("Salzgitter" of Salzgitter-Bad), nor a part
  * too short to be a name.
@@ -530,6 +595,11 @@ function partsOf(name: string, townName: string): VariantSpec[] {
     .split('-')
     .filter((part) => normaliseText(part).replace(/ /g, '').length >= MIN_PART_LETTERS && normaliseText(part) !== town)
     .map((part): VariantSpec => [part, SCORE_ALIAS, true]);
+}
+
+/** The normalised first part of a double name ("linden" of Linden-Nord). */
+function firstWordOf(name: string): string {
+  return normaliseText(name.split('-')[0]!);
 }
 
 /** The name used alone where it differs from the name ("Neustadt" for Neustadt a. Rbge.), as an alias. */

@@ -15,6 +15,9 @@ import * as search from '../../../src/pages/api/v1/search';
 import * as districts from '../../../src/pages/api/v1/districts/index';
 import * as district from '../../../src/pages/api/v1/districts/[id]';
 import * as boundary from '../../../src/pages/api/v1/districts/[id]/boundary';
+import * as cities from '../../../src/pages/api/v1/cities/index';
+import * as city from '../../../src/pages/api/v1/cities/[id]';
+import * as cityBoundary from '../../../src/pages/api/v1/cities/[id]/boundary';
 import * as officers from '../../../src/pages/api/v1/officers/index';
 import * as officer from '../../../src/pages/api/v1/officers/[id]';
 import * as stations from '../../../src/pages/api/v1/stations/index';
@@ -35,6 +38,9 @@ const ROUTES: Array<[RegExp, RouteModule]> = [
   [/^\/api\/v1\/districts$/, districts],
   [/^\/api\/v1\/districts\/(?<id>[^/]+)\/boundary$/, boundary],
   [/^\/api\/v1\/districts\/(?<id>[^/]+)$/, district],
+  [/^\/api\/v1\/cities$/, cities],
+  [/^\/api\/v1\/cities\/(?<id>[^/]+)\/boundary$/, cityBoundary],
+  [/^\/api\/v1\/cities\/(?<id>[^/]+)$/, city],
   [/^\/api\/v1\/officers$/, officers],
   [/^\/api\/v1\/officers\/(?<id>[^/]+)$/, officer],
   [/^\/api\/v1\/stations$/, stations],

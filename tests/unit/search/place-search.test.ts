@@ -35,7 +35,7 @@ const first = (query: string): PlaceMatch | undefined => search.search(query)[0]
 
 /** Whether the portal's one rule would go straight to the first exact result's district. */
 const confident = (results: readonly PlaceMatch[]) =>
-  decideSearch(results.map((r) => ({ match: r.match, place: r.place, districtId: r.districtId, approximate: false, districtsOfTown: 1 }))).action === 'go';
+  decideSearch(results.map((r) => ({ match: r.match, place: r.place, target: r.districtId, districts: 1 }))).action === 'go';
 
 describe('municipality names: typos, spellings, abbreviations, prefixes', () => {
   it.each<[string, string]>([

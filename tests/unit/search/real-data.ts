@@ -92,6 +92,8 @@ export function loadRealPlaces(): PlaceSearchInput {
       population: num(p.EWZ),
       areaKm2: num(p.FLAECHE_KM2),
       centre: biggest.get(id)?.centre ?? bboxCentre(f.geometry),
+      cityId: null,
+      boroughId: null,
     };
   });
 

@@ -8,16 +8,18 @@ const portal = {
   listDistricts: () => [{ id: '033510006' }, { id: '031590016' }],
   listOfficers: () => [{ id: 'anna-a' }, { id: 'ohne-seite' }],
   officerView: (id: string) => (id === 'anna-a' ? {} : null),
-} as unknown as Pick<Portal, 'listDistricts' | 'listOfficers' | 'officerView'>;
+  cities: { list: () => [{ id: '032410001' }] },
+} as unknown as Pick<Portal, 'listDistricts' | 'listOfficers' | 'officerView' | 'cities'>;
 
 describe('publicPagePaths', () => {
-  it('lists the fixed pages, every district and every officer with a page', () => {
+  it('lists the fixed pages, every district, every divided city and every officer with a page', () => {
     const paths = publicPagePaths(portal);
     for (const path of ['/', '/suche', '/konto-pruefen', '/daten', '/api', '/widget', '/barrierefreiheit', '/leichte-sprache', '/datenschutz', '/impressum']) {
       expect(paths).toContain(path);
     }
     expect(paths).toContain('/bezirk/033510006');
     expect(paths).toContain('/bezirk/031590016');
+    expect(paths).toContain('/bezirk/032410001');
     expect(paths).toContain('/beamte/anna-a');
     expect(paths).not.toContain('/beamte/ohne-seite');
     expect(new Set(paths).size).toBe(paths.length);
