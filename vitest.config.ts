@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The middleware's helpers (defineMiddleware, sequence) are a virtual module inside Astro's
+    // build; tests/integration/middleware.test.ts calls the middleware functions directly.
+    alias: { 'astro:middleware': 'astro/virtual-modules/middleware.js' },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 30_000,

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 import { astroBuild, buildDatabaseIfStale, relaunchOnProjectNode, SERVER_ENTRY, startNode, step, waitForPort } from './start.mjs';
 
 const HOST = '127.0.0.1';
@@ -61,6 +61,15 @@ async function main() {
     }
   }
 
+  step('Chromium suchen; fehlt es: als root Debians Paket chromium installieren (apt-get install chromium)');
+  let chromePath;
+  try {
+    chromePath = ensureChromium();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+
   step(`Server starten (${OUT_DIR}, Port ${PORT})`);
   const server = startNode([SERVER_ENTRY], { env: { HOST, PORT: String(PORT) }, stdio: 'ignore' });
   const chrome = { instance: null };
@@ -74,7 +83,7 @@ async function main() {
   try {
     if (!(await waitForPort(HOST, PORT, server))) throw new Error(`Der Server (${SERVER_ENTRY}, Build ${OUT_DIR}/) ist nicht gestartet.`);
     chrome.instance = await chromeLauncher.launch({
-      chromePath: findChromium(),
+      chromePath,
       chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
     });
 

@@ -2,8 +2,10 @@
 // machines with a closed network, so Debian's chromium package is the usual answer; Playwright's
 // browser is still preferred where someone installed it.
 //
-// Use as a module (`findChromium()`, `CHROMIUM_ARGS`) or from a shell: `node scripts/chromium.mjs`
-// prints the path (installing Debian's package first if needed and possible).
+// Finding never installs anything (playwright.config.ts calls findChromium() whenever it is
+// loaded). Installing is a step of its own that says what it does: `ensureChromium()` in the first
+// step of `npm test` and `npm run audit`, or `node scripts/chromium.mjs --install`.
+// `node scripts/chromium.mjs` prints the path.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +25,7 @@ export const CHROMIUM_ARGS = [
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const NOT_FOUND =
-  'Chromium nicht gefunden. Bitte installieren: sudo apt-get install chromium (oder npx playwright install chromium)';
+  'Chromium nicht gefunden. Bitte installieren: sudo apt-get install chromium (als root auch: node scripts/chromium.mjs --install)';
 
 function isExecutable(file) {
   try {
@@ -57,9 +59,14 @@ function systemChromium() {
   return onPath('chromium') ?? onPath('chromium-browser');
 }
 
-function installDebianChromium() {
-  // Progress goes to stderr, so that stdout carries nothing but the path in `$(node scripts/chromium.mjs)`.
-  console.error('Chromium fehlt: installiere Debians Paket chromium (apt-get) …');
+/**
+ * Installs Debian's chromium package with apt-get (update, install), telling so on stderr; only as
+ * root on a machine with apt-get. Returns the path; throws a one-line message otherwise.
+ */
+export function installChromium() {
+  if (process.getuid?.() !== 0 || !onPath('apt-get')) throw new Error(NOT_FOUND);
+  // Progress goes to stderr, so that stdout carries nothing but the path in `$(node scripts/chromium.mjs --install)`.
+  console.error('Chromium fehlt: installiere Debians Paket chromium (apt-get update; apt-get install chromium) …');
   const options = { stdio: ['ignore', 2, 2], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
     const result = spawnSync('apt-get', args, options);
@@ -67,12 +74,13 @@ function installDebianChromium() {
       throw new Error(`apt-get ${args.join(' ')} ist fehlgeschlagen (Exit-Code ${result.status ?? result.signal}). ${NOT_FOUND}`);
     }
   }
+  if (!isExecutable(DEBIAN_CHROMIUM)) throw new Error(`${DEBIAN_CHROMIUM} fehlt nach der Installation. ${NOT_FOUND}`);
   return DEBIAN_CHROMIUM;
 }
 
 /**
  * Path of a Chromium executable: $CHROMIUM_PATH, Playwright's own browser, Debian's /usr/bin/chromium or
- * chromium on PATH; as root with apt-get, installs Debian's package. Throws a one-line message otherwise.
+ * chromium on PATH. Installs nothing; throws a one-line message when there is none.
  */
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -82,16 +90,22 @@ export function findChromium() {
   }
   const found = playwrightChromium() ?? systemChromium();
   if (found) return found;
-  if (process.getuid?.() === 0 && onPath('apt-get')) {
-    installDebianChromium();
-    if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  }
   throw new Error(NOT_FOUND);
+}
+
+/** findChromium(), else installChromium(): for the steps that say they install (npm test, npm run audit). */
+export function ensureChromium() {
+  try {
+    return findChromium();
+  } catch (error) {
+    if (process.env.CHROMIUM_PATH) throw error;
+    return installChromium();
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    console.log(findChromium());
+    console.log(process.argv.includes('--install') ? ensureChromium() : findChromium());
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -1,7 +1,8 @@
-// nginx for the tests and the proxy benchmark: finds Debian's nginx (installing the package as
-// root with apt-get, as scripts/chromium.mjs does for Chromium) and runs the production
+// nginx for the tests and the proxy benchmark: finds Debian's nginx and runs the production
 // configuration of deploy/nginx on loopback, with its paths and ports moved into a temporary
-// folder. `node scripts/nginx.mjs` prints the path (installing first if needed and possible).
+// folder. Finding never installs anything; installing is a step of its own that says what it
+// does, as for Chromium (scripts/chromium.mjs): `ensureNginx()` in `npm test`'s second step, or
+// `node scripts/nginx.mjs --install`. `node scripts/nginx.mjs` prints the path.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEPLOY = join(ROOT, 'deploy', 'nginx');
 const DEBIAN_NGINX = '/usr/sbin/nginx';
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
-const NOT_FOUND = 'nginx nicht gefunden. Bitte installieren: sudo apt-get install nginx (brotli dazu: libnginx-mod-http-brotli-filter)';
+const NOT_FOUND =
+  'nginx nicht gefunden. Bitte installieren: sudo apt-get install nginx (brotli dazu: libnginx-mod-http-brotli-filter; als root auch: node scripts/nginx.mjs --install)';
 
 function isExecutable(file) {
   try {
@@ -39,11 +41,7 @@ function aptGet(args, required) {
   return result.status === 0;
 }
 
-/**
- * Path of the nginx binary: $NGINX_PATH, nginx on PATH or /usr/sbin/nginx; as root with apt-get,
- * installs Debian's nginx (and its brotli module where the archive has it), without starting the
- * system's own nginx service. Throws a one-line message otherwise.
- */
+/** Path of the nginx binary: $NGINX_PATH, nginx on PATH or /usr/sbin/nginx. Installs nothing; throws a one-line message when there is none. */
 export function findNginx() {
   const fromEnv = process.env.NGINX_PATH;
   if (fromEnv) {
@@ -52,17 +50,35 @@ export function findNginx() {
   }
   const found = onPath('nginx');
   if (found) return found;
-  if (process.getuid?.() === 0 && onPath('apt-get')) {
-    console.error('nginx fehlt: installiere Debians Paket nginx (apt-get) …');
-    aptGet(['update'], true);
-    // The package starts the system's nginx on port 80 unless policy-rc.d forbids it: the tests
-    // start their own on loopback, so the service is stopped again if it came up.
-    aptGet(['install', '-y', '--no-install-recommends', 'nginx'], true);
-    aptGet(['install', '-y', '--no-install-recommends', 'libnginx-mod-http-brotli-filter'], false);
-    spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl stop nginx; [ -f /run/nginx.pid ] && kill "$(cat /run/nginx.pid)"'], { stdio: 'ignore' });
-    if (isExecutable(DEBIAN_NGINX)) return DEBIAN_NGINX;
-  }
   throw new Error(NOT_FOUND);
+}
+
+/**
+ * Installs Debian's nginx (and its brotli module where the archive has it) with apt-get, telling
+ * so on stderr, without leaving the system's own nginx service running; only as root on a machine
+ * with apt-get. Returns the path; throws a one-line message otherwise.
+ */
+export function installNginx() {
+  if (process.getuid?.() !== 0 || !onPath('apt-get')) throw new Error(NOT_FOUND);
+  console.error('nginx fehlt: installiere Debians Pakete nginx und libnginx-mod-http-brotli-filter (apt-get) …');
+  aptGet(['update'], true);
+  // The package starts the system's nginx on port 80 unless policy-rc.d forbids it: the tests
+  // start their own on loopback, so the service is stopped again if it came up.
+  aptGet(['install', '-y', '--no-install-recommends', 'nginx'], true);
+  aptGet(['install', '-y', '--no-install-recommends', 'libnginx-mod-http-brotli-filter'], false);
+  spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl stop nginx; [ -f /run/nginx.pid ] && kill "$(cat /run/nginx.pid)"'], { stdio: 'ignore' });
+  if (!isExecutable(DEBIAN_NGINX)) throw new Error(`${DEBIAN_NGINX} fehlt nach der Installation. ${NOT_FOUND}`);
+  return DEBIAN_NGINX;
+}
+
+/** findNginx(), else installNginx(): for the step of npm test that says it installs. */
+export function ensureNginx() {
+  try {
+    return findNginx();
+  } catch (error) {
+    if (process.env.NGINX_PATH) throw error;
+    return installNginx();
+  }
 }
 
 /** The production files with their paths and ports moved; throws when one of them is no longer there. */
@@ -179,7 +195,7 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    console.log(findNginx());
+    console.log(process.argv.includes('--install') ? ensureNginx() : findNginx());
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -3,8 +3,8 @@
 // last line is `Tests: N passed, M failed[, K skipped]`, counted from both runners' JSON reports.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChromium } from './chromium.mjs';
-import { findNginx } from './nginx.mjs';
+import { ensureChromium as findOrInstallChromium } from './chromium.mjs';
+import { ensureNginx as findOrInstallNginx } from './nginx.mjs';
 import { ROOT, astroBuild, bin, buildDatabaseIfStale, relaunchOnProjectNode, runNode, step } from './start.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -12,10 +12,10 @@ const VITEST_JSON = join(RESULTS, 'vitest.json');
 const PLAYWRIGHT_JSON = join(RESULTS, 'playwright.json'); // the json reporter's file in playwright.config.ts
 
 async function ensureChromium() {
-  step('Chromium suchen');
+  step('Chromium suchen; fehlt es: als root Debians Paket chromium installieren (apt-get install chromium)');
   try {
     // Exported so that playwright.config.ts, loaded in Playwright's worker processes too, needn't search again.
-    process.env.CHROMIUM_PATH = findChromium();
+    process.env.CHROMIUM_PATH = findOrInstallChromium();
     console.log(`Chromium: ${process.env.CHROMIUM_PATH}`);
     return 0;
   } catch (error) {
@@ -25,9 +25,11 @@ async function ensureChromium() {
 }
 
 function ensureNginx() {
-  step('nginx suchen (für den Test hinter dem Proxy, tests/e2e/proxy.spec.ts)');
+  step('nginx suchen (für tests/e2e/proxy.spec.ts); fehlt es: als root Debians Paket nginx installieren (apt-get install nginx)');
   try {
-    console.log(`nginx: ${findNginx()}`);
+    // Exported so that the proxy test needn't search again.
+    process.env.NGINX_PATH = findOrInstallNginx();
+    console.log(`nginx: ${process.env.NGINX_PATH}`);
     return 0;
   } catch (error) {
     console.error(error.message);

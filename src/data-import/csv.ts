@@ -1,124 +1,93 @@
 /**
- * A small RFC 4180 CSV reader: comma separator, fields optionally in double quotes, "" as an
- * escaped quote inside quotes, line breaks (LF or CRLF) inside quoted fields, optional BOM.
+ * The data directory's CSV files, read by csv-parse (RFC 4180: comma separator, fields optionally
+ * in double quotes, "" for a quote inside them, line breaks inside quotes; a BOM and LF, CRLF or
+ * CR line ends). This module adds only what the import's messages need: the line where each
+ * record starts, and syntax errors in German naming line and field.
  */
+import { CsvError, parse } from 'csv-parse/sync';
 
-export interface CsvRow {
-  fields: string[];
-  /** 1-based line where the row starts. */
+export interface CsvRecord {
+  values: Record<string, string>;
+  /** 1-based line where the record starts (the header is line 1). */
   line: number;
 }
 
+/** A file csv-parse cannot read; `record` (0-based, header not counted) and `field` where known. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
-    detail: string,
+    readonly record: number | undefined,
+    readonly field: string | undefined,
+    readonly detail: string,
   ) {
     super(`Zeile ${line}: ${detail}`);
     this.name = 'CsvSyntaxError';
   }
 }
 
-/** Splits CSV text into rows of raw field strings. Blank lines are skipped. */
-export function parseCsv(text: string): CsvRow[] {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  let atFieldStart = true;
-  let rowHasContent = false;
+const lineBreaks = (fields: readonly string[]) =>
+  fields.reduce((count, field) => count + (field.includes('\n') ? field.split('\n').length - 1 : 0), 0);
 
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    atFieldStart = true;
-  };
-  const endRow = () => {
-    endField();
-    if (rowHasContent || fields.length > 1 || fields[0] !== '') rows.push({ fields, line: rowLine });
-    fields = [];
-    rowHasContent = false;
-  };
-
-  while (i < input.length) {
-    const c = input[i]!;
-    if (atFieldStart && c === '"') {
-      // Quoted field: read to the closing quote, honouring "" escapes and embedded line breaks.
-      const startLine = line;
-      i++;
-      for (;;) {
-        if (i >= input.length) throw new CsvSyntaxError(startLine, 'Anführungszeichen nicht geschlossen');
-        const q = input[i]!;
-        if (q === '"') {
-          if (input[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (q === '\n') line++;
-        field += q;
-        i++;
-      }
-      rowHasContent = true;
-      atFieldStart = false;
-      const next = input[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        throw new CsvSyntaxError(line, `unerwartetes Zeichen ${JSON.stringify(next)} nach schließendem Anführungszeichen`);
-      }
-      continue;
-    }
-    if (c === ',') {
-      rowHasContent = true;
-      endField();
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRow();
-      i += c === '\r' && input[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-    } else {
-      if (c === '"') throw new CsvSyntaxError(line, 'Anführungszeichen mitten in einem Feld ohne Quoting');
-      field += c;
-      rowHasContent = true;
-      atFieldStart = false;
-      i++;
-    }
+/** What a csv-parse error code means, for the people who edit the data. */
+function describe(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'Anführungszeichen nicht geschlossen (bis zum Dateiende)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `unerwartetes Zeichen nach schließendem Anführungszeichen (Zeile ${error.lines})`;
+    case 'INVALID_OPENING_QUOTE':
+      return 'Anführungszeichen mitten in einem Feld ohne Quoting (das ganze Feld in "…" setzen und " darin verdoppeln)';
+    default:
+      return `nicht lesbar (${error.message})`;
   }
-  if (!atFieldStart || fields.length > 0 || field !== '' || rowHasContent) endRow();
-  return rows;
-}
-
-export interface CsvRecord {
-  values: Record<string, string>;
-  line: number;
 }
 
 /**
- * Rows as objects keyed by the header. A row with a different number of fields than the header
- * is returned with `columnCountMismatch` set so the caller can report it with its line.
+ * Records as objects keyed by the trimmed header; blank lines are skipped. A record with a
+ * different number of fields than the header comes with `columnCountMismatch` (its count) so
+ * that the caller reports it with its line. Throws CsvSyntaxError.
  */
 export function csvRecords(text: string): {
   header: string[];
   records: (CsvRecord & { columnCountMismatch?: number })[];
 } {
-  const [head, ...rows] = parseCsv(text);
+  // One kind of line end, so that csv-parse counts one line per break, inside quotes too.
+  const lines = text.replace(/\r\n?/g, '\n');
+  const rows: { fields: string[]; endLine: number }[] = [];
+  try {
+    parse(lines, {
+      bom: true,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (fields: string[], { lines: endLine }) => {
+        rows.push({ fields, endLine });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // The failing record starts at the first non-blank line after the last one read.
+    const all = lines.split('\n');
+    let line = (rows.at(-1)?.endLine ?? 0) + 1;
+    while (line < all.length && all[line - 1] === '') line++;
+    const column = typeof error.column === 'number' ? error.column : undefined;
+    const header = rows[0]?.fields.map((name) => name.trim()) ?? [];
+    const field = column === undefined ? undefined : (header[column] ?? `Spalte ${column + 1}`);
+    throw new CsvSyntaxError(line, rows.length > 0 ? rows.length - 1 : undefined, field, describe(error));
+  }
+  const [head, ...body] = rows;
   if (!head) return { header: [], records: [] };
-  const header = head.fields.map((h) => h.trim());
-  const records = rows.map((row) => {
+  const header = head.fields.map((name) => name.trim());
+  const records = body.map(({ fields, endLine }) => {
     const values: Record<string, string> = {};
     header.forEach((name, k) => {
-      const value = row.fields[k];
+      const value = fields[k];
       if (value !== undefined) values[name] = value;
     });
-    return row.fields.length === header.length
-      ? { values, line: row.line }
-      : { values, line: row.line, columnCountMismatch: row.fields.length };
+    const line = endLine - lineBreaks(fields);
+    return fields.length === header.length ? { values, line } : { values, line, columnCountMismatch: fields.length };
   });
   return { header, records };
 }

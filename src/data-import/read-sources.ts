@@ -288,7 +288,9 @@ export class SourceReader {
       parsed = csvRecords(text);
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      this.problems.add(this.display(rel), undefined, undefined, `CSV-Syntaxfehler in ${error.message}`);
+      const ref = error.record === undefined ? undefined : { index: error.record, line: error.line };
+      const where = ref ? '' : ` in der Kopfzeile (Zeile ${error.line})`;
+      this.problems.add(this.display(rel), ref, error.field, `CSV-Syntaxfehler${where}: ${error.detail}`);
       return [];
     }
     const out: { row: z.infer<S>; ref: RecordRef }[] = [];

@@ -14,6 +14,9 @@ import { caching } from './caching';
 import { answerCache } from './answer-cache';
 import { provideSnapshot } from './snapshot';
 import { language } from './language';
+// The operator's configuration file is read and checked as the pipeline loads: the server asks
+// its own /healthz before it listens (src/server/main.mjs) and does not start when that fails.
+import '../services/operator';
 
 // requestLog outermost: it times and logs every answer and turns an escaped error into a 500.
 // language next: it sets locals.language and rewrites /en/… to the one route, so every later

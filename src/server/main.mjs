@@ -131,13 +131,21 @@ function onRequest(req, res) {
 const port = process.env.PORT ? Number(process.env.PORT) : (options.port ?? 8080);
 const host = process.env.HOST ?? (typeof options.host === 'string' ? options.host : options.host ? '0.0.0.0' : 'localhost');
 
-/** Static files get the security headers of a non-page answer: the app's own /healthz, asked on a private port. */
+/**
+ * Static files get the security headers of a non-page answer: the app's own /healthz, asked on a
+ * private port. That first request also loads the middleware and the configuration it reads
+ * (the operator file): when it fails, the server does not start (the error is logged above).
+ */
 async function learnStaticHeaders() {
   const probe = http.createServer(handler);
   await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
   try {
     const response = await fetch(`http://127.0.0.1:${probe.address().port}/healthz`);
     await response.arrayBuffer();
+    if (response.status !== 200) {
+      log.error({ event: 'start', message: `Start abgebrochen: /healthz antwortet ${response.status} (Konfiguration prüfen, siehe Fehler davor).` });
+      process.exit(1);
+    }
     return SECURITY_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)]] : []));
   } finally {
     probe.closeAllConnections();

@@ -3,6 +3,7 @@
  * requests and refills at `perMinute`. Each server replica counts on its own; for a shared limit
  * across replicas use the load balancer's or CDN's limiter in front.
  */
+import ipaddr from 'ipaddr.js';
 
 export interface RateLimitConfig {
   /** Sustained requests per minute per client; 0 turns limiting off. */
@@ -114,38 +115,37 @@ export class RateLimiter {
 }
 
 /**
- * The client a request is counted for: its address, an IPv6 address by its /64 network (one
- * household or device gets a whole /64, so single addresses would not limit anything).
+ * An address as a server or proxy writes it: dotted-quad IPv4 or IPv6 (in brackets, with a zone
+ * id: both allowed), an IPv4-mapped IPv6 address as its IPv4 address; null for anything else.
+ * ipaddr.js alone would also take "127.1" or "0x7f.0.0.1", which no socket or proxy writes.
  */
-export function clientKey(address: string | undefined, forwardedFor: string | null, trustProxy: boolean): string {
-  let ip = address ?? '';
-  if (trustProxy && forwardedFor) {
-    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
-    if (last) ip = last;
-  }
-  ip = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  if (ip.includes(':')) {
-    const groups = expandIpv6(ip);
-    return groups ? `${groups.slice(0, 4).join(':')}::/64` : ip.toLowerCase();
-  }
-  return ip || 'unknown';
+function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const bare = text.trim().replace(/^\[(.*)\]$/, '$1');
+  if (ipaddr.IPv4.isValidFourPartDecimal(bare)) return ipaddr.IPv4.parse(bare);
+  if (!ipaddr.IPv6.isValid(bare)) return null;
+  const address = ipaddr.IPv6.parse(bare);
+  return address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
 }
 
-function expandIpv6(ip: string): string[] | null {
-  const clean = ip.replace(/^\[|\]$/g, '').split('%')[0]!.toLowerCase();
-  const [head = '', tail] = clean.split('::') as [string, string | undefined];
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  if (tail === undefined && headGroups.length !== 8) return null;
-  const missing = 8 - headGroups.length - tailGroups.length;
-  if (missing < 0) return null;
-  const groups = [...headGroups, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...tailGroups];
-  return groups.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? groups.map((g) => g.replace(/^0+(?=.)/, '')) : null;
+/**
+ * The client a request is counted for: its IPv4 address, an IPv6 address by its /64 network (one
+ * household or device gets a whole /64, so single addresses would not limit anything). What is
+ * no address at all counts as one client, "unknown": it cannot mint a fresh bucket per request.
+ */
+export function clientKey(address: string | undefined, forwardedFor: string | null, trustProxy: boolean): string {
+  let text = address ?? '';
+  if (trustProxy && forwardedFor) {
+    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    if (last) text = last;
+  }
+  const parsed = parseAddress(text);
+  if (!parsed) return 'unknown';
+  if (parsed instanceof ipaddr.IPv4) return parsed.toString();
+  const network = new ipaddr.IPv6([...parsed.parts.slice(0, 4), 0, 0, 0, 0]);
+  return `${network.toString()}/64`;
 }
 
 /** 127.0.0.0/8 and ::1 (also IPv4-mapped): a request from the server's own machine. */
 export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const ip = address.replace(/^\[|\]$/g, '').replace(/^::ffff:/i, '');
-  return /^127\./.test(ip) || ip === '::1';
+  return address !== undefined && parseAddress(address)?.range() === 'loopback';
 }

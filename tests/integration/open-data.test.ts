@@ -3,6 +3,7 @@
  * fixed columns, RFC 4180 quoting, licences and the data version; every registered account
  * verifies from its own handle, and look-alikes of real entries do not.
  */
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountRegistry, checkAccount } from '../../src/services/account-check';
 import { COLUMNS, DOWNLOADS, toCsv } from '../../src/services/downloads';
@@ -18,34 +19,8 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
-/** A small RFC 4180 reader, to check that what we write reads back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  return rows;
-}
+/** Reads back what we write, strictly RFC 4180 (CRLF between records), with csv-parse. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' });
 
 describe('toCsv', () => {
   it('quotes commas, quotes, line breaks and edge spaces, and ends lines with CRLF', () => {

@@ -72,13 +72,37 @@ describe('rateLimitConfigFromEnv', () => {
 
 describe('clientKey and isLoopback', () => {
   it.each([
+    // IPv4, as sockets and proxies write it
     ['192.0.2.1', null, false, '192.0.2.1'],
-    ['::ffff:192.0.2.1', null, false, '192.0.2.1'],
+    [' 192.0.2.1 ', null, false, '192.0.2.1'],
+    // IPv6: the /64 network, whichever way the address is written
     ['2001:db8:a:b:c:d:e:f', null, false, '2001:db8:a:b::/64'],
-    ['2001:db8::1', null, false, '2001:db8:0:0::/64'],
+    ['2001:db8:a:b::1', null, false, '2001:db8:a:b::/64'],
+    ['2001:0DB8:000A:000B:0000:0000:0000:0001', null, false, '2001:db8:a:b::/64'],
+    ['2001:db8::1', null, false, '2001:db8::/64'],
+    ['[2001:db8:a:b::2]', null, false, '2001:db8:a:b::/64'],
+    ['2001:db8:a:c::1', null, false, '2001:db8:a:c::/64'],
+    // IPv4-mapped IPv6 (a dual-stack socket) is the IPv4 client, in both spellings
+    ['::ffff:192.0.2.1', null, false, '192.0.2.1'],
+    ['::FFFF:c000:0201', null, false, '192.0.2.1'],
+    // a zone id names the interface, not the client
+    ['fe80::1:2:3:4%eth0', null, false, 'fe80::/64'],
+    ['fe80::1%25', null, false, 'fe80::/64'],
+    // behind a trusted proxy: the entry it appended (the last), else the socket
     ['127.0.0.1', '203.0.113.5, 198.51.100.7', true, '198.51.100.7'],
+    ['127.0.0.1', '203.0.113.5, 2001:db8:1:2::9', true, '2001:db8:1:2::/64'],
     ['127.0.0.1', '203.0.113.5', false, '127.0.0.1'],
+    ['127.0.0.1', ' , ', true, '127.0.0.1'],
+    // anything that is no address is one client, so that it cannot mint buckets
     [undefined, null, false, 'unknown'],
+    ['', null, false, 'unknown'],
+    ['garbage', null, false, 'unknown'],
+    ['127.0.0.1', '198.51.100.7, nonsense-1', true, 'unknown'],
+    ['2001:db8::1::2', null, false, 'unknown'],
+    ['1.2.3', null, false, 'unknown'],
+    ['0x7f.0.0.1', null, false, 'unknown'],
+    ['256.1.1.1', null, false, 'unknown'],
+    ['192.0.2.1:8080', null, false, 'unknown'],
   ])('%s (XFF %s, trust %s) → %s', (address, forwarded, trust, expected) => {
     expect(clientKey(address, forwarded, trust)).toBe(expected);
   });
@@ -87,9 +111,16 @@ describe('clientKey and isLoopback', () => {
     ['127.0.0.1', true],
     ['127.8.9.1', true],
     ['::1', true],
+    ['[::1]', true],
+    ['0:0:0:0:0:0:0:1', true],
     ['::ffff:127.0.0.1', true],
     ['128.0.0.1', false],
     ['::2', false],
+    ['::ffff:192.0.2.1', false],
+    ['127.1', false],
+    ['localhost', false],
+    ['garbage', false],
+    ['', false],
     [undefined, false],
   ])('isLoopback(%s) = %s', (address, expected) => {
     expect(isLoopback(address)).toBe(expected);

@@ -1,6 +1,13 @@
 /**
  * Exact point-in-polygon test with an explicit boundary outcome, so callers can resolve
  * points on a shared edge between two districts deterministically instead of by luck.
+ *
+ * Written here on purpose: the common libraries answer inside or outside only
+ * (point-in-polygon, @turf/boolean-point-in-polygon with `ignoreBoundary`), or give the boundary
+ * for a single ring without holes and without a tolerance (robust-point-in-polygon). Districts are
+ * MultiPolygons with holes whose edges are boundary too, and points computed from the same
+ * coordinates must land on the edge despite floating-point noise. Unit- and property-tested
+ * (tests/unit/geo).
  */
 import type { LatLon } from '../model';
 import { polygonsOf, type AreaGeometry, type Ring } from './geometry';

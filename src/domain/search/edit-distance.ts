@@ -1,4 +1,12 @@
-/** Edit distance shared by the place and the address search (one definition, one behaviour). */
+/**
+ * Edit distance shared by the place and the address search (one definition, one behaviour).
+ *
+ * Written here on purpose: the libraries at hand (fast-levenshtein, fastest-levenshtein) compute
+ * plain Levenshtein to the end. The search needs adjacent transpositions as one edit ("Clele" →
+ * "Celle"), a bound that stops as soon as a word cannot be within one or two edits (hundreds of
+ * comparisons per keystroke), and no allocation per call. It is short and property-tested
+ * (tests/unit/search).
+ */
 
 // Three DP rows, reused by every call and grown when a longer word comes: the searches compare
 // hundreds of words per keystroke, and fresh arrays per comparison showed up in profiles.

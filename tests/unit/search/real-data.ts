@@ -3,6 +3,7 @@
  * I/O lives here, in the tests only; the search itself never reads files.
  */
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { District, LatLon, Municipality, PostcodeArea } from '../../../src/domain/model';
 import type { PlaceSearchInput } from '../../../src/domain/search';
 
@@ -97,20 +98,15 @@ export function loadRealPlaces(): PlaceSearchInput {
     };
   });
 
-  // Plain CSV: checked to contain no quotes, so a split on commas is exact.
-  const lines = readFileSync(new URL('data/postcodes/plz_ort_gemeinde_niedersachsen.csv', root), 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',');
-  const col = (name: string) => header.indexOf(name);
-  const postcodeAreas: PostcodeArea[] = lines.slice(1).map((line) => {
-    const fields = line.split(',');
-    return {
-      postcode: fields[col('plz')] ?? '',
-      ags: fields[col('ags')] ?? '',
-      placeName: fields[col('ort')] ?? '',
-    };
-  });
+  const postcodeRows: Array<Record<string, string>> = parse(
+    readFileSync(new URL('data/postcodes/plz_ort_gemeinde_niedersachsen.csv', root), 'utf8'),
+    { bom: true, columns: true, skip_empty_lines: true },
+  );
+  const postcodeAreas: PostcodeArea[] = postcodeRows.map((row) => ({
+    postcode: row.plz ?? '',
+    ags: row.ags ?? '',
+    placeName: row.ort ?? '',
+  }));
 
   cached = { municipalities, districts, postcodeAreas, kreisNames };
   return cached;

@@ -1,0 +1,35 @@
+// Lint: typescript-eslint with type-checked rules for TypeScript, eslint-plugin-astro for pages and
+// components, plain recommended rules for the scripts (.mjs) and the widget's browser scripts.
+// `npm run lint`; formatting is Prettier's (`npm run format`), so no stylistic rules here.
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores(['dist/', 'dist-*/', '.astro/', '.cache/', 'test-results/', 'playwright-report/', 'src/db/migrations/', 'data/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // `_name` marks a value left unused on purpose (a destructured field dropped, a callback's
+      // first argument).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  astro.configs.recommended,
+  // Type information exists for TypeScript files only: .astro files (and the scripts inside them)
+  // and plain JavaScript get the rules that need none.
+  { files: ['**/*.astro', '**/*.astro/*.ts', '**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['**/*.astro', '**/*.astro/*.ts', 'src/components/**/*.ts', 'public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // The widget's scripts run as classic scripts on other websites' pages.
+  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script' } },
+);
