@@ -8,7 +8,7 @@
  *   - the peak RSS (VmHWM) of the built server with this database, under HTTP queries.
  * Prints a table; never fails on timings. Options: --addresses N (default 2500000), --skip-build.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { parseAddressQuery } from '../src/domain/search';
 import { seededRandom } from '../src/domain/seeded-random';
 import { AddressSearch } from '../src/services/address-search';
 import { openPortal } from '../src/services/snapshot';
+import { SERVER_ENTRY, startPortalServer } from './load-kit';
 import { generateSyntheticAddresses, SYNTHETIC_DIR, syntheticFilePath } from '../scripts/generate-synthetic-addresses';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -178,30 +179,16 @@ function queryMix(sqlite: ReturnType<typeof openSnapshot>['$client']): Sample[] 
   return out;
 }
 
-/** Starts the built server on the synthetic database, fires queries, reads its peak RSS. */
+/** Starts the production server (the same entry as `npm start`) on the synthetic database, fires queries, reads its peak RSS. */
 async function serverFigures(queries: string[]) {
   const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
-  const entry = path.join(ROOT, outDir, 'server', 'entry.mjs');
-  if (!existsSync(entry)) {
+  if (!existsSync(path.join(ROOT, outDir, 'server', 'entry.mjs'))) {
     console.log(`  baue den Server nach ${outDir}/ …`);
     const built = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
-    if (built.status !== 0 || !existsSync(entry)) return null;
+    if (built.status !== 0) return null;
   }
-  const child = spawn(process.execPath, [entry], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(SERVER_PORT), DATABASE_PATH: DB_PATH, RATE_LIMIT_PER_MINUTE: '0' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${SERVER_PORT}`;
+  const server = await startPortalServer(SERVER_PORT, { DATABASE_PATH: DB_PATH });
   try {
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`${base}/api/v1/search?q=Celle`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let next = 0;
@@ -209,18 +196,18 @@ async function serverFigures(queries: string[]) {
       while (next < HTTP_QUERIES) {
         const query = queries[next++ % queries.length]!;
         const started = performance.now();
-        const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(query)}&limit=10`);
+        const response = await fetch(`${server.base}/api/v1/search?q=${encodeURIComponent(query)}&limit=10`);
         await response.arrayBuffer();
         latencies.push(performance.now() - started);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       }
     };
     await Promise.all(Array.from({ length: HTTP_CONCURRENCY }, worker));
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
     const s = stats(latencies);
     return {
-      entry: path.relative(ROOT, entry),
+      entry: path.relative(ROOT, SERVER_ENTRY),
       peakMb: kb('VmHWM') / 1024,
       rssMb: kb('VmRSS') / 1024,
       queries: latencies.length,
@@ -229,7 +216,7 @@ async function serverFigures(queries: string[]) {
       statuses: [...statuses].map(([code, n]) => `${code}×${n}`).join(', '),
     };
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
   }
 }
 
