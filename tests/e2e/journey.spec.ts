@@ -69,6 +69,10 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     await expect(page.getByRole('img', { name: 'Karte des Bezirks' })).toHaveCount(0);
     const figure = page.getByRole('figure').filter({ has: map });
     await expect(figure.getByRole('link', { name: /© GeoBasis-DE \/ BKG/ })).toBeVisible();
+    // Three data sets from OpenStreetMap, one attribution: three identical lines read as a mistake.
+    const osm = page.getByRole('contentinfo').getByRole('link', { name: '© OpenStreetMap contributors' });
+    await expect(osm).toHaveCount(1);
+    await expect(osm).toHaveAttribute('href', 'https://www.openstreetmap.org/copyright');
   });
 
   test('„Folgen“ führt zu Demo-Konten, nie zu echten Profilen in sozialen Netzwerken', async ({ page }) => {

@@ -176,7 +176,7 @@ describe('resolution rules', () => {
 
   it('offers every district for a street that exists in several', () => {
     const answer = portal.search('Hauptstraße 2', 10);
-    const districts = answer.results.filter((r) => r.type === 'address').map((r) => r.district.id);
+    const districts = answer.results.filter((r) => r.type === 'address').map((r) => r.district?.id);
     expect(districts).toEqual(expect.arrayContaining([CELLE, BRAUNSCHWEIG]));
     expect(answer.decision).toEqual({ action: 'choose', reason: 'several' });
   });

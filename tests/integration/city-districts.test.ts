@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../../src/data-import/build-database';
 import { DataValidationError } from '../../src/data-import/errors';
-import { bboxOf, LocalProjection, polygonsOf, type LatLon } from '../../src/domain/geo';
+import { bboxOf, LocalProjection, polygonsOf } from '../../src/domain/geo';
+import type { LatLon } from '../../src/domain/model';
 import type { LocateResult, Portal } from '../../src/services/portal';
 import { loadPortal } from '../../src/services/snapshot';
 import { cityView } from '../../src/services/city-view';
@@ -144,12 +145,29 @@ describe('searching Hannover by Stadtteil, Stadtbezirk and street', () => {
     ['Linden Hannover', ['Linden-Nord', 'Linden-Mitte', 'Linden-Süd']],
     ['Linden-Limmer', ['Linden-Nord', 'Linden-Mitte', 'Linden-Süd', 'Limmer']],
     ['Misburg', ['Misburg-Nord', 'Misburg-Süd']],
-    ['Mitte', ['Mitte', 'Calenberger Neustadt', 'Zoo', 'Oststadt']],
+    ['Hannover Mitte', ['Mitte', 'Calenberger Neustadt', 'Zoo', 'Oststadt']],
   ])('%s asks to choose among its Stadtteile', (query, names) => {
     const answer = search(query);
     expect(answer.decision).toEqual({ action: 'choose', reason: 'several' });
     const exact = answer.results.filter((r) => r.match === 'exact').map((r) => r.district?.name);
     expect(exact.sort()).toEqual([...names].sort());
+  });
+
+  it.each(['Südstadt', 'Nordstadt', 'Oststadt', 'Mitte'])('%s, a name many towns give a part of theirs, alone is a choice, never a jump', (query) => {
+    const answer = search(query);
+    expect(answer.decision.action).toBe('choose');
+    expect(answer.results.filter((r) => r.match === 'exact')).toEqual([]);
+    expect(answer.results.some((r) => r.city?.id === HANNOVER)).toBe(true);
+  });
+
+  it.each([
+    ['Hannover Südstadt', 'Südstadt'],
+    ['Nordstadt Hannover', 'Nordstadt'],
+    ['Hannover-Oststadt', 'Oststadt'],
+  ])('%s, with the city, goes to the Stadtteil %s', (query, name) => {
+    const answer = search(query);
+    expect(answer.decision).toEqual({ action: 'go', index: 0 });
+    expect(answer.results[0]).toMatchObject({ district: { name }, city: { id: HANNOVER } });
   });
 
   it.each(['List', 'Burg', 'Döhren'])('%s, also the name of another place, is a choice, never a jump', (query) => {

@@ -300,10 +300,11 @@ describe('search', () => {
     expect(() => portal.search("Celle'; DROP TABLE districts; --", 5)).not.toThrow();
   });
 
-  it('gives each result a district and a point inside Niedersachsen', () => {
-    for (const query of ['Lün', 'Neuenkirchen', '37434', 'Samtgemeinde', 'Ol']) {
+  it('gives each result a district (or its divided city) and a point inside Niedersachsen', () => {
+    for (const query of ['Lün', 'Neuenkirchen', '37434', 'Samtgemeinde', 'Ol', 'Hannover']) {
       for (const result of portal.search(query, 20).results) {
-        expect(portal.districtView(result.district.id), result.label).not.toBeNull();
+        if (result.district) expect(portal.districtView(result.district.id), result.label).not.toBeNull();
+        else expect(result.city, result.label).not.toBeNull();
         expect(result.point.lat).toBeGreaterThan(51.2);
         expect(result.point.lat).toBeLessThan(54.0);
         expect(result.point.lon).toBeGreaterThan(6.6);

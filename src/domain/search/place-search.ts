@@ -563,6 +563,9 @@ function cityPartEntry(
     [`${city.name} ${name}`, SCORE_ALIAS, false],
     [`${name} ${city.name}`, SCORE_ALIAS, false],
   ];
+  // A name many towns give a part of theirs ("Südstadt", "Mitte") names this city's part only
+  // with the city: alone, a citizen of Hildesheim or Göttingen may mean their own.
+  const alone = (name: string, score: number): VariantSpec[] => (isSharedPartName(name) ? [] : [[name, score, true]]);
   const label = `${d.name} (${city.name})`;
   return {
     key: `d:${d.id}`,
@@ -573,14 +576,27 @@ function cityPartEntry(
     districtId: d.id,
     population: d.population ?? 0,
     names: variants([
-      [d.name, SCORE_EXACT, true],
+      ...alone(d.name, SCORE_EXACT),
       [label, SCORE_ALIAS, false],
       [`${d.type} ${d.name}`, SCORE_ALIAS, false],
       ...withCity(d.name),
-      ...aliases.flatMap((alias): VariantSpec[] => [[alias, SCORE_ALIAS, true], ...withCity(alias)]),
+      ...aliases.flatMap((alias): VariantSpec[] => [...alone(alias, SCORE_ALIAS), ...withCity(alias)]),
     ]),
     penalty: 0,
   };
+}
+
+/**
+ * Names of town parts that many towns in Niedersachsen use (Hildesheim, Göttingen, Celle and
+ * others each have a Südstadt or an Oststadt; the data knows only the divided cities' parts).
+ */
+const SHARED_PART_NAMES = new Set(
+  ['Mitte', 'Nordstadt', 'Südstadt', 'Oststadt', 'Weststadt', 'Altstadt', 'Neustadt', 'Innenstadt', 'Stadtmitte', 'Zentrum'].map(normaliseText),
+);
+
+/** Whether `name` is one many towns give a part of theirs, so that alone it names no town. */
+export function isSharedPartName(name: string): boolean {
+  return SHARED_PART_NAMES.has(normaliseText(name));
 }
 
 /**
