@@ -12,13 +12,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../../src/data-import/build-database';
 import { makeTempDir, PROJECT_DATA_DIR, removeTempDirs } from './helpers/data-dir';
+import { freePort, SERVER_ENTRY } from './helpers/server-process';
 
-const SERVER_ENTRY = path.join('src', 'server', 'main.mjs');
 const BUILT_ENTRY = path.join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server', 'entry.mjs');
 const CELLE = '033510006';
 
@@ -35,18 +35,6 @@ afterAll(async () => {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await removeTempDirs();
 });
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface ServerProcess {
   process: ChildProcess;
