@@ -25,6 +25,9 @@ export const de = {
   'search.repeated': 'Bitte geben Sie nur einen Suchbegriff an.',
   'search.tooLong': 'Die Eingabe ist zu lang. Bitte höchstens {max} Zeichen eingeben.',
   'search.choose': 'Bitte wählen Sie Ihren Ort:',
+  'search.streetInCity':
+    'Die Straße kennen wir in {city} nur auf einem Teil ihres Verlaufs. Bitte prüfen Sie, ob der genannte Stadtteil Ihrer ist.',
+  'search.streetInCityLink': 'Alle Stadtteile von {city} auf Karte und Liste',
   'search.type.municipality': 'Gemeinde',
   'search.type.district': 'Bezirk',
   'search.type.postcode': 'Postleitzahl',

@@ -30,6 +30,9 @@ export const en = {
   'search.repeated': 'Please enter only one search term.',
   'search.tooLong': 'Your entry is too long. Please enter no more than {max} characters.',
   'search.choose': 'Please choose your place:',
+  'search.streetInCity':
+    'In {city} we know this street only along part of its course. Please check that the part of town named is yours.',
+  'search.streetInCityLink': 'All parts of {city} on a map and in a list',
   'search.type.municipality': 'Municipality',
   'search.type.district': 'District',
   'search.type.postcode': 'Postcode',

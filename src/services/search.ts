@@ -154,11 +154,21 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   const answers: RankedAnswer[] = [
     ...results.map((r) => {
       const target = targetOf(r);
-      return { match: r.match, place: placeKey(r), target, districts: context.districtsOf(target) };
+      return { match: r.match, place: placeKey(r), target, districts: context.districtsOf(streetInCityUnsure(r) ? r.city!.id : target) };
     }),
     ...outsideAll.map((o) => ({ match: 'exact' as const, place: `x:${o.police.id}:${o.place}`, target: null, districts: 0 })),
   ];
   return { results, outsideArea, decision: decideSearch(answers) };
+}
+
+/**
+ * A street in a divided city does not tell the part of town: our streets there are main roads
+ * and streets with cycle lanes, often known only along part of their course (Limmerstraße is
+ * known only in Limmer, though most of it runs through Linden-Nord). Unless its house number was
+ * found, it stands for the whole city: shown with its part, never gone to.
+ */
+function streetInCityUnsure(result: SearchResult): boolean {
+  return result.city !== null && (result.type === 'street' || (result.type === 'address' && result.approximate));
 }
 
 /** Where a result leads: its district's page, or its city's overview where its district is not known. */

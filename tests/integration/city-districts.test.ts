@@ -182,6 +182,16 @@ describe('searching Hannover by Stadtteil, Stadtbezirk and street', () => {
     expect(answer.results[0]).toMatchObject({ match: 'exact', district: null, city: { id: HANNOVER, name: 'Hannover', districts: 51 } });
   });
 
+  it.each(['Limmerstraße 5, Hannover', 'Limmerstraße Hannover', 'Podbielskistraße 100, Hannover'])(
+    '%s: a street of Hannover, known only along part of its course, is shown with its part, never gone to',
+    (query) => {
+      const answer = search(query);
+      expect(answer.results[0]).toMatchObject({ type: expect.stringMatching(/^(street|address)$/), match: 'exact', city: { id: HANNOVER } });
+      expect(answer.results[0]!.district).not.toBeNull();
+      expect(answer.decision.action).toBe('choose');
+    },
+  );
+
   it('a street we do not know in Hannover asks which part of town', () => {
     const answer = search('Gibtsnichtweg 5, Hannover');
     expect(answer.decision).toEqual({ action: 'choose', reason: 'partOfTown' });
@@ -203,9 +213,9 @@ describe('searching Hannover by Stadtteil, Stadtbezirk and street', () => {
     }
   });
 
-  it('a street known in one Stadtteil goes there, naming a Stadtteil within 300 m', () => {
+  it('a street known in one Stadtteil is shown with it (never gone to: we know only part of its course), naming a Stadtteil within 300 m', () => {
     const answer = search('Limmerstraße');
-    expect(answer.decision).toEqual({ action: 'go', index: 0 });
+    expect(answer.decision).toEqual({ action: 'choose', reason: 'partOfTown' });
     const [street] = answer.results;
     expect(street!.city?.id).toBe(HANNOVER);
     expect(inside(street!.point).district.id).toBe(street!.district!.id);
