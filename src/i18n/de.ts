@@ -790,7 +790,7 @@ export const de = {
   'city.searchLabel': 'Straße oder Bezirk in {name} suchen',
   'city.searchHint': 'Zum Beispiel eine Straße mit Hausnummer oder den Namen Ihres Stadtteils.',
   'city.mapTitle': 'Karte der Bezirke von {name}',
-  'city.mapText': 'Ein Klick auf die Karte führt zum Bezirk an dieser Stelle. Dieselben Bezirke stehen darunter als Liste.',
+  'city.mapText': 'Tippen oder klicken Sie auf Ihren Stadtteil in der Karte: Sie sehen seinen Namen und einen Link zu ihm. Dieselben Bezirke stehen darunter als Liste.',
   'city.partsTitle': 'Alle {count} Bezirke',
   'city.otherParts': 'Weitere Bezirke',
   'city.kobb': 'Kontaktbeamte: {names}',

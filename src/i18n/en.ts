@@ -801,7 +801,7 @@ export const en = {
   'city.searchLabel': 'Search a street or district in {name}',
   'city.searchHint': 'For example a street with house number, or the name of your neighbourhood.',
   'city.mapTitle': 'Map of the districts of {name}',
-  'city.mapText': 'A click on the map leads to the district at that place. The same districts are listed below.',
+  'city.mapText': 'Tap or click your neighbourhood on the map to see its name and a link to it. The same districts are listed below.',
   'city.partsTitle': 'All {count} districts',
   'city.otherParts': 'Other districts',
   'city.kobb': 'Contact officers: {names}',
