@@ -1,4 +1,4 @@
-// `npm test`: Chromium, nginx, database, unit + integration tests (vitest), site build, end-to-end tests
+// `npm test`: Chromium, nginx, database, site build, unit + integration tests (vitest), end-to-end tests
 // (Playwright). Stops at the first failing step with its exit code; always ends with a summary whose
 // last line is `Tests: N passed, M failed[, K skipped]`, counted from both runners' JSON reports.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -85,8 +85,9 @@ async function main() {
     ['Chromium', ensureChromium],
     ['nginx', ensureNginx],
     ['Datenbank', buildDatabaseIfStale],
-    ['vitest', vitest],
+    // The build first: tests/integration/server.test.ts runs the built server.
     ['astro build', astroBuild],
+    ['vitest', vitest],
     ['Playwright', playwright],
   ];
   const started = Date.now();

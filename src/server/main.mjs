@@ -164,7 +164,6 @@ server.listen(port, host, () => log.info({ event: 'listening', host, port: serve
 function shutDown(signal) {
   if (stopping) return;
   stopping = true;
-  log.info({ event: 'shutdown', signal, message: 'Keine neuen Verbindungen; laufende Anfragen werden beendet.' });
   const deadline = setTimeout(() => {
     log.warn({ event: 'shutdown', message: `Nach ${SHUTDOWN_TIMEOUT_MS} ms abgebrochen.` });
     server.closeAllConnections();
@@ -179,6 +178,8 @@ function shutDown(signal) {
     log.info({ event: 'stopped' });
     process.exit(0);
   });
+  // Said once it is true: the listening socket is closed by now.
+  log.info({ event: 'shutdown', signal, message: 'Keine neuen Verbindungen; laufende Anfragen werden beendet.' });
   server.closeIdleConnections();
 }
 

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { freePort, SERVER_ENTRY } from '../integration/helpers/server-process';
 
 /** Celle: a town with a digital officer and KOBB officers, used as the main journey. */
 export const CELLE = {
@@ -119,20 +118,7 @@ export function recordForeignRequests(page: Page, baseURL: string): string[] {
   return foreign;
 }
 
-/** The production server entry (it serves the build in $ASTRO_OUT_DIR, default dist/). */
-export const SERVER_ENTRY = path.join('src', 'server', 'main.mjs');
-
-/** A TCP port nobody listens on right now, for a test's own server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort, SERVER_ENTRY } from '../integration/helpers/server-process';
 
 export interface TestServer {
   base: string;
