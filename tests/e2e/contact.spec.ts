@@ -24,9 +24,10 @@ test.describe('auf dem Telefon (390 × 844)', () => {
     expect(await list.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(844);
   });
 
+  // Celle: a whole municipality; Linden-Nord: one of the Stadtteile Hannover is divided into.
   for (const [name, id] of [
     ['Celle', CELLE.id],
-    ['Hannover', '032410001'],
+    ['Hannover-Linden-Nord', '032410001-33'],
   ]) {
     test(`die 110 steht auf der Bezirksseite ${name} im ersten Bildschirm`, async ({ page }) => {
       await page.goto(`/bezirk/${id}`);
@@ -36,6 +37,15 @@ test.describe('auf dem Telefon (390 × 844)', () => {
       expect(box.y + box.height).toBeLessThan(844);
     });
   }
+
+  test('die 110 steht auch auf der Übersicht „Hannover: Welcher Stadtteil?“ im ersten Bildschirm', async ({ page }) => {
+    await page.goto('/bezirk/032410001');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Hannover');
+    const emergency = page.getByRole('main').getByRole('link', { name: 'Im Notfall: 110' });
+    await expect(emergency).toHaveAttribute('href', 'tel:110');
+    const box = (await emergency.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(844);
+  });
 
   test('die Anschrift der Dienststelle öffnet die Karten-App (geo:), ohne andere Website', async ({ page }) => {
     await page.goto(`/bezirk/${CELLE.id}`);
