@@ -122,6 +122,29 @@ interface DemoAccount {
   updatedAt: string;
 }
 
+/** A digital officer's record: the person made by `newPerson`, their station and what they cover. */
+function digitalOfficer(
+  person: { id: string; name: string; rank: string; phone: string; email: string },
+  stationId: string,
+  covers: DemoOfficer['covers'],
+): DemoOfficer {
+  return {
+    id: person.id,
+    name: person.name,
+    rank: person.rank,
+    roleTitle: 'Digitale Community-Policing-Streife',
+    role: 'digital',
+    stationId,
+    phone: person.phone,
+    email: person.email,
+    openingHours: pick(['Mo-Fr 09:00-15:00; PH off', 'Tu,Th 16:00-18:00; PH off', 'Mo-Th 10:00-16:00; PH off']),
+    photo: null,
+    covers,
+    isDemo: true,
+    updatedAt: UPDATED_AT,
+  };
+}
+
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const kx = 111.32 * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
   return Math.hypot((a.lon - b.lon) * kx, (a.lat - b.lat) * 110.57);
@@ -274,21 +297,7 @@ async function main() {
     const count = rng() < 0.5 ? 2 : 1;
     for (let k = 0; k < count; k++) {
       const person = newPerson('digital', hq);
-      const officer: DemoOfficer = {
-        id: person.id,
-        name: person.name,
-        rank: person.rank,
-        roleTitle: 'Digitale Community-Policing-Streife',
-        role: 'digital',
-        stationId: hq.id,
-        phone: person.phone,
-        email: person.email,
-        openingHours: pick(['Mo-Fr 09:00-15:00; PH off', 'Tu,Th 16:00-18:00; PH off', 'Mo-Th 10:00-16:00; PH off']),
-        photo: null,
-        covers: { inspections: [inspection.id] },
-        isDemo: true,
-        updatedAt: UPDATED_AT,
-      };
+      const officer = digitalOfficer(person, hq.id, { inspections: [inspection.id] });
       officers.push(officer);
       firstNameOf.set(officer.id, person.first);
       digitalOfInspection.set(inspection.id, [...(digitalOfInspection.get(inspection.id) ?? []), officer]);
@@ -456,21 +465,7 @@ async function main() {
       const count = rng() < 0.5 ? 2 : 1;
       for (let k = 0; k < count; k++) {
         const person = newPerson('digital', station);
-        const officer: DemoOfficer = {
-          id: person.id,
-          name: person.name,
-          rank: person.rank,
-          roleTitle: 'Digitale Community-Policing-Streife',
-          role: 'digital',
-          stationId: station.id,
-          phone: person.phone,
-          email: person.email,
-          openingHours: pick(['Mo-Fr 09:00-15:00; PH off', 'Tu,Th 16:00-18:00; PH off', 'Mo-Th 10:00-16:00; PH off']),
-          photo: null,
-          covers: { districts: station.districts },
-          isDemo: true,
-          updatedAt: UPDATED_AT,
-        };
+        const officer = digitalOfficer(person, station.id, { districts: station.districts });
         officers.push(officer);
         firstNameOf.set(officer.id, person.first);
         ownAccounts(officer, slugify(city.name));
