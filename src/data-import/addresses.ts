@@ -11,10 +11,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { bboxOf } from '../domain/geo/geometry';
 import { CityParts } from '../domain/geo/city-parts';
+import { DistrictLocator } from '../domain/geo/district-locator';
 import type { Borough, LatLon, PostcodeArea } from '../domain/model';
 import { baseName, normaliseText, parseHouseNumber } from '../domain/search';
 import type { RecordRef } from './errors';
-import { MunicipalityLocator } from './geometry-helpers';
 import { isOpenPlzHeader, readOpenPlz } from './openplz';
 import type { DistrictData, MunicipalityData, SourceReader } from './read-sources';
 import { utm32ToWgs84 } from './reproject';
@@ -159,12 +159,11 @@ interface HkDeRecord {
 
 interface Municipalities {
   byAgs: Map<string, MunicipalityData>;
-  locator: MunicipalityLocator<MunicipalityData>;
+  /** The domain's rule for a point's municipality and district: the server's locate (domain/geo/district-locator.ts). */
+  locator: DistrictLocator<MunicipalityData, DistrictData>;
   boxes: Map<string, [number, number, number, number]>;
   placeWords: Map<string, Set<string>>;
   postcodes: Map<string, Set<string>>;
-  /** The parts of each city divided into districts, by its AGS (domain/geo/city-parts.ts). */
-  parts: Map<string, CityParts<DistrictData>>;
   /** The words of a part and its group (Stadtbezirk), searchable with its streets. */
   partWords: Map<string, Set<string>>;
   /** A city's part by its normalised name, or its group's (for a street list naming the Stadtteil). */
@@ -173,7 +172,7 @@ interface Municipalities {
 
 /** The district of a point in a municipality: its part where the municipality is divided, else its district. */
 function districtAt(municipalities: Municipalities, municipality: MunicipalityData, point: LatLon): string {
-  return municipalities.parts.get(municipality.ags)?.at(point)?.key ?? municipality.districtId;
+  return municipalities.locator.districtIn(municipality, point).districtId;
 }
 
 interface StreetDraft {
@@ -300,7 +299,7 @@ export async function readAddressSources(
         continue;
       }
       // A street of a divided city is one street per part it crosses, at its ways in that part.
-      const ways = municipalities.parts.has(municipality.ags) ? wayPointsOf(row, wayPoints) : [];
+      const ways = municipalities.locator.isDivided(municipality.ags) ? wayPointsOf(row, wayPoints) : [];
       const inTown = ways.filter((way) => locateMunicipality(municipalities, way)?.ags === municipality.ags);
       for (const at of inTown.length > 0 ? inTown : [point]) {
         const draft = draftFor(row.street_name, municipality.ags, 'osm', districtAt(municipalities, municipality, at));
@@ -602,11 +601,15 @@ function indexMunicipalities({ municipalities: list, postcodeAreas, districts, b
     partsByName.set(ags, names);
   }
   const parts = new Map([...partsOf].map(([ags, list]) => [ags, new CityParts(list.map((d) => ({ key: d.id, value: d, geometry: d.geometry })))]));
-  return { byAgs, locator: new MunicipalityLocator(list), boxes, placeWords, postcodes, parts, partWords, partsByName };
+  const locator = new DistrictLocator(
+    list.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })),
+    parts,
+  );
+  return { byAgs, locator, boxes, placeWords, postcodes, partWords, partsByName };
 }
 
 function locateMunicipality(municipalities: Municipalities, point: LatLon): MunicipalityData | null {
-  return municipalities.locator.locate(point);
+  return municipalities.locator.municipalityAt(point)?.value ?? null;
 }
 
 function inBox([minLon, minLat, maxLon, maxLat]: [number, number, number, number], { lat, lon }: LatLon): boolean {

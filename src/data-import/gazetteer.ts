@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { LatLon, Locality, StatePolice } from '../domain/model';
 import { baseName, normaliseText } from '../domain/search';
 import { slugify } from '../domain/slug';
-import { MunicipalityLocator } from './geometry-helpers';
+import { DistrictLocator } from '../domain/geo/district-locator';
 import type { MunicipalityData, SourceReader } from './read-sources';
 
 export const GAZETTEER_FILES = {
@@ -149,7 +149,8 @@ interface Draft extends LocalityData {
  */
 function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: readonly MunicipalityData[], warnings: string[]): Array<LocalityData & { id: number }> {
   const F = GAZETTEER_FILES;
-  const locator = new MunicipalityLocator(municipalities);
+  // Ortsteile are placed in municipalities only: no city parts.
+  const locator = new DistrictLocator(municipalities.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })), new Map());
   const names = new MunicipalityNames(municipalities);
   const drafts = new Map<string, Draft>();
   let outside = 0;
@@ -158,7 +159,7 @@ function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: rea
   const sorted = [...rows].sort((a, b) => compare(a.zipcode, b.zipcode) || compare(a.place, b.place));
   for (const row of sorted) {
     const point: LatLon = { lat: row.latitude, lon: row.longitude };
-    const located = locator.locate(point);
+    const located = locator.municipalityAt(point)?.value;
     if (!located) {
       outside++;
       continue;
