@@ -18,7 +18,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PLATFORMS, type Platform, type Station } from '../src/domain/model';
 import { slugify } from '../src/domain/slug';
-import { readOfficialSources, type DistrictData, type MunicipalityData, type OfficialData } from '../src/data-import/read-sources';
+import { readOfficialSources, type OfficialData } from '../src/data-import/official-sources';
+import type { DistrictData, MunicipalityData } from '../src/data-import/source-records';
 import { seededRandom } from '../src/domain/seeded-random';
 import { cityAreas } from './demo-city-groups';
 

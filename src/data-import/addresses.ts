@@ -16,7 +16,8 @@ import type { Borough, LatLon, PostcodeArea } from '../domain/model';
 import { baseName, normaliseText, parseHouseNumber } from '../domain/search';
 import type { RecordRef } from './errors';
 import { isOpenPlzHeader, readOpenPlz } from './openplz';
-import type { DistrictData, MunicipalityData, SourceReader } from './read-sources';
+import type { SourceReader } from './source-reader';
+import type { DistrictData, MunicipalityData } from './source-records';
 import { utm32ToWgs84 } from './reproject';
 
 /** Folders of a data directory with street and address files. */
@@ -201,7 +202,6 @@ export function decodeAddressFile(bytes: Uint8Array): { text: string; encoding: 
   }
 }
 
-/** Reads the optional street and address files of a data directory plus `extraAddressFiles`. */
 /** The geography streets are placed in: municipalities, their postcodes, and the parts of divided cities. */
 export interface StreetGeography {
   municipalities: readonly MunicipalityData[];
@@ -210,6 +210,7 @@ export interface StreetGeography {
   boroughs: readonly Borough[];
 }
 
+/** Reads the optional street and address files of a data directory plus `extraAddressFiles`. */
 export async function readAddressSources(
   reader: SourceReader,
   geography: StreetGeography,

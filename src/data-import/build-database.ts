@@ -13,7 +13,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../db/schema';
 import { streetIndexTerms } from '../domain/search';
-import { readSources, SOURCE_FILES, type SourceData } from './read-sources';
+import { readSources, type SourceData } from './read-sources';
+import { SOURCE_FILES } from './source-records';
 
 /**
  * Bump when the import's output changes for the same inputs (new derived column, different
@@ -425,4 +426,3 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
   });
 }
 
-export { SOURCE_FILES };

@@ -25,7 +25,8 @@ import type { Borough, City } from '../domain/model';
 import { normaliseText } from '../domain/search';
 import type { RecordRef } from './errors';
 import { interiorPoint } from './geometry-helpers';
-import type { DistrictData, MunicipalityData, SourceReader } from './read-sources';
+import type { SourceReader } from './source-reader';
+import type { DistrictData, MunicipalityData } from './source-records';
 
 /** The configuration file, relative to the data directory (optional: without it nothing is split). */
 export const CITY_DISTRICTS_FILE = 'city-districts.json';

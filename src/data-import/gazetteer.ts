@@ -14,7 +14,8 @@ import type { LatLon, Locality, StatePolice } from '../domain/model';
 import { baseName, normaliseText } from '../domain/search';
 import { slugify } from '../domain/slug';
 import { DistrictLocator } from '../domain/geo/district-locator';
-import type { MunicipalityData, SourceReader } from './read-sources';
+import type { SourceReader } from './source-reader';
+import type { MunicipalityData } from './source-records';
 
 export const GAZETTEER_FILES = {
   places: 'deutschland/geonames_postleitzahlen_de.csv',

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { normaliseText } from '../domain/search';
-import type { SourceReader } from './read-sources';
+import type { SourceReader } from './source-reader';
 
 /** The header that marks a CSV file as an OpenPLZ street list. */
 export const OPENPLZ_HEADER = ['Name', 'PostalCode', 'Locality', 'RegionalKey', 'Borough', 'Suburb'] as const;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { PLATFORMS } from '../domain/model';
 import { MATCH_KINDS } from '../domain/search';
 import { t, languages, type Language, type Translate } from '../i18n';
-import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './input';
+import { MAX_QUERY_LENGTH } from '../domain/search';
+import { MAX_SEARCH_LIMIT } from './input';
 
 // ---------------------------------------------------------------------------------------------
 // Query parameters. Each is read from its one string value (repeated parameters are rejected

@@ -68,6 +68,11 @@ export class Portal {
     return this.#search.search(query, limit, t);
   }
 
+  /** The search's place and address indexes, for tests that look inside a decision. */
+  get searchIndexes(): SnapshotSearch['indexes'] {
+    return this.#search.indexes;
+  }
+
   /**
    * The districts a municipality is divided into: its one district (a Samt- or Einheitsgemeinde,
    * or the part of one), or for a city divided into districts (Hannover) all its parts: the

@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
-const addressSearch = () => (portal as unknown as { searchContext: { addresses: AddressSearch } }).searchContext.addresses;
+const addressSearch = (): AddressSearch => portal.searchIndexes.addresses!;
 
 const first = (query: string): SearchResult => {
   const result = portal.search(query, 10).results[0];

@@ -54,6 +54,11 @@ export class SnapshotSearch {
     };
   }
 
+  /** The place and address indexes, for tests that look inside a decision. */
+  get indexes(): { places: PlaceSearch; addresses: AddressSearch | null } {
+    return { places: this.#places, addresses: this.#context.addresses };
+  }
+
   /** See Portal.search. */
   search(query: string, limit: number, t: Translate = german): SearchAnswer {
     return searchPortal(this.#context, query, limit, t);
