@@ -244,8 +244,8 @@ async function main() {
   const extensions = new Map<string, number>();
   const newPerson = (role: 'digital' | 'kobb', station: DemoStation) => {
     const gender: Gender = rng() < 0.45 ? 'f' : 'm';
-    let first = '';
-    let name = '';
+    let first: string;
+    let name: string;
     do {
       first = pick(gender === 'f' ? FIRST_FEMALE : FIRST_MALE);
       name = `${first} ${pick(LAST)}`;

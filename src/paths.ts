@@ -115,9 +115,9 @@ export function localizePath(path: string, language: Language): string {
  * { language: 'en', route: '/bezirk/1' }. Paths without a language prefix are German.
  */
 export function splitLanguagePrefix(pathname: string): { language: Language; route: string } {
-  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)?)(\/.*)?$/.exec(pathname);
-  if (match && match[1] !== DEFAULT_LANGUAGE && isLanguage(match[1])) {
-    return { language: match[1], route: match[2] ?? '/' };
+  const [, prefix, route] = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)?)(\/.*)?$/.exec(pathname) ?? [];
+  if (prefix !== undefined && prefix !== DEFAULT_LANGUAGE && isLanguage(prefix)) {
+    return { language: prefix, route: route ?? '/' };
   }
   return { language: DEFAULT_LANGUAGE, route: pathname };
 }

@@ -14,7 +14,6 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../db/schema';
 import { streetIndexTerms } from '../domain/search';
 import { readSources, type SourceData } from './read-sources';
-import { SOURCE_FILES } from './source-records';
 
 /**
  * Bump when the import's output changes for the same inputs (new derived column, different

@@ -239,7 +239,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'Liste';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'Objekt';
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : typeof value;
 }
 
 /** "covers.districts[0]" from a zod path. */

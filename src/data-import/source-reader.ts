@@ -72,7 +72,7 @@ export class SourceReader {
       this.problems.add(this.display(rel), undefined, undefined, 'erwartet eine Liste (JSON-Array) von Datensätzen');
       return [];
     }
-    return value;
+    return value as unknown[];
   }
 
   /** Validates one record; reports every issue with its field path and returns undefined if invalid. */
@@ -103,19 +103,7 @@ export class SourceReader {
     propsSchema: S,
     idOf: (props: Record<string, unknown>) => unknown,
   ): Promise<{ props: z.infer<S>; geometry: AreaGeometry; ref: RecordRef }[]> {
-    const value = await this.json(rel);
-    if (value === undefined) return [];
-    const collection = this.check(featureCollectionSchema, value, rel, { index: 0 });
-    if (!collection) return [];
-    const out: { props: z.infer<S>; geometry: AreaGeometry; ref: RecordRef }[] = [];
-    collection.features.forEach((feature, index) => {
-      const rawId = idOf(feature.properties);
-      const ref: RecordRef = { index, id: typeof rawId === 'string' ? rawId : undefined };
-      const props = this.check(propsSchema, feature.properties, rel, ref, 'properties');
-      const geometry = this.geometry(feature.geometry, rel, ref);
-      if (props !== undefined && geometry) out.push({ props, geometry, ref });
-    });
-    return out;
+    return this.featureRecords(rel, propsSchema, idOf, (raw, ref) => this.geometry(raw, rel, ref));
   }
 
   /** Point features of a GeoJSON file (streets/*.geojson) with validated properties; invalid ones are reported and left out. */
@@ -125,6 +113,20 @@ export class SourceReader {
     pointSchema: z.ZodType<{ coordinates: number[] }>,
     idOf: (props: Record<string, unknown>) => unknown,
   ): Promise<{ props: z.infer<S>; point: LatLon; ref: RecordRef }[]> {
+    const features = await this.featureRecords(rel, propsSchema, idOf, (raw, ref) => this.check(pointSchema, raw, rel, ref, 'geometry'));
+    return features.map(({ props, geometry, ref }) => ({ props, point: { lat: geometry.coordinates[1]!, lon: geometry.coordinates[0]! }, ref }));
+  }
+
+  /**
+   * The features of a GeoJSON file whose properties and geometry (read by `readGeometry`) are
+   * valid; every problem of every feature is reported, in the file's order.
+   */
+  private async featureRecords<S extends z.ZodType, G>(
+    rel: string,
+    propsSchema: S,
+    idOf: (props: Record<string, unknown>) => unknown,
+    readGeometry: (raw: unknown, ref: RecordRef) => G | undefined,
+  ): Promise<{ props: z.infer<S>; geometry: G; ref: RecordRef }[]> {
     const value = await this.json(rel);
     if (value === undefined) return [];
     const collection = this.check(featureCollectionSchema, value, rel, { index: 0 });
@@ -133,9 +135,8 @@ export class SourceReader {
       const rawId = idOf(feature.properties);
       const ref: RecordRef = { index, id: typeof rawId === 'string' ? rawId : undefined };
       const props = this.check(propsSchema, feature.properties, rel, ref, 'properties');
-      const geometry = this.check(pointSchema, feature.geometry, rel, ref, 'geometry');
-      if (props === undefined || geometry === undefined) return [];
-      return [{ props, point: { lat: geometry.coordinates[1]!, lon: geometry.coordinates[0]! }, ref }];
+      const geometry = readGeometry(feature.geometry, ref);
+      return props !== undefined && geometry !== undefined ? [{ props, geometry, ref }] : [];
     });
   }
 
