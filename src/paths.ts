@@ -143,7 +143,7 @@ export function pathsFor(language: Language): typeof paths {
   if (!localized) {
     const builders: Record<string, (...args: never[]) => string> = { ...paths };
     for (const name of pageBuilders) {
-      const build = paths[name] as (...args: never[]) => string;
+      const build: (...args: never[]) => string = paths[name];
       builders[name] = (...args) => localizePath(build(...args), language);
     }
     localized = builders as unknown as typeof paths;

@@ -230,7 +230,7 @@ describe('GET /api/v1/search with addresses', () => {
   const call = async (query: string) => {
     const url = new URL(`http://localhost/api/v1/search?${query}`);
     const response = await search({ url, request: new Request(url), locals: { portal } } as never);
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: (await response.json()) };
   };
 
   it('answers address results with street, house number, approximate and note', async () => {

@@ -31,7 +31,7 @@ describe('stationAreaView', () => {
       .sort();
     expect(expected.length).toBeGreaterThan(1);
 
-    const view = portal.stationAreaView(stationId!)!;
+    const view = portal.stationAreaView(stationId)!;
     expect(view.station.id).toBe(stationId);
     expect(view.districts.map((d) => d.id).sort()).toEqual(expected);
     const officerIds = (role: string) =>

@@ -8,7 +8,7 @@ function harness(maxBytes = 1024 * 1024) {
   let renders = 0;
   const call = async (
     path: string,
-    { language = 'de', host = 'portal.test', dataVersion = 'v1', method = 'GET', route = '/bezirk/[id]', headers = {} as Record<string, string> } = {},
+    { language = 'de', host = 'portal.test', dataVersion = 'v1', method = 'GET', route = '/bezirk/[id]', headers = {} } = {},
   ) => {
     const url = new URL(`http://${host}${path}`);
     const context = {
