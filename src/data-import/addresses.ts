@@ -21,11 +21,11 @@ import type { DistrictData, MunicipalityData } from './source-records';
 import { utm32ToWgs84 } from './reproject';
 
 /** Folders of a data directory with street and address files. */
-export const STREET_DIR = 'streets';
-export const ADDRESS_DIR = 'addresses';
+const STREET_DIR = 'streets';
+const ADDRESS_DIR = 'addresses';
 
 /** The 18 fields of an HK-DE line, in order (see the AdV format description). */
-export const HK_DE_FIELDS = [
+const HK_DE_FIELDS = [
   'NBA', 'OI', 'QUA', 'LAN', 'RBZ', 'KRS', 'GMD', 'OTT', 'SSS', 'HNR', 'ADZ', 'OST', 'NORD', 'STN', 'PLZ', 'ONM', 'ZON', 'POT',
 ] as const;
 
@@ -79,14 +79,14 @@ const decimal = (field: string) =>
     .transform(Number);
 
 /** A row of streets/*.csv (OSM street centres; further columns are allowed and ignored). */
-export const streetCentreRowSchema = z.looseObject({
+const streetCentreRowSchema = z.looseObject({
   street_name: z.string().trim().min(1, 'darf nicht leer sein'),
   centroid_lat: decimal('centroid_lat').pipe(z.number().gte(-90).lte(90)),
   centroid_lon: decimal('centroid_lon').pipe(z.number().gte(-180).lte(180)),
 });
 
 /** A row of streets/*.csv with points along streets (`osm_way_id,way_name,mid_lat,mid_lon`): where each way of a street is. */
-export const wayPointRowSchema = z.looseObject({
+const wayPointRowSchema = z.looseObject({
   osm_way_id: z.string().trim().regex(/^\d+$/, 'erwartet eine OSM-Way-Nummer'),
   way_name: z.string().trim().min(1, 'darf nicht leer sein'),
   mid_lat: decimal('mid_lat').pipe(z.number().gte(-90).lte(90)),
@@ -95,7 +95,7 @@ export const wayPointRowSchema = z.looseObject({
 const WAY_POINTS_HEADER = 'osm_way_id,way_name,';
 
 /** A feature of streets/*.geojson: one point on a named street (OSM), with its postcode where known. */
-export const streetPointPropsSchema = z.looseObject({
+const streetPointPropsSchema = z.looseObject({
   name: z.string().trim().min(1, 'darf nicht leer sein'),
   postal_code: z.union([z.string().trim().regex(/^(\d{5})?$/, 'erwartet 5-stellige Postleitzahl oder nichts'), z.null()]).optional(),
 });
@@ -105,7 +105,7 @@ const pointGeometrySchema = z.object({
 });
 
 /** A row of addresses/*.csv: one street address with WGS84 coordinates. */
-export const plainAddressRowSchema = z.object({
+const plainAddressRowSchema = z.object({
   street: z.string().trim().min(1, 'darf nicht leer sein'),
   house_number: z.string().trim().refine((v) => parseHouseNumber(v) !== null, 'erwartet eine Hausnummer wie „12“, „12a“ oder „12/1“'),
   postcode: z.string().trim().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
@@ -115,7 +115,7 @@ export const plainAddressRowSchema = z.object({
 });
 
 /** One HK-DE record (fields as strings, as split from the line). */
-export const hkDeRecordSchema = z.object({
+const hkDeRecordSchema = z.object({
   NBA: z.enum(['N', 'L', 'A', ''], 'erwartet N, L, A oder leer'),
   OI: z.string(),
   QUA: z.string().regex(/^[A-Z]?$/, 'erwartet einen Buchstaben'),

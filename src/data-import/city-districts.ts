@@ -71,7 +71,7 @@ export interface CitySplits {
 }
 
 /** The id of a city's part: the city's id, a hyphen and the part's number ("032410001-33"). */
-export function partDistrictId(cityId: string, number: string): string {
+function partDistrictId(cityId: string, number: string): string {
   return `${cityId}-${number}`;
 }
 

@@ -56,7 +56,7 @@ const decimal = z
   .transform(Number);
 
 /** A row of the GeoNames file (further columns are allowed and ignored). */
-export const geonamesRowSchema = z.looseObject({
+const geonamesRowSchema = z.looseObject({
   zipcode: z.string().trim(),
   place: z.string().trim().min(1, 'darf nicht leer sein'),
   state: z.string().trim(),
@@ -68,7 +68,7 @@ export const geonamesRowSchema = z.looseObject({
 });
 
 /** A row of the police file. */
-export const statePoliceRowSchema = z.object({
+const statePoliceRowSchema = z.object({
   land: z.string().trim().min(1, 'darf nicht leer sein'),
   land_kurz: z.string().trim().regex(/^[A-Z]{2}$/, 'erwartet ein Länderkürzel wie „HB“'),
   polizei: z.string().trim().min(1, 'darf nicht leer sein'),

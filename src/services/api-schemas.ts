@@ -14,12 +14,12 @@ import { MAX_SEARCH_LIMIT } from './input';
 // Query parameters. Each is read from its one string value (repeated parameters are rejected
 // before), so the input side of every schema is a string: that is what the document describes.
 
-export const MAX_PAGE_LIMIT = 100;
+const MAX_PAGE_LIMIT = 100;
 export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_OFFSET = 100_000;
+const MAX_OFFSET = 100_000;
 /** Tolerances below this gain nothing on outlines already simplified to ~200 m. */
 export const SIMPLIFY_FLOOR_METERS = 50;
-export const MAX_SIMPLIFY_METERS = 10_000;
+const MAX_SIMPLIFY_METERS = 10_000;
 
 export interface QueryParam<T = unknown> {
   name: string;

@@ -99,7 +99,7 @@ export interface Page<T> {
 }
 
 /** One page of `all`, with links to the neighbouring pages (other query parameters kept). */
-export function paginate<T>(all: T[], url: URL, offset: number, limit: number): Page<T> {
+function paginate<T>(all: T[], url: URL, offset: number, limit: number): Page<T> {
   const link = (start: number) => {
     const target = new URL(url);
     target.searchParams.set('offset', String(start));

@@ -38,7 +38,7 @@ function officerRoles(portal: Portal): Map<string, Array<'digital' | 'kobb'>> {
   return roles;
 }
 
-export function accountBody(account: AccountView): AccountBody {
+function accountBody(account: AccountView): AccountBody {
   return {
     id: account.id,
     platform: account.platform,

@@ -204,7 +204,7 @@ const COMPONENTS = [
 ];
 
 /** The `id` a component schema was registered with. */
-export function schemaId(schema: z.ZodType): string {
+function schemaId(schema: z.ZodType): string {
   const id = z.globalRegistry.get(schema)?.id;
   if (typeof id !== 'string') throw new Error('API schema without id');
   return id;
