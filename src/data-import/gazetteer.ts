@@ -14,6 +14,7 @@ import type { LatLon, Locality, StatePolice } from '../domain/model';
 import { baseName, normaliseText } from '../domain/search';
 import { slugify } from '../domain/slug';
 import { DistrictLocator } from '../domain/geo/district-locator';
+import { roundCoordinate } from './geometry-helpers';
 import type { SourceReader } from './source-reader';
 import type { MunicipalityData } from './source-records';
 
@@ -207,7 +208,7 @@ function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: rea
       ags: municipality.ags,
       kreisAgs: municipality.kreisAgs,
       postcodes: [row.zipcode],
-      point: { lat: round6(point.lat), lon: round6(point.lon) },
+      point: { lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) },
     });
   }
   if (outside > 0) warnings.push(`${F.places}: ${outside} Orte in Niedersachsen liegen außerhalb jeder Gemeindefläche, übergangen`);
@@ -343,8 +344,8 @@ function outsideRows(rows: readonly GeonamesRow[], police: readonly StatePoliceD
       postcode: row.zipcode,
       policeId: responsible.id,
       kreis: row.community,
-      lat: round6(row.latitude),
-      lon: round6(row.longitude),
+      lat: roundCoordinate(row.latitude),
+      lon: roundCoordinate(row.longitude),
     });
   }
   if (cityState > 0) warnings.push(`${F.places}: ${cityState} Orte einer Stadt (Hamburg, Bremen, Berlin) unter einem anderen Land geführt; der Stadt zugeordnet`);
@@ -366,4 +367,3 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const round6 = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -84,5 +84,10 @@ export function interiorPoint(geometry: AreaGeometry): LatLon {
 }
 
 function round(p: LatLon): LatLon {
-  return { lat: Math.round(p.lat * 1e6) / 1e6, lon: Math.round(p.lon * 1e6) / 1e6 };
+  return { lat: roundCoordinate(p.lat), lon: roundCoordinate(p.lon) };
+}
+
+/** A coordinate rounded to 6 decimals (about 0.1 m), as the database keeps points. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

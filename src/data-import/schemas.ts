@@ -241,3 +241,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** A decimal number with a point, as text (CSV fields), converted to a number. */
+export const decimal = (field: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, `erwartet eine Dezimalzahl mit Punkt (${field})`)
+    .transform(Number);

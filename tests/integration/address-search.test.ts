@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../../src/data-import/build-database';
-import { decodeAddressFile } from '../../src/data-import/addresses';
+import { decodeAddressFile } from '../../src/data-import/house-addresses';
 import { DataValidationError } from '../../src/data-import/errors';
 import { GET as search } from '../../src/pages/api/v1/search';
 import type { Portal, SearchResult } from '../../src/services/portal';
