@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { t } from '../i18n';
 import { apiError, JSON_CONTENT_TYPE } from './http';
 import { soleParam } from './input';
-import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, type QueryParam } from './api-schemas';
+import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, type QueryParam } from './api-params';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; response: Response };
 
