@@ -180,7 +180,7 @@ export async function runLoad(base: string, paths: readonly string[], connection
     await writeFile(configFile, JSON.stringify({ url: base, paths, connections, duration: durationSeconds }));
     const child = spawn(process.execPath, [LOAD_CLIENT, configFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) throw new Error(`Lastgenerator endete mit Exit-Code ${code}`);
     return JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult;

@@ -6,7 +6,7 @@
  * that holds the city's centre alone, the others by direction from it, about three to an area.
  */
 import type { Borough, LatLon } from '../src/domain/model';
-import type { DistrictData } from '../src/data-import/read-sources';
+import type { DistrictData } from '../src/data-import/source-records';
 
 /** About this many groups (Stadtbezirke) make one area. */
 const GROUPS_PER_AREA = 3;

@@ -18,7 +18,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PLATFORMS, type Platform, type Station } from '../src/domain/model';
 import { slugify } from '../src/domain/slug';
-import { readOfficialSources, type DistrictData, type MunicipalityData, type OfficialData } from '../src/data-import/read-sources';
+import { readOfficialSources, type OfficialData } from '../src/data-import/official-sources';
+import type { DistrictData, MunicipalityData } from '../src/data-import/source-records';
 import { seededRandom } from '../src/domain/seeded-random';
 import { cityAreas } from './demo-city-groups';
 
@@ -266,8 +267,8 @@ async function main() {
   const extensions = new Map<string, number>();
   const newPerson = (role: 'digital' | 'kobb', station: DemoStation) => {
     const gender: Gender = rng() < 0.45 ? 'f' : 'm';
-    let first = '';
-    let name = '';
+    let first: string;
+    let name: string;
     do {
       first = pick(gender === 'f' ? FIRST_FEMALE : FIRST_MALE);
       name = `${first} ${pick(LAST)}`;

@@ -16,7 +16,8 @@ import { bboxOf } from '../src/domain/geo/geometry';
 import { locatePoint } from '../src/domain/geo/point-in-polygon';
 import type { LatLon } from '../src/domain/model';
 import { seededRandom } from '../src/domain/seeded-random';
-import { readOfficialSources, type MunicipalityData } from '../src/data-import/read-sources';
+import { readOfficialSources } from '../src/data-import/official-sources';
+import type { MunicipalityData } from '../src/data-import/source-records';
 import { wgs84ToUtm32 } from '../src/data-import/reproject';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

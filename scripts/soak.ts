@@ -46,7 +46,7 @@ for (let i = 0; i < paths.locate.length; i++) {
 }
 
 const server = await startPortalServer(port, { DATABASE_PATH: dbPath });
-let exitCode = 1;
+let exitCode: number;
 try {
   await warmUp(server.base, [...paths.search, ...paths.district]);
   const pid = server.process.pid!;

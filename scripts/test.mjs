@@ -1,5 +1,5 @@
-// `npm test`: Chromium, nginx, database, site build, unit + integration tests (vitest), end-to-end tests
-// (Playwright). Stops at the first failing step with its exit code; always ends with a summary whose
+// `npm test`: lint (eslint, no warnings allowed), astro check, Chromium, nginx, database, site build,
+// unit + integration tests (vitest), end-to-end tests (Playwright). Stops at the first failing step with its exit code; always ends with a summary whose
 // last line is `Tests: N passed, M failed[, K skipped]`, counted from both runners' JSON reports.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,16 @@ function ensureNginx() {
     console.error(error.message);
     return 1;
   }
+}
+
+function lint() {
+  step('Lint (eslint, typescript-eslint mit Typprüfung, eslint-plugin-astro; keine Warnungen erlaubt)');
+  return runNode([bin('eslint'), '.', '--max-warnings', '0']);
+}
+
+function astroCheck() {
+  step('Typprüfung (astro check)');
+  return runNode([bin('astro'), 'check']);
 }
 
 function vitest() {
@@ -82,6 +92,8 @@ async function main() {
   for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(file, { force: true });
 
   const steps = [
+    ['Lint', lint],
+    ['astro check', astroCheck],
     ['Chromium', ensureChromium],
     ['nginx', ensureNginx],
     ['Datenbank', buildDatabaseIfStale],

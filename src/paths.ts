@@ -8,6 +8,12 @@ const coordinate = (value: number) => value.toFixed(5);
 export const SEARCHED_PLACE_PARAM = 'suche';
 
 /**
+ * The account-check page's parameters: German, as citizens read the page's address. The JSON API
+ * names the same things in English (/api/v1/accounts/verify?url=…&platform=…).
+ */
+export const ACCOUNT_CHECK_PARAMS = { account: 'konto', platform: 'plattform' } as const;
+
+/**
  * Where a search result leads: its district page with what was searched (and, for addresses,
  * streets and Ortsteile, the result's point, so the page shows it and any boundary nearby). The
  * search page and the suggestions alike. `pointOnMap` (the portal's results) says whether the
@@ -45,7 +51,6 @@ export const paths = {
   overviewMapData: () => '/karte/uebersicht.geojson',
   districtMapData: (id: string) => `/karte/bezirk/${encodeURIComponent(id)}.geojson`,
   officerMapData: (id: string) => `/karte/beamte/${encodeURIComponent(id)}.geojson`,
-  overviewMapImage: () => '/karte/uebersicht.svg',
   widget: () => '/widget',
   widgetScript: () => '/widget.js',
   /** The script inside the frame that reports its height to the host page. */
@@ -66,8 +71,8 @@ export const paths = {
   download: (file: string) => `/daten/${encodeURIComponent(file)}`,
   accountCheck: (input?: string, platform?: string) => {
     const query = new URLSearchParams();
-    if (input) query.set('konto', input);
-    if (platform) query.set('plattform', platform);
+    if (input) query.set(ACCOUNT_CHECK_PARAMS.account, input);
+    if (platform) query.set(ACCOUNT_CHECK_PARAMS.platform, platform);
     const text = query.toString();
     return text ? `/konto-pruefen?${text}` : '/konto-pruefen';
   },
@@ -110,9 +115,9 @@ export function localizePath(path: string, language: Language): string {
  * { language: 'en', route: '/bezirk/1' }. Paths without a language prefix are German.
  */
 export function splitLanguagePrefix(pathname: string): { language: Language; route: string } {
-  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)?)(\/.*)?$/.exec(pathname);
-  if (match && match[1] !== DEFAULT_LANGUAGE && isLanguage(match[1])) {
-    return { language: match[1], route: match[2] ?? '/' };
+  const [, prefix, route] = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)?)(\/.*)?$/.exec(pathname) ?? [];
+  if (prefix !== undefined && prefix !== DEFAULT_LANGUAGE && isLanguage(prefix)) {
+    return { language: prefix, route: route ?? '/' };
   }
   return { language: DEFAULT_LANGUAGE, route: pathname };
 }
@@ -138,7 +143,7 @@ export function pathsFor(language: Language): typeof paths {
   if (!localized) {
     const builders: Record<string, (...args: never[]) => string> = { ...paths };
     for (const name of pageBuilders) {
-      const build = paths[name] as (...args: never[]) => string;
+      const build: (...args: never[]) => string = paths[name];
       builders[name] = (...args) => localizePath(build(...args), language);
     }
     localized = builders as unknown as typeof paths;

@@ -5,7 +5,6 @@
  */
 import L from 'leaflet';
 import { chooseLabels, labelPoint, type LabelledPoint } from '../domain/geo/map-labels';
-import type { AreaGeometry } from '../domain/geo/geometry';
 
 /** Rough width of a label's characters at the label font size (0.8rem), for the overlap test. */
 const CHARACTER_PX = 7.2;
@@ -46,7 +45,7 @@ export function nameAreas(map: L.Map, areas: Array<GeoJSON.Feature<GeoJSON.Geome
   const view: [number, number, number, number] = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
   for (const area of areas) {
     if (area.geometry.type !== 'Polygon' && area.geometry.type !== 'MultiPolygon') continue;
-    const at = labelPoint(area.geometry as AreaGeometry, view);
+    const at = labelPoint(area.geometry, view);
     if (!at) continue;
     L.tooltip([at.lat, at.lon], {
       permanent: true,

@@ -13,16 +13,16 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../db/schema';
 import { streetIndexTerms } from '../domain/search';
-import { readSources, SOURCE_FILES, type SourceData } from './read-sources';
+import { readSources, type SourceData } from './read-sources';
 
 /**
  * Bump when the import's output changes for the same inputs (new derived column, different
  * expansion rule, ...): it is part of the source hash, so existing snapshots become stale.
  */
-export const BUILD_FORMAT = 'revierfinder-build-4';
+const BUILD_FORMAT = 'revierfinder-build-4';
 
 /** Where drizzle-kit writes the migrations; resolved from this file, not from the working directory. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
 export interface BuildOptions {
   dataDir: string;
@@ -35,7 +35,7 @@ export interface BuildOptions {
 }
 
 /** Suffix of the data version of a build that contains synthetic addresses: shown in the footer. */
-export const SYNTHETIC_VERSION_SUFFIX = '-synthetisch';
+const SYNTHETIC_VERSION_SUFFIX = '-synthetisch';
 
 export interface BuildReport {
   outputPath: string;
@@ -124,7 +124,7 @@ function combine(files: Map<string, string>): string {
 }
 
 /** The hash a fresh build of `dataDir` would record as `source_hash`. */
-export async function computeSourceHash(dataDir: string, dbPath?: string, extraAddressFiles: readonly string[] = []): Promise<string> {
+async function computeSourceHash(dataDir: string, dbPath?: string, extraAddressFiles: readonly string[] = []): Promise<string> {
   return (await hashInputs(dataDir, dbPath ? path.resolve(dbPath) : undefined, extraAddressFiles)).sourceHash;
 }
 
@@ -425,4 +425,3 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
   });
 }
 
-export { SOURCE_FILES };

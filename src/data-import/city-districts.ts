@@ -25,7 +25,8 @@ import type { Borough, City } from '../domain/model';
 import { normaliseText } from '../domain/search';
 import type { RecordRef } from './errors';
 import { interiorPoint } from './geometry-helpers';
-import type { DistrictData, MunicipalityData, SourceReader } from './read-sources';
+import type { SourceReader } from './source-reader';
+import type { DistrictData, MunicipalityData } from './source-records';
 
 /** The configuration file, relative to the data directory (optional: without it nothing is split). */
 export const CITY_DISTRICTS_FILE = 'city-districts.json';
@@ -70,7 +71,7 @@ export interface CitySplits {
 }
 
 /** The id of a city's part: the city's id, a hyphen and the part's number ("032410001-33"). */
-export function partDistrictId(cityId: string, number: string): string {
+function partDistrictId(cityId: string, number: string): string {
   return `${cityId}-${number}`;
 }
 

@@ -35,7 +35,7 @@ function describe(error: CsvError): string {
       return 'Anführungszeichen nicht geschlossen (bis zum Dateiende)';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return `unerwartetes Zeichen nach schließendem Anführungszeichen (Zeile ${error.lines})`;
+      return `unerwartetes Zeichen nach schließendem Anführungszeichen (Zeile ${String(error.lines)})`;
     case 'INVALID_OPENING_QUOTE':
       return 'Anführungszeichen mitten in einem Feld ohne Quoting (das ganze Feld in "…" setzen und " darin verdoppeln)';
     default:

@@ -46,7 +46,7 @@ export class DataValidationError extends Error {
 }
 
 /** `data/demo/officers.json, Datensatz 12 (id "anna-petersen-7"), Feld "covers.districts[0]": unbekannter Bezirk "999999999"` */
-export function formatProblem(
+function formatProblem(
   file: string,
   record: RecordRef | undefined,
   field: string | undefined,

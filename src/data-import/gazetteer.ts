@@ -13,8 +13,10 @@ import { z } from 'zod';
 import type { LatLon, Locality, StatePolice } from '../domain/model';
 import { baseName, normaliseText } from '../domain/search';
 import { slugify } from '../domain/slug';
-import { MunicipalityLocator } from './geometry-helpers';
-import type { MunicipalityData, SourceReader } from './read-sources';
+import { DistrictLocator } from '../domain/geo/district-locator';
+import { roundCoordinate } from './geometry-helpers';
+import type { SourceReader } from './source-reader';
+import type { MunicipalityData } from './source-records';
 
 export const GAZETTEER_FILES = {
   places: 'deutschland/geonames_postleitzahlen_de.csv',
@@ -55,7 +57,7 @@ const decimal = z
   .transform(Number);
 
 /** A row of the GeoNames file (further columns are allowed and ignored). */
-export const geonamesRowSchema = z.looseObject({
+const geonamesRowSchema = z.looseObject({
   zipcode: z.string().trim(),
   place: z.string().trim().min(1, 'darf nicht leer sein'),
   state: z.string().trim(),
@@ -67,7 +69,7 @@ export const geonamesRowSchema = z.looseObject({
 });
 
 /** A row of the police file. */
-export const statePoliceRowSchema = z.object({
+const statePoliceRowSchema = z.object({
   land: z.string().trim().min(1, 'darf nicht leer sein'),
   land_kurz: z.string().trim().regex(/^[A-Z]{2}$/, 'erwartet ein Länderkürzel wie „HB“'),
   polizei: z.string().trim().min(1, 'darf nicht leer sein'),
@@ -149,7 +151,8 @@ interface Draft extends LocalityData {
  */
 function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: readonly MunicipalityData[], warnings: string[]): Array<LocalityData & { id: number }> {
   const F = GAZETTEER_FILES;
-  const locator = new MunicipalityLocator(municipalities);
+  // Ortsteile are placed in municipalities only: no city parts.
+  const locator = new DistrictLocator(municipalities.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })), new Map());
   const names = new MunicipalityNames(municipalities);
   const drafts = new Map<string, Draft>();
   let outside = 0;
@@ -158,7 +161,7 @@ function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: rea
   const sorted = [...rows].sort((a, b) => compare(a.zipcode, b.zipcode) || compare(a.place, b.place));
   for (const row of sorted) {
     const point: LatLon = { lat: row.latitude, lon: row.longitude };
-    const located = locator.locate(point);
+    const located = locator.municipalityAt(point)?.value;
     if (!located) {
       outside++;
       continue;
@@ -205,7 +208,7 @@ function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: rea
       ags: municipality.ags,
       kreisAgs: municipality.kreisAgs,
       postcodes: [row.zipcode],
-      point: { lat: round6(point.lat), lon: round6(point.lon) },
+      point: { lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) },
     });
   }
   if (outside > 0) warnings.push(`${F.places}: ${outside} Orte in Niedersachsen liegen außerhalb jeder Gemeindefläche, übergangen`);
@@ -341,8 +344,8 @@ function outsideRows(rows: readonly GeonamesRow[], police: readonly StatePoliceD
       postcode: row.zipcode,
       policeId: responsible.id,
       kreis: row.community,
-      lat: round6(row.latitude),
-      lon: round6(row.longitude),
+      lat: roundCoordinate(row.latitude),
+      lon: roundCoordinate(row.longitude),
     });
   }
   if (cityState > 0) warnings.push(`${F.places}: ${cityState} Orte einer Stadt (Hamburg, Bremen, Berlin) unter einem anderen Land geführt; der Stadt zugeordnet`);
@@ -364,4 +367,3 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const round6 = (value: number) => Math.round(value * 1e6) / 1e6;

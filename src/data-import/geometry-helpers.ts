@@ -3,28 +3,8 @@
  */
 import type { Position } from 'geojson';
 import type { LatLon } from '../domain/model';
-import { AreaIndex, OUTLINE_SLACK_METERS } from '../domain/geo/area-index';
 import { polygonsOf, type AreaGeometry, type Ring } from '../domain/geo/geometry';
 import { locatePoint } from '../domain/geo/point-in-polygon';
-
-/** Finds the municipality a point lies in: the outline that holds it, else one within the slack. */
-export class MunicipalityLocator<T extends { ags: string; geometry: AreaGeometry }> {
-  readonly #index: AreaIndex<T>;
-
-  constructor(municipalities: readonly T[]) {
-    this.#index = new AreaIndex(municipalities.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })));
-  }
-
-  /** The municipality at `point`, or null outside Niedersachsen. */
-  locate(point: LatLon): T | null {
-    return (this.#index.find(point) ?? this.#index.near(point, OUTLINE_SLACK_METERS, null)[0])?.value ?? null;
-  }
-
-  /** Metres from `point` to the municipality `ags`'s boundary when it is within `radius`, else null. */
-  distanceTo(point: LatLon, ags: string, radius: number): number | null {
-    return this.#index.near(point, radius, null).find((area) => area.key === ags)?.distanceMeters ?? null;
-  }
-}
 
 function ringArea(ring: Ring): number {
   let sum = 0;
@@ -104,5 +84,10 @@ export function interiorPoint(geometry: AreaGeometry): LatLon {
 }
 
 function round(p: LatLon): LatLon {
-  return { lat: Math.round(p.lat * 1e6) / 1e6, lon: Math.round(p.lon * 1e6) / 1e6 };
+  return { lat: roundCoordinate(p.lat), lon: roundCoordinate(p.lon) };
+}
+
+/** A coordinate rounded to 6 decimals (about 0.1 m), as the database keeps points. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

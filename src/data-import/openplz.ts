@@ -11,14 +11,14 @@
  */
 import { z } from 'zod';
 import { normaliseText } from '../domain/search';
-import type { SourceReader } from './read-sources';
+import type { SourceReader } from './source-reader';
 
 /** The header that marks a CSV file as an OpenPLZ street list. */
-export const OPENPLZ_HEADER = ['Name', 'PostalCode', 'Locality', 'RegionalKey', 'Borough', 'Suburb'] as const;
+const OPENPLZ_HEADER = ['Name', 'PostalCode', 'Locality', 'RegionalKey', 'Borough', 'Suburb'] as const;
 
 const NIEDERSACHSEN_KEY = '03';
 
-export const openPlzRowSchema = z.object({
+const openPlzRowSchema = z.object({
   Name: z.string().trim().min(1, 'darf nicht leer sein'),
   PostalCode: z.string().trim().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
   Locality: z.string().trim(),

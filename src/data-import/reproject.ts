@@ -8,12 +8,12 @@ const converter = proj4(EPSG_25832, 'EPSG:4326');
 
 /** UTM zone 32 easting/northing (metres, without zone prefix) → WGS84 lat/lon. */
 export function utm32ToWgs84(easting: number, northing: number): LatLon {
-  const [lon, lat] = converter.forward([easting, northing]) as [number, number];
+  const [lon, lat] = converter.forward<[number, number]>([easting, northing]);
   return { lat, lon };
 }
 
 /** WGS84 lat/lon → UTM zone 32 easting/northing in metres (without zone prefix). */
 export function wgs84ToUtm32(point: LatLon): { easting: number; northing: number } {
-  const [easting, northing] = converter.inverse([point.lon, point.lat]) as [number, number];
+  const [easting, northing] = converter.inverse<[number, number]>([point.lon, point.lat]);
   return { easting, northing };
 }

@@ -57,7 +57,6 @@ export const municipalityPropsSchema = z.looseObject({
   POLIZEIDIREKTION: name,
   POLIZEIINSPEKTION: name,
 });
-export type MunicipalityProps = z.infer<typeof municipalityPropsSchema>;
 
 /** Properties of a feature in geo/nds_samtgemeinden_einheitsgemeinden_vg250.geojson. */
 export const districtPropsSchema = z.looseObject({
@@ -70,7 +69,6 @@ export const districtPropsSchema = z.looseObject({
   EWZ: population.nullable(),
   FLAECHE_KM2: z.number().nonnegative(),
 });
-export type DistrictProps = z.infer<typeof districtPropsSchema>;
 
 /** Properties of a feature in geo/nds_kreise_vg250.geojson. */
 export const kreisPropsSchema = z.looseObject({
@@ -80,7 +78,6 @@ export const kreisPropsSchema = z.looseObject({
   POLIZEIDIREKTION: name,
   POLIZEIINSPEKTION: name,
 });
-export type KreisProps = z.infer<typeof kreisPropsSchema>;
 
 /** Properties of a feature in geo/nds_polizeiinspektionen.geojson. */
 export const inspectionPropsSchema = z.looseObject({
@@ -103,7 +100,6 @@ export const responsibilityRowSchema = z.object({
   VERIFIZIERT: z.string().regex(/^(ja|teilweise\b.*)$/, 'erwartet "ja" oder "teilweise (…)"'),
   QUELLE: z.string().regex(/https?:\/\/\S+/, 'erwartet mindestens eine URL'),
 });
-export type ResponsibilityRow = z.infer<typeof responsibilityRowSchema>;
 
 /** A row of postcodes/plz_ort_gemeinde_niedersachsen.csv (OSM via suche-postleitzahl.org). */
 export const postcodeRowSchema = z.object({
@@ -114,7 +110,6 @@ export const postcodeRowSchema = z.object({
   landkreis: z.string(),
   bundesland: z.string(),
 });
-export type PostcodeRow = z.infer<typeof postcodeRowSchema>;
 
 /** A row of postcodes/ags_aliases.csv: a municipality code newer than the geometry, and one of the older codes it replaced. */
 export const agsAliasRowSchema = z.object({
@@ -125,7 +120,6 @@ export const agsAliasRowSchema = z.object({
   valid_from: isoDate,
   source: z.string(),
 });
-export type AgsAliasRow = z.infer<typeof agsAliasRowSchema>;
 
 /** demo/stations.json (and later real station files): one Dienststelle and the districts it answers for. */
 export const stationSchema = z.strictObject({
@@ -149,7 +143,6 @@ export const stationSchema = z.strictObject({
   message: 'lat und lon nur zusammen angeben',
   path: ['lon'],
 });
-export type StationRecord = z.infer<typeof stationSchema>;
 
 /** demo/officers.json: a person, their role and what they cover (whole inspections or single districts). */
 export const officerSchema = z
@@ -175,9 +168,8 @@ export const officerSchema = z
     message: 'muss mindestens eine Inspektion oder einen Bezirk abdecken',
     path: ['covers'],
   });
-export type OfficerRecord = z.infer<typeof officerSchema>;
 
-export const holderSchema = z.strictObject({
+const holderSchema = z.strictObject({
   type: z.enum(['officer', 'station', 'inspection', 'directorate']),
   id: slug,
 });
@@ -193,7 +185,6 @@ export const accountSchema = z.strictObject({
   isDemo: z.boolean(),
   updatedAt: isoDate,
 });
-export type AccountRecord = z.infer<typeof accountSchema>;
 
 /** sources.json: licence and attribution per source. */
 export const dataSourceSchema = z.strictObject({
@@ -207,7 +198,6 @@ export const dataSourceSchema = z.strictObject({
   shownOnMap: z.boolean(),
   sortOrder: z.number().int(),
 });
-export type DataSourceRecord = z.infer<typeof dataSourceSchema>;
 
 /** German one-liners for zod issues; the field path is reported separately. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
@@ -239,7 +229,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'Liste';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'Objekt';
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : typeof value;
 }
 
 /** "covers.districts[0]" from a zod path. */
@@ -251,3 +241,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** A decimal number with a point, as text (CSV fields), converted to a number. */
+export const decimal = (field: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, `erwartet eine Dezimalzahl mit Punkt (${field})`)
+    .transform(Number);

@@ -35,7 +35,8 @@ export interface Kreis {
 }
 
 /**
- * A Kontaktbereich. In the default data set: a Samtgemeinde or Einheitsgemeinde, `id` = its
+ * A district (Bezirk on the pages; `district` in code, database and API: CONTRIBUTING.md), the
+ * area the officers are assigned to. In the default data set: a Samtgemeinde or Einheitsgemeinde, `id` = its
  * 9-digit Verwaltungsgemeinschafts-ARS (VWG_ARS); or one part of a city divided into districts
  * (a Stadtteil of Hannover), `id` = the city's id, a hyphen and the part's number in its source
  * ("032410001-33": Linden-Nord). The hyphen keeps the two kinds apart.

@@ -1,4 +1,8 @@
-/** German UI strings: the source of truth. Flat dotted keys; `{name}` marks a placeholder. */
+/**
+ * German UI strings: the source of truth. Flat dotted keys; `{name}` marks a placeholder. Long on
+ * purpose: one flat table per language (as Starlight keeps them) is easier to translate and to
+ * check (tests/unit/i18n) than strings spread over the components.
+ */
 export const de = {
   'site.name': 'Revierfinder',
   'site.tagline': 'Ihre digitale Streife und Ihre Kontaktbeamten in Niedersachsen',

@@ -1,6 +1,7 @@
 /**
  * English UI strings. Same keys and placeholders as de.ts (the source of truth); the type makes a
- * missing or extra key a compile error, and tests/unit/i18n.test.ts checks placeholders.
+ * missing or extra key a compile error, and tests/unit/i18n/messages.test.ts checks placeholders. As long
+ * as de.ts, for the same reason.
  */
 import type { MessageKey } from './de';
 

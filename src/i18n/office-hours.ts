@@ -76,7 +76,7 @@ export function sessionText(session: Session, language: Language): string {
     day: 'numeric',
     month: 'long',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year!, month! - 1, day!, 12)));
+  }).format(new Date(Date.UTC(year!, month! - 1, day, 12)));
   const end = session.end.date === session.start.date ? session.end.time : '24:00';
   return t('hours.session', { date, times: times([{ from: session.start.time, to: end }], language) });
 }

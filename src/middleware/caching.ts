@@ -62,7 +62,7 @@ function cacheControlFor(pathname: string): string {
 }
 
 /** The (weak) ETag of an answer: the data version, then the body's tag. */
-export function entityTag(dataVersion: string, tag: string): string {
+function entityTag(dataVersion: string, tag: string): string {
   return tag.startsWith(`${dataVersion}-`) ? `W/"${tag}"` : `W/"${dataVersion}-${tag}"`;
 }
 

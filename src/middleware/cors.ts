@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'astro';
 import { ALLOWED_METHODS, isApiPath, isDownloadPath } from './open-api-paths';
 
 /** On every answer under the API and the downloads. */
-export const CORS_HEADERS: Record<string, string> = {
+const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'ETag, Retry-After, Content-Disposition, Link',
 };

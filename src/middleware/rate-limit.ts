@@ -14,7 +14,7 @@ const STATIC_ASSET = /^\/_astro\/|\.(?:css|js|mjs|svg|png|jpe?g|webp|ico|woff2?|
  * The client a request is counted for, or null when it is not counted (the limit is off, or the
  * client is the machine itself). `forwardedFor` is read only with trustProxy.
  */
-export function countedClient(limiter: RateLimiter, address: string | undefined, forwardedFor: string | null): string | null {
+function countedClient(limiter: RateLimiter, address: string | undefined, forwardedFor: string | null): string | null {
   if (!limiter.enabled) return null;
   const forwarded = limiter.config.trustProxy ? forwardedFor : null;
   // The machine itself (health checks, a local reverse proxy whose clients are not passed on
@@ -52,5 +52,5 @@ export function rateLimitWith(limiter: RateLimiter): MiddlewareHandler {
 }
 
 /** The process's one limiter. */
-export const rateLimiter = new RateLimiter(rateLimitConfigFromEnv(process.env));
+const rateLimiter = new RateLimiter(rateLimitConfigFromEnv(process.env));
 export const rateLimit = rateLimitWith(rateLimiter);

@@ -16,7 +16,7 @@ import { embedAllowlist, frameAncestors } from '../services/embed-origins';
 import { tileImageOrigins } from '../services/map-tiles';
 
 /** True for the widget's framed views. */
-export function isEmbedPath(pathname: string): boolean {
+function isEmbedPath(pathname: string): boolean {
   return pathname === '/embed' || pathname.startsWith('/embed/');
 }
 
@@ -66,7 +66,7 @@ function parsePolicy(header: string | null): Policy {
 const built = new Map<string, string>();
 
 /** The Content-Security-Policy for an answer to `pathname`, given the one Astro set (if any). */
-export function contentSecurityPolicy(pathname: string, fromAstro: string | null): string {
+function contentSecurityPolicy(pathname: string, fromAstro: string | null): string {
   const embed = isEmbedPath(pathname);
   const key = `${embed}\n${fromAstro ?? ''}`;
   let policy = built.get(key);
@@ -96,7 +96,7 @@ export function hstsEnabled(env: Record<string, string | undefined> = process.en
 const HSTS_VALUE = 'max-age=31536000';
 
 /** The headers every answer gets besides the CSP. */
-export function commonSecurityHeaders(embed: boolean, env: Record<string, string | undefined> = process.env): Record<string, string> {
+function commonSecurityHeaders(embed: boolean, env: Record<string, string | undefined> = process.env): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     // Inside the frame nothing identifying the host page or its visitor leaves with a link.
@@ -119,7 +119,7 @@ const COMMON_HEADERS: Record<'page' | 'embed', Array<[string, string]>> = {
  * Every security header of an answer to `pathname`, given the CSP Astro set (if any). Frames
  * under /embed/ get no X-Frame-Options (frame-ancestors decides); the middleware removes one.
  */
-export function securityHeadersFor(pathname: string, fromAstro: string | null): Array<[string, string]> {
+function securityHeadersFor(pathname: string, fromAstro: string | null): Array<[string, string]> {
   const embed = isEmbedPath(pathname);
   return [['Content-Security-Policy', contentSecurityPolicy(pathname, fromAstro)], ...COMMON_HEADERS[embed ? 'embed' : 'page']];
 }

@@ -7,9 +7,9 @@ import { PLATFORMS, type Platform } from '../domain/model';
 import { t as german, type Translate } from '../i18n';
 import { paths } from '../paths';
 import type { AccountVerificationBody } from './api-schemas';
-import type { DemoAccountView, Portal } from './portal';
+import type { AccountWithHolders, Portal } from './portal';
 
-type Entry = DemoAccountView['account'] & { view: DemoAccountView };
+type Entry = AccountWithHolders['account'] & { view: AccountWithHolders };
 type HolderType = 'officer' | 'station' | 'inspection' | 'directorate';
 
 const registries = new WeakMap<Portal, AccountRegistry<Entry>>();
@@ -94,7 +94,7 @@ export function checkAccount(
 
 function verifiedAccount(
   portal: Portal,
-  view: DemoAccountView,
+  view: AccountWithHolders,
   t: Translate,
 ): AccountVerificationBody['accounts'][number] {
   const districts = new Map<string, { id: string; name: string }>();

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { t } from '../i18n';
 import { apiError, JSON_CONTENT_TYPE } from './http';
 import { soleParam } from './input';
-import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, type QueryParam } from './api-schemas';
+import { DEFAULT_PAGE_LIMIT, limitParam, offsetParam, type QueryParam } from './api-params';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; response: Response };
 
@@ -99,7 +99,7 @@ export interface Page<T> {
 }
 
 /** One page of `all`, with links to the neighbouring pages (other query parameters kept). */
-export function paginate<T>(all: T[], url: URL, offset: number, limit: number): Page<T> {
+function paginate<T>(all: T[], url: URL, offset: number, limit: number): Page<T> {
   const link = (start: number) => {
     const target = new URL(url);
     target.searchParams.set('offset', String(start));

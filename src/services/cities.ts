@@ -91,8 +91,8 @@ export class Cities {
     return this.#geometry.get(id) ?? null;
   }
 
-  /** The part of a point the portal places in the municipality `ags` (domain/geo/city-parts.ts), or null where it is not divided. */
-  partAt(ags: string, point: LatLon): District | null {
-    return this.#index.get(ags)?.at(point)?.value ?? null;
+  /** The parts of each divided city by its AGS, for the domain's locate (domain/geo/district-locator.ts). */
+  get partsByAgs(): ReadonlyMap<string, CityParts<District>> {
+    return this.#index;
   }
 }

@@ -5,9 +5,11 @@
 import type { z } from 'zod';
 import { t, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { apiError } from './http';
-import { MAX_QUERY_LENGTH, readCoordinates, readLimit, readSearchQuery } from './input';
+import { MAX_QUERY_LENGTH } from '../domain/search';
+import { readCoordinates, readLimit, readSearchQuery } from './input';
 import { jsonAnswer, readQuery, shapedJson } from './api';
-import { languageParam, LocateResponse, OutsideLocateDetails, SearchResponse } from './api-schemas';
+import { LocateResponse, OutsideLocateDetails, SearchResponse } from './api-schemas';
+import { languageParam } from './api-params';
 import { outsideAnswer } from './neighbouring-police';
 import { perSnapshot } from './per-snapshot';
 import type { DistrictView, Portal } from './portal';

@@ -136,7 +136,7 @@ function generate(portal: Portal, spec: DownloadSpec): DownloadFile {
       body: encoder.encode(JSON.stringify(districtCollection(portal, meta))),
     };
   }
-  const dataset = spec.dataset as keyof typeof COLUMNS;
+  const dataset = spec.dataset;
   const rows = tableRows(portal, dataset);
   if (spec.format === 'json') {
     return {

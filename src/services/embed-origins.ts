@@ -165,7 +165,7 @@ export function frameAncestors(patterns: readonly OriginPattern[]): string {
 }
 
 /** Where the file is by default: beside the data sources (DATA_DIR, default data/). */
-export function defaultAllowlistFile(env: Record<string, string | undefined> = process.env): string {
+function defaultAllowlistFile(env: Record<string, string | undefined> = process.env): string {
   return env.EMBED_ORIGINS_FILE ?? path.join(env.DATA_DIR ?? 'data', 'embed-origins.json');
 }
 

@@ -152,7 +152,7 @@ export interface WidgetChoice {
 }
 
 /** The portal page the fallback link leads to: the same content, without JavaScript. */
-export function fallbackPath(choice: Pick<WidgetChoice, 'view' | 'id' | 'lang'>): string {
+function fallbackPath(choice: Pick<WidgetChoice, 'view' | 'id' | 'lang'>): string {
   const localized = pathsFor(choice.lang);
   switch (choice.view) {
     case 'bezirk':

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import type { LatLon } from '../domain/model';
+import { MAX_QUERY_LENGTH } from '../domain/search';
 import { t as german, type Translate } from '../i18n';
 
-export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_LIMIT = 20;
-export const DEFAULT_SEARCH_LIMIT = 10;
+const DEFAULT_SEARCH_LIMIT = 10;
 
 export type SearchQueryInput =
   | { ok: true; query: string }

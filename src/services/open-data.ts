@@ -21,7 +21,8 @@ import type {
   OfficerDetailBody,
   StationBody,
 } from './api-schemas';
-import { SIMPLIFY_FLOOR_METERS, type OpeningHours } from './api-schemas';
+import type { OpeningHours } from './api-schemas';
+import { SIMPLIFY_FLOOR_METERS } from './api-params';
 
 /** Per snapshot: which officers hold which roles (computed once, the lists are read often). */
 const rolesCache = new WeakMap<Portal, Map<string, Array<'digital' | 'kobb'>>>();
@@ -38,7 +39,7 @@ function officerRoles(portal: Portal): Map<string, Array<'digital' | 'kobb'>> {
   return roles;
 }
 
-export function accountBody(account: AccountView): AccountBody {
+function accountBody(account: AccountView): AccountBody {
   return {
     id: account.id,
     platform: account.platform,

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { t, type MessageKey, type Translate } from '../i18n';
 import * as schemas from './api-schemas';
-import type { QueryParam } from './api-schemas';
+import * as params from './api-params';
+import type { QueryParam } from './api-params';
 
 /** Version of the API's representations; bump on any change of a response's shape. */
 export const API_VERSION = '1.2.0';
@@ -38,7 +39,7 @@ export interface ApiOperation {
 
 const districtId: PathParam = { name: 'id', description: (translate) => translate('apiDoc.param.districtId'), example: '033510006' };
 const cityId: PathParam = { name: 'id', description: (translate) => translate('apiDoc.param.cityId'), example: '032410001' };
-const pagination = [schemas.limitParam, schemas.offsetParam];
+const pagination = [params.limitParam, params.offsetParam];
 
 const op = (
   key: string,
@@ -59,7 +60,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   op('locate', {
     path: '/locate',
     tag: 'Orte',
-    queryParams: schemas.locateParams,
+    queryParams: params.locateParams,
     response: schemas.LocateResponse,
     errors: [400, 404],
     example: '/locate?lat=52.6226&lon=10.0805',
@@ -67,7 +68,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   op('search', {
     path: '/search',
     tag: 'Orte',
-    queryParams: schemas.searchParams,
+    queryParams: params.searchParams,
     response: schemas.SearchResponse,
     errors: [400],
     example: '/search?q=Celle&limit=5',
@@ -93,7 +94,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: '/districts/{id}/boundary',
     tag: 'Bezirke',
     pathParams: [districtId],
-    queryParams: [schemas.simplifyParam],
+    queryParams: [params.simplifyParam],
     response: schemas.Boundary,
     contentType: 'application/geo+json',
     errors: [400, 404],
@@ -120,7 +121,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: '/cities/{id}/boundary',
     tag: 'Bezirke',
     pathParams: [cityId],
-    queryParams: [schemas.simplifyParam],
+    queryParams: [params.simplifyParam],
     response: schemas.Boundary,
     contentType: 'application/geo+json',
     errors: [400, 404],
@@ -177,7 +178,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   op('verifyAccount', {
     path: '/accounts/verify',
     tag: 'Konten',
-    queryParams: [schemas.accountUrlParam, schemas.accountHandleParam, schemas.platformParam],
+    queryParams: [params.accountUrlParam, params.accountHandleParam, params.platformParam],
     response: schemas.AccountVerification,
     errors: [400],
     example: '/accounts/verify?url=https%3A%2F%2Fx.com%2Fpolizei_celle_jannik_demo',
@@ -204,7 +205,7 @@ const COMPONENTS = [
 ];
 
 /** The `id` a component schema was registered with. */
-export function schemaId(schema: z.ZodType): string {
+function schemaId(schema: z.ZodType): string {
   const id = z.globalRegistry.get(schema)?.id;
   if (typeof id !== 'string') throw new Error('API schema without id');
   return id;

@@ -13,7 +13,7 @@ const kept = new WeakMap<Portal, Map<string, unknown>>();
 /** The value kept under `key` for `portal`'s snapshot, made by `make` the first time. */
 export function perSnapshot<T>(portal: Portal, key: string, make: () => T): T {
   let values = kept.get(portal);
-  if (!values) kept.set(portal, (values = new Map()));
+  if (!values) kept.set(portal, (values = new Map<string, unknown>()));
   if (values.has(key)) return values.get(key) as T;
   const value = make();
   if (value !== null && value !== undefined) values.set(key, value);

@@ -16,7 +16,7 @@ export interface RateLimitConfig {
   maxClients: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   perMinute: 1200,
   burst: 300,
   trustProxy: false,

@@ -7,7 +7,10 @@ import type { Translate } from '../i18n';
 import type { DistrictView } from './portal';
 
 /** A plain statement where the responsibility is only partly confirmed; null where it is confirmed. */
-export function responsibilityStatement(view: DistrictView, t: Translate): string | null {
+export function responsibilityStatement(
+  view: Pick<DistrictView, 'responsibilityVerified' | 'inspection' | 'kreis' | 'directorate'>,
+  t: Translate,
+): string | null {
   if (view.responsibilityVerified) return null;
   // An inspection entry naming several inspections ("PI Hannover (Stadt) / PI Garbsen / PI Burgdorf")
   // means: one of them, the split within the Kreis is not known.

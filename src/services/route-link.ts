@@ -18,7 +18,7 @@ export interface MapLink {
 const PLACEHOLDER = /\{(lat|lon|address)\}/g;
 
 /** The operator's route link template, or null when none (or an unusable one) is configured. */
-export function routeTemplateFromEnv(env: Record<string, string | undefined> = process.env): string | null {
+function routeTemplateFromEnv(env: Record<string, string | undefined> = process.env): string | null {
   const template = env.PUBLIC_ROUTE_URL?.trim();
   if (!template || !PLACEHOLDER.test(template)) return null;
   try {

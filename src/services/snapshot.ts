@@ -58,7 +58,7 @@ const SNAPSHOT_PATH = defaultSnapshotPath();
 const SNAPSHOT_DIR = process.env.SNAPSHOT_DIR?.trim() || null;
 
 /** The request header naming the data version to answer from (only with SNAPSHOT_DIR). */
-export const DATA_VERSION_HEADER = 'x-revierfinder-data-version';
+const DATA_VERSION_HEADER = 'x-revierfinder-data-version';
 
 // The databases are closed when the process ends, also after a graceful shutdown (SIGTERM, see
 // src/server/main.mjs). better-sqlite3 closes synchronously, as an exit handler must.
@@ -111,7 +111,7 @@ export function loadPortal(path: string): Portal {
 }
 
 /** The current Portal; reloads it when the snapshot file has been replaced (checked every few seconds). */
-export function getPortal(path: string = SNAPSHOT_PATH): Portal {
+function getPortal(path: string = SNAPSHOT_PATH): Portal {
   const now = Date.now();
   if (current && current.path === path && now - current.checkedAt < RECHECK_INTERVAL_MS) return current.loaded.portal;
   const previous = current?.path === path ? current.loaded : null;
@@ -132,7 +132,7 @@ export function getPortal(path: string = SNAPSHOT_PATH): Portal {
 }
 
 /** The published snapshot of `dataVersion` (SNAPSHOT_DIR/<version>.db); unavailable when there is none. */
-export function portalOfVersion(dataVersion: string): Portal {
+function portalOfVersion(dataVersion: string): Portal {
   // A published version's file never changes: once open, it is not looked at again.
   const known = open.get(byVersion.get(dataVersion) ?? '');
   if (known) {

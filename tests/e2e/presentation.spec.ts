@@ -108,7 +108,7 @@ test('Druck: ein Aushang mit sechs Beamtinnen und Beamten und ihren Konten passt
   await page.evaluate(() => {
     for (const title of ['digital-title', 'kobb-title']) {
       const cards = [...document.getElementById(title)!.parentElement!.querySelectorAll('.officer-card')];
-      const fullest = cards.sort((a, b) => b.textContent!.length - a.textContent!.length)[0]!;
+      const fullest = cards.sort((a, b) => b.textContent.length - a.textContent.length)[0]!;
       while (document.getElementById(title)!.parentElement!.querySelectorAll('.officer-card').length < 3) {
         fullest.after(fullest.cloneNode(true));
       }

@@ -93,7 +93,7 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
       // The production limit is 20 requests/s with a burst of 300; smaller here, for a short test.
       rate: '5r/s',
       burst: '20',
-    })) as Proxy;
+    }));
   });
 
   test.afterAll(async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../../src/data-import/build-database';
-import { decodeAddressFile } from '../../src/data-import/addresses';
+import { decodeAddressFile } from '../../src/data-import/house-addresses';
 import { DataValidationError } from '../../src/data-import/errors';
 import { GET as search } from '../../src/pages/api/v1/search';
 import type { Portal, SearchResult } from '../../src/services/portal';
@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
-const addressSearch = () => (portal as unknown as { searchContext: { addresses: AddressSearch } }).searchContext.addresses;
+const addressSearch = (): AddressSearch => portal.searchIndexes.addresses!;
 
 const first = (query: string): SearchResult => {
   const result = portal.search(query, 10).results[0];
@@ -230,7 +230,7 @@ describe('GET /api/v1/search with addresses', () => {
   const call = async (query: string) => {
     const url = new URL(`http://localhost/api/v1/search?${query}`);
     const response = await search({ url, request: new Request(url), locals: { portal } } as never);
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: (await response.json()) };
   };
 
   it('answers address results with street, house number, approximate and note', async () => {

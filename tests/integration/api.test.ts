@@ -222,7 +222,7 @@ describe('GET /api/v1/search', () => {
     match: expect.stringMatching(/^(exact|prefix|corrected)$/),
     lat: expect.any(Number),
     lon: expect.any(Number),
-    postcode: expect.toSatisfy((value: unknown) => value === null || /^\d{5}$/.test(String(value))),
+    postcode: expect.toSatisfy((value: unknown) => value === null || (typeof value === 'string' && /^\d{5}$/.test(value))),
     municipality: expect.toSatisfy(
       (value: any) => value === null || (typeof value.ags === 'string' && typeof value.name === 'string'),
     ),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRecords, CsvSyntaxError } from '../../src/data-import/csv';
-import { SourceReader } from '../../src/data-import/read-sources';
+import { SourceReader } from '../../src/data-import/source-reader';
 import { makeTempDir, removeTempDirs } from './helpers/data-dir';
 
 afterAll(removeTempDirs);

@@ -23,15 +23,15 @@ afterAll(async () => {
 
 describe('stationAreaView', () => {
   it('has exactly the districts whose station is this one, and each officer of them once', () => {
-    const [{ station_id: stationId }] = db
+    const { station_id: stationId } = db
       .prepare('SELECT station_id FROM districts WHERE station_id IS NOT NULL GROUP BY station_id ORDER BY count(*) DESC LIMIT 1')
-      .all() as Array<{ station_id: string }>;
+      .get() as { station_id: string };
     const expected = (db.prepare('SELECT id FROM districts WHERE station_id = ?').all(stationId) as Array<{ id: string }>)
       .map((row) => row.id)
       .sort();
     expect(expected.length).toBeGreaterThan(1);
 
-    const view = portal.stationAreaView(stationId!)!;
+    const view = portal.stationAreaView(stationId)!;
     expect(view.station.id).toBe(stationId);
     expect(view.districts.map((d) => d.id).sort()).toEqual(expected);
     const officerIds = (role: string) =>

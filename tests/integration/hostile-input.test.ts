@@ -22,7 +22,7 @@ async function expectHandled(path: string): Promise<Called> {
   try {
     result = await callApi(portal, path);
   } catch (error) {
-    throw new Error(`${path.slice(0, 200)}: ${(error as Error).message}`);
+    throw new Error(`${path.slice(0, 200)}: ${(error as Error).message}`, { cause: error });
   }
   const label = `${path.slice(0, 200)} → ${result.status} ${result.text.slice(0, 200)}`;
   expect(result.status, label).toBeLessThan(500);

@@ -47,7 +47,7 @@ describe('/daten downloads', () => {
     if (spec.format === 'csv') {
       expect(result.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
       const rows = parseCsv(result.text);
-      const columns = COLUMNS[spec.dataset as keyof typeof COLUMNS];
+      const columns = COLUMNS[spec.dataset];
       expect(rows[0]).toEqual([...columns]);
       for (const row of rows) expect(row).toHaveLength(columns.length);
       const ids = rows.slice(1).map((row) => row[0]!);
@@ -62,7 +62,7 @@ describe('/daten downloads', () => {
         expect(body.licences.map((l: { licence: string }) => l.licence).join(' ')).toMatch(/dl-de\/by-2-0/);
         expect(body.attribution).toMatch(/GeoBasis-DE \/ BKG/);
       } else {
-        expect(body.columns).toEqual(COLUMNS[spec.dataset as keyof typeof COLUMNS]);
+        expect(body.columns).toEqual(COLUMNS[spec.dataset]);
         for (const record of body.records) expect(Object.keys(record)).toEqual(body.columns);
       }
     }

@@ -222,11 +222,11 @@ describe('no corrected answer is ever gone to', () => {
 
 /** Postcode rows of the data (postcode, a municipality's AGS and a word of its name). */
 function postcodeRows(): Array<{ postcode: string; ags: string; word: string }> {
-  const internal = portal as unknown as { placeSearch: { postcodeMunicipalities(code: string): string[] } };
+  const places = portal.searchIndexes.places;
   const rows: Array<{ postcode: string; ags: string; word: string }> = [];
   for (let code = 19_000; code <= 49_999; code++) {
     const postcode = String(code);
-    for (const ags of internal.placeSearch.postcodeMunicipalities(postcode)) {
+    for (const ags of places.postcodeMunicipalities(postcode)) {
       const name = portal.listDistricts().length > 0 ? portalMunicipalityName(ags) : '';
       if (name) rows.push({ postcode, ags, word: name });
     }

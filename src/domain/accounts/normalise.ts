@@ -63,6 +63,8 @@ interface Located {
 
 // Characters that are invisible or steer text direction: copying from a web page or an app
 // often carries them along. They are never part of a handle.
+// The Hangul fillers (U+115F, U+1160) are listed one by one on purpose, not as a sequence.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\p{Cf}\u00AD\u034F\u115F\u1160\u3164\uFFA0]/gu;
 
 const HOSTS: ReadonlyMap<string, Platform> = new Map([
@@ -350,5 +352,5 @@ function stripAt(value: string): string {
 
 /** Letters outside ASCII: in a handle, the mark of a look-alike (homoglyph) imitation. */
 export function hasForeignCharacters(value: string): boolean {
-  return /[^\x00-\x7F]/.test(value);
+  return /[\u0080-\u{10FFFF}]/u.test(value);
 }

@@ -147,7 +147,7 @@ export class AreaIndex<T> implements Iterable<AreaEntry<T>> {
     const dLon = radiusMeters / projection.metersPerDegreeLon + BOUNDARY_EPSILON_DEGREES;
     const result: NearbyArea<T>[] = [];
     for (const i of this.#candidates(point, dLat, dLon)) {
-      const { key, value, geometry } = this.#entries[i];
+      const { key, value, geometry } = this.#entries[i]!;
       if (key === except) continue;
       const distance = distanceToBoundaryMeters(point, geometry);
       if (distance <= radiusMeters) result.push({ key, value, distanceMeters: distance });

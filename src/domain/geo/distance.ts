@@ -53,11 +53,11 @@ export function distanceToBoundaryMeters(point: LatLon, geometry: AreaGeometry):
   let best = Infinity;
   for (const polygon of polygonsOf(geometry)) {
     for (const ring of polygon) {
-      let ax = projection.x(ring[0][0]);
-      let ay = projection.y(ring[0][1]);
+      let ax = projection.x(ring[0]![0]!);
+      let ay = projection.y(ring[0]![1]!);
       for (let i = 1; i < ring.length; i++) {
-        const bx = projection.x(ring[i][0]);
-        const by = projection.y(ring[i][1]);
+        const bx = projection.x(ring[i]![0]!);
+        const by = projection.y(ring[i]![1]!);
         const d = squaredDistanceToSegment(0, 0, ax, ay, bx, by);
         if (d < best) best = d;
         ax = bx;

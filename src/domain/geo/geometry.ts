@@ -26,7 +26,9 @@ export function bboxOf(geometry: AreaGeometry): BBox {
   let maxLat = -Infinity;
   for (const polygon of polygonsOf(geometry)) {
     for (const ring of polygon) {
-      for (const [lon, lat] of ring) {
+      for (const position of ring) {
+        const lon = position[0]!;
+        const lat = position[1]!;
         if (lon < minLon) minLon = lon;
         if (lon > maxLon) maxLon = lon;
         if (lat < minLat) minLat = lat;
@@ -92,8 +94,8 @@ function parseRing(json: unknown, path: string): Ring {
   if (!Array.isArray(json)) throw invalid(path, 'must be an array of positions');
   if (json.length < 4) throw invalid(path, `has ${json.length} positions, a ring needs at least 4`);
   const ring = json.map((p, i) => parsePosition(p, `${path}[${i}]`));
-  const first = ring[0];
-  const last = ring[ring.length - 1];
+  const first = ring[0]!;
+  const last = ring[ring.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) {
     throw invalid(path, 'is not closed (first and last positions differ)');
   }

@@ -9,3 +9,4 @@ export { roundCoordinates, simplifyGeometry } from './simplify';
 export { MapFrame, type PixelPoint } from './map-frame';
 export { chooseLabels, labelMinZoom, labelPoint, type LabelBox, type LabelledPoint } from './map-labels';
 export { CityParts, PART_REACH_METERS, SPLIT_OVERLAP_METERS, SPLIT_TOLERANCE_METERS } from './city-parts';
+export { DistrictLocator, type DistrictLocation, type LocatableMunicipality } from './district-locator';

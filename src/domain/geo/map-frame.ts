@@ -91,7 +91,7 @@ export class MapFrame {
         const points: Array<[number, number]> = [];
         // The closing position repeats the first; 'z' closes the subpath instead.
         for (let i = 0; i < ring.length - 1; i++) {
-          const { x, y } = this.project({ lon: ring[i][0], lat: ring[i][1] });
+          const { x, y } = this.project({ lon: ring[i]![0]!, lat: ring[i]![1]! });
           const point: [number, number] = [Math.round(x * factor), Math.round(y * factor)];
           const previous = points.at(-1);
           if (!previous || previous[0] !== point[0] || previous[1] !== point[1]) points.push(point);

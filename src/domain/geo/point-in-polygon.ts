@@ -26,7 +26,7 @@ export const BOUNDARY_EPSILON_DEGREES = 1e-12;
 export function locatePoint(point: LatLon, geometry: AreaGeometry): PointLocation {
   let onBoundary = false;
   for (const [outer, ...holes] of polygonsOf(geometry)) {
-    const outerLocation = locateInRing(point.lon, point.lat, outer);
+    const outerLocation = locateInRing(point.lon, point.lat, outer!);
     if (outerLocation === 'outside') continue;
     if (outerLocation === 'boundary') {
       onBoundary = true;
@@ -58,12 +58,12 @@ function locateInRing(x: number, y: number, ring: Ring): PointLocation {
   const eps = BOUNDARY_EPSILON_DEGREES;
   let inside = false;
   for (let i = 0, n = ring.length - 1; i < n; i++) {
-    const a = ring[i];
-    const b = ring[i + 1];
-    const ax = a[0];
-    const ay = a[1];
-    const bx = b[0];
-    const by = b[1];
+    const a = ring[i]!;
+    const b = ring[i + 1]!;
+    const ax = a[0]!;
+    const ay = a[1]!;
+    const bx = b[0]!;
+    const by = b[1]!;
     // Cheap rejection first: most edges are nowhere near the ray.
     if ((ay > y + eps && by > y + eps) || (ay < y - eps && by < y - eps)) continue;
     if (x > Math.max(ax, bx) + eps) continue;

@@ -34,8 +34,8 @@ export function roundCoordinates(geometry: AreaGeometry, decimals: number): Area
   const factor = 10 ** decimals;
   const round = (v: number): number => Math.round(v * factor) / factor;
   return mapRings(geometry, (ring) => {
-    const rounded = ring.map(([lon, lat]) => [round(lon), round(lat)]);
-    const deduplicated = rounded.filter((p, i) => i === 0 || p[0] !== rounded[i - 1][0] || p[1] !== rounded[i - 1][1]);
+    const rounded = ring.map(([lon, lat]) => [round(lon!), round(lat!)]);
+    const deduplicated = rounded.filter((p, i) => i === 0 || p[0] !== rounded[i - 1]![0] || p[1] !== rounded[i - 1]![1]);
     return deduplicated.length >= 4 ? deduplicated : rounded;
   });
 }
@@ -43,8 +43,8 @@ export function roundCoordinates(geometry: AreaGeometry, decimals: number): Area
 /** Keeps the positions of a closed ring that Douglas–Peucker retains; first and last always. */
 function douglasPeucker(ring: Ring, projection: LocalProjection, toleranceMeters: number): Ring {
   const n = ring.length;
-  const xs = ring.map((p) => projection.x(p[0]));
-  const ys = ring.map((p) => projection.y(p[1]));
+  const xs = ring.map((p) => projection.x(p[0]!));
+  const ys = ring.map((p) => projection.y(p[1]!));
   const keep = new Uint8Array(n);
   keep[0] = 1;
   keep[n - 1] = 1;
@@ -58,7 +58,7 @@ function douglasPeucker(ring: Ring, projection: LocalProjection, toleranceMeters
     let farthest = -1;
     let farthestSquared = toleranceSquared;
     for (let i = first + 1; i < last; i++) {
-      const d = squaredDistanceToSegment(xs[i], ys[i], xs[first], ys[first], xs[last], ys[last]);
+      const d = squaredDistanceToSegment(xs[i]!, ys[i]!, xs[first]!, ys[first]!, xs[last]!, ys[last]!);
       if (d > farthestSquared) {
         farthest = i;
         farthestSquared = d;
@@ -73,5 +73,5 @@ function douglasPeucker(ring: Ring, projection: LocalProjection, toleranceMeters
 }
 
 function copyPosition([lon, lat]: number[]): number[] {
-  return [lon, lat];
+  return [lon!, lat!];
 }

@@ -32,7 +32,7 @@ function fieldsOf(instant: Date): Record<string, number> {
 /** A Date whose local fields (year … second) show `instant` on a Berlin clock. */
 export function berlinWallClock(instant: Date): Date {
   const f = fieldsOf(instant);
-  return new Date(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!);
+  return new Date(f.year!, f.month! - 1, f.day, f.hour, f.minute, f.second);
 }
 
 /** The instant at which a Berlin clock shows the local fields of `wallClock` (the inverse of berlinWallClock). */
@@ -54,7 +54,7 @@ export function instantOfWallClock(wallClock: Date): Date {
 /** Berlin's offset from UTC at `instant`, in milliseconds. */
 function offsetMs(instant: Date): number {
   const f = fieldsOf(instant);
-  return Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!) - Math.floor(instant.getTime() / 1000) * 1000;
+  return Date.UTC(f.year!, f.month! - 1, f.day, f.hour, f.minute, f.second) - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 /** The wall-clock Date's fields as text. */

@@ -1,5 +1,5 @@
 /** Place and address search: German text normalisation, query parsing, ranking and the confidence rule. */
-export { baseName, MAX_INPUT_LENGTH, MAX_NORMALISED_LENGTH, normaliseText, shortName } from './normalise';
+export { baseName, MAX_INPUT_LENGTH, MAX_NORMALISED_LENGTH, MAX_QUERY_LENGTH, normaliseText, shortName } from './normalise';
 export { decideSearch, MATCH_KINDS, weakerMatch, type MatchKind, type RankedAnswer, type SearchDecision } from './confidence';
 export {
   fuzzyScore,

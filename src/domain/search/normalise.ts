@@ -4,6 +4,12 @@
  * (or prefix / fuzzy comparison) on the normalised forms.
  */
 
+/**
+ * The longest search query, in characters (code points), that the pages and the API accept
+ * (services/input.ts rejects longer ones with a message naming this number).
+ */
+export const MAX_QUERY_LENGTH = 200;
+
 /** Raw input beyond this many UTF-16 units is ignored: bounds the work for any input. */
 export const MAX_INPUT_LENGTH = 200;
 

@@ -93,8 +93,11 @@ const MAX_EDIT_RATIO = 0.45;
 const PARTIAL_EDIT_PENALTY = 0.05;
 const MIN_PREFIX_LENGTH = 2;
 const MIN_FUZZY_LENGTH = 3;
-/** Place names are short; longer normalised queries are cut (at a word boundary) to this. */
-const MAX_QUERY_LENGTH = 64;
+/**
+ * Place names are short: the text a place is looked up by is cut (at a word boundary) to this,
+ * well below the query's own limit (MAX_QUERY_LENGTH in normalise.ts).
+ */
+const MAX_PLACE_TEXT_LENGTH = 64;
 const MAX_LIMIT = 100;
 const MIN_POSTCODE_PREFIX = 3;
 /** A part of a double name ("Hahnenklee" of Hahnenklee-Bockswiese) counts as a name from this length. */
@@ -647,7 +650,7 @@ function variants(specs: VariantSpec[]): NameVariant[] {
  */
 function literalForm(text: string): string {
   return text
-    .slice(0, MAX_QUERY_LENGTH * 2)
+    .slice(0, MAX_PLACE_TEXT_LENGTH * 2)
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -712,7 +715,7 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
       if (postcode === null && word.length >= MIN_POSTCODE_PREFIX && word.length <= 5) postcode = word;
       continue;
     }
-    if (length + word.length + 1 > MAX_QUERY_LENGTH) break;
+    if (length + word.length + 1 > MAX_PLACE_TEXT_LENGTH) break;
     length += word.length + 1;
     words.push(word);
   }

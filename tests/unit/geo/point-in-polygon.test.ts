@@ -118,8 +118,8 @@ describe('locatePoint: diamond, rays through vertices', () => {
 });
 
 describe('locatePoint: floating-point edges', () => {
-  const a = [9.996238, 52.581243];
-  const b = [9.995561, 52.582782];
+  const a: [number, number] = [9.996238, 52.581243];
+  const b: [number, number] = [9.995561, 52.582782];
   const triangle: AreaGeometry = { type: 'Polygon', coordinates: [[a, b, [9.99, 52.58], a]] };
   const mid = { lon: (a[0] + b[0]) / 2, lat: (a[1] + b[1]) / 2 };
   cases(triangle, [

@@ -8,7 +8,7 @@ function harness(maxBytes = 1024 * 1024) {
   let renders = 0;
   const call = async (
     path: string,
-    { language = 'de', host = 'portal.test', dataVersion = 'v1', method = 'GET', route = '/bezirk/[id]', headers = {} as Record<string, string> } = {},
+    { language = 'de', host = 'portal.test', dataVersion = 'v1', method = 'GET', route = '/bezirk/[id]', headers = {} } = {},
   ) => {
     const url = new URL(`http://${host}${path}`);
     const context = {
@@ -17,9 +17,11 @@ function harness(maxBytes = 1024 * 1024) {
       routePattern: route,
       locals: { language, portal: { info: { dataVersion } } },
     } as unknown as APIContext;
-    const response = await middleware(context, async () => {
+    const response = await middleware(context, () => {
       renders++;
-      return new Response(`${language} ${host} ${path} ${dataVersion} #${renders}`, { headers: { 'Content-Type': 'text/html', ...headers } });
+      return Promise.resolve(
+        new Response(`${language} ${host} ${path} ${dataVersion} #${renders}`, { headers: { 'Content-Type': 'text/html', ...headers } }),
+      );
     });
     return { status: response!.status, text: await response!.text(), etag: response!.headers.get('etag') };
   };

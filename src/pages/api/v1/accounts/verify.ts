@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { t } from '../../../../i18n';
 import { invalidParameter, ok, readQuery } from '../../../../services/api';
-import { accountCheckParams, AccountVerification } from '../../../../services/api-schemas';
+import { AccountVerification } from '../../../../services/api-schemas';
+import { accountCheckParams } from '../../../../services/api-params';
 import { checkAccount } from '../../../../services/account-check';
 import { apiError } from '../../../../services/http';
 

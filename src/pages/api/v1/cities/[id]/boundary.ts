@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { readQuery, tagged, unknownId } from '../../../../../services/api';
-import { Boundary, simplifyParam } from '../../../../../services/api-schemas';
+import { Boundary } from '../../../../../services/api-schemas';
+import { simplifyParam } from '../../../../../services/api-params';
 import { boundaryBody } from '../../../../../services/open-data';
 
 /** GET /api/v1/cities/{id}/boundary?simplify= → the city's whole outline (its municipality's) as a GeoJSON Feature. */

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { movedToCity, readQuery, tagged, unknownId } from '../../../../../services/api';
 import { paths } from '../../../../../paths';
-import { Boundary, simplifyParam } from '../../../../../services/api-schemas';
+import { Boundary } from '../../../../../services/api-schemas';
+import { simplifyParam } from '../../../../../services/api-params';
 import { boundaryBody } from '../../../../../services/open-data';
 
 /** GET /api/v1/districts/{id}/boundary?simplify= → the district's outline as a GeoJSON Feature. */
