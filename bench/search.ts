@@ -6,7 +6,8 @@
  *   - per-query latency in process over a mixed query set (full addresses, prefixes while typing,
  *     typos, towns, postcodes), side by side with the bare FTS5 candidate query (the floor),
  *   - the peak RSS (VmHWM) of the built server with this database, under HTTP queries.
- * Prints a table; never fails on timings. Options: --addresses N (default 2500000), --skip-build.
+ * Prints a table; never fails on timings. Options: --addresses N (default 2500000), --skip-build,
+ * --in-process-only (no server figures: for iterating on the search itself).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -35,6 +36,7 @@ const SERVER_PORT = Number(process.env.BENCH_PORT ?? 4497);
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--addresses') + 1] ?? NaN) || 2_500_000;
 const skipBuild = args.includes('--skip-build');
+const inProcessOnly = args.includes('--in-process-only');
 
 interface Stats {
   n: number;
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
   close();
   db.$client.close();
 
-  const server = await serverFigures(queries.map((q) => q.query));
+  const server = inProcessOnly ? null : await serverFigures(queries.map((q) => q.query));
 
   console.log('');
   console.log(`Build (Standarddaten + synthetisch): ${Number.isNaN(buildSeconds) ? 'übersprungen' : `${buildSeconds.toFixed(1)} s`}; Datenbank ${mb(sizeBytes)}`);
@@ -131,6 +133,8 @@ async function main(): Promise<void> {
       `Server (${server.entry}, DATABASE_PATH=${path.relative(ROOT, DB_PATH)}): Spitzen-RSS (VmHWM) ${server.peakMb.toFixed(0)} MB nach ${server.queries} HTTP-Anfragen ` +
         `(RSS am Ende ${server.rssMb.toFixed(0)} MB; HTTP p50 ${server.p50.toFixed(1)} ms, p95 ${server.p95.toFixed(1)} ms; Status ${server.statuses})`,
     );
+  } else if (inProcessOnly) {
+    console.log('Server: nicht gemessen (--in-process-only)');
   } else {
     console.log('Server: nicht gemessen (kein gebauter Server gefunden; ASTRO_OUT_DIR=… npx astro build)');
   }
