@@ -729,19 +729,20 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
 function editRatio(query: string, names: readonly NameVariant[]): number {
   let best = Infinity;
   // Keeps the ratio plus penalty if it is at most the best so far (and the cut-off).
-  const within = (typed: string, name: string, length: number, penalty: number) => {
-    best = Math.min(best, relativeDistanceWithin(typed, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty) + penalty);
+  const within = (name: string, length: number, penalty: number, from: number, to: number) => {
+    best = Math.min(best, relativeDistanceWithin(query, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty, from, to) + penalty);
   };
   for (const { text, wordPrefix } of names) {
     // Labels and typed names are compared whole: "gottingen" should not find every place
     // whose label merely ends in "(Landkreis Göttingen)".
     const lastStart = wordPrefix ? text.length : 1;
     for (let start = 0; start < lastStart; start = text.indexOf(' ', start) + 1 || text.length) {
-      const tail = text.slice(start);
+      // The name from `start` on, compared in place (no substring made).
+      const tailLength = text.length - start;
       // Matching a later word is weaker evidence than matching the name from its start.
       const offset = start > 0 ? PARTIAL_EDIT_PENALTY : 0;
-      within(query, tail, Math.max(query.length, tail.length), offset);
-      if (tail.length > query.length) within(query, tail.slice(0, query.length), query.length, PARTIAL_EDIT_PENALTY + offset);
+      within(text, Math.max(query.length, tailLength), offset, start, text.length);
+      if (tailLength > query.length) within(text, query.length, PARTIAL_EDIT_PENALTY + offset, start, start + query.length);
       if (best === 0) return 0;
     }
   }

@@ -116,7 +116,7 @@ export class TermVocabulary {
       let edits = 2;
       for (const cut of [prefix.length, prefix.length - 1, prefix.length + 1]) {
         if (cut > term.length) continue;
-        edits = Math.min(edits, boundedOsaDistance(prefix, term.slice(0, cut), 1));
+        edits = Math.min(edits, boundedOsaDistance(prefix, term, 1, 0, cut));
       }
       if (edits === 1) seen.set(term, { term, edits });
     }
