@@ -31,6 +31,9 @@ export function boundedOsaDistance(a: string, b: string, max: number, from = 0, 
   if (Math.abs(m - n) > max) return max + 1;
   // The distance never exceeds the longer length: the band need not be wider.
   const cap = Math.min(max, Math.max(m, n));
+  // A wide band is worth a cheap check first: most comparisons of a query with a name are far
+  // beyond the bound, and the letter counts alone tell so.
+  if (cap >= MIN_CAP_FOR_COUNT_CHECK && letterCountBound(a, b, from, to) > cap) return max + 1;
   const beyond = cap + 1;
   if (n + 2 > rows[0].length) {
     const size = 2 * (n + 2);
@@ -73,6 +76,35 @@ export function boundedOsaDistance(a: string, b: string, max: number, from = 0, 
   }
   const distance = prev[n];
   return distance <= cap ? distance : max + 1;
+}
+
+/** Below this bound the band is narrow enough that the letter-count check costs more than it saves. */
+const MIN_CAP_FOR_COUNT_CHECK = 3;
+/** Letter counts of a minus those of b, by char code modulo 256 (sharing a slot only weakens the bound). */
+const countDifference = new Int32Array(256);
+
+/**
+ * A lower bound of the edit distance from the letters alone: every edit removes at most one
+ * surplus letter of a (deleting or replacing it) and at most one missing letter (inserting or
+ * replacing); swapping two neighbours changes neither. So the distance is at least the larger
+ * of the two totals.
+ */
+function letterCountBound(a: string, b: string, from: number, to: number): number {
+  const counts = countDifference;
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 255]++;
+  for (let j = from; j < to; j++) counts[b.charCodeAt(j) & 255]--;
+  let surplus = 0;
+  let missing = 0;
+  // Each slot is read once (then cleared), through the letters that can have touched it.
+  const take = (slot: number) => {
+    const d = counts[slot];
+    if (d > 0) surplus += d;
+    else missing -= d;
+    counts[slot] = 0;
+  };
+  for (let i = 0; i < a.length; i++) take(a.charCodeAt(i) & 255);
+  for (let j = from; j < to; j++) take(b.charCodeAt(j) & 255);
+  return surplus > missing ? surplus : missing;
 }
 
 /**
