@@ -93,17 +93,22 @@ function letterCountBound(a: string, b: string, from: number, to: number): numbe
   const counts = countDifference;
   for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 255]++;
   for (let j = from; j < to; j++) counts[b.charCodeAt(j) & 255]--;
+  // Each slot is read once (then cleared), through the letters that can have touched it. No
+  // helper function: this runs for most comparisons, and a closure per call showed in profiles.
   let surplus = 0;
   let missing = 0;
-  // Each slot is read once (then cleared), through the letters that can have touched it.
-  const take = (slot: number) => {
+  for (let i = 0; i < a.length; i++) {
+    const slot = a.charCodeAt(i) & 255;
     const d = counts[slot];
     if (d > 0) surplus += d;
     else missing -= d;
     counts[slot] = 0;
-  };
-  for (let i = 0; i < a.length; i++) take(a.charCodeAt(i) & 255);
-  for (let j = from; j < to; j++) take(b.charCodeAt(j) & 255);
+  }
+  for (let j = from; j < to; j++) {
+    const slot = b.charCodeAt(j) & 255;
+    missing -= counts[slot];
+    counts[slot] = 0;
+  }
   return surplus > missing ? surplus : missing;
 }
 
