@@ -149,7 +149,7 @@ export class PlaceSearch {
   readonly #entries: Entry[];
   readonly #exact = new Map<string, Array<{ entry: Entry; name: NameVariant }>>();
   /** Letter pair -> indexes (ascending) of the entries whose names contain it. */
-  readonly #bigrams = new Map<string, number[]>();
+  readonly #bigrams = new Map<string, Int32Array>();
   /** Every name, sorted: the names starting with a query are one range. */
   readonly #nameStarts: NameStart[] = [];
   /** The rest of a name from each later word on ("munden" of "hannoversch munden"), where a query may start there. */
@@ -337,15 +337,17 @@ export class PlaceSearch {
     this.#postcodeList = [...this.#postcodes.keys()].sort();
 
     this.#sharedCounts = new Uint16Array(this.#entries.length);
+    const postings = new Map<string, number[]>();
     this.#entries.forEach((entry, index) => {
       const own = new Set<string>();
       for (const name of entry.names) for (const gram of bigramsOf(name.text)) own.add(gram);
       for (const gram of own) {
-        const list = this.#bigrams.get(gram) ?? [];
+        const list = postings.get(gram) ?? [];
         list.push(index);
-        this.#bigrams.set(gram, list);
+        postings.set(gram, list);
       }
     });
+    for (const [gram, list] of postings) this.#bigrams.set(gram, Int32Array.from(list));
   }
 
   /**
@@ -465,19 +467,28 @@ export class PlaceSearch {
     const counts = this.#sharedCounts;
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const index of this.#bigrams.get(gram) ?? []) {
+      const list = this.#bigrams.get(gram);
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const index = list[k];
         if (counts[index] === 0) touched.push(index);
         counts[index]!++;
       }
     }
     const needed = Math.max(1, Math.ceil(grams.size * MIN_SHARED_BIGRAMS));
-    const candidates: number[] = [];
+    // Most shared first, then by index: one number per candidate, sorted natively (a comparator
+    // over hundreds of candidates showed in profiles).
+    const entries = this.#entries.length;
+    const keys: number[] = [];
     for (const index of touched) {
-      if (counts[index]! >= needed) candidates.push(index);
+      const count = counts[index];
+      if (count >= needed) keys.push((grams.size - count) * entries + index);
+      counts[index] = 0;
     }
-    candidates.sort((a, b) => counts[b]! - counts[a]! || a - b);
-    for (const index of touched) counts[index] = 0;
-    return candidates.slice(0, MAX_FUZZY_CANDIDATES).map((index) => this.#entries[index]!);
+    const order = Float64Array.from(keys).sort();
+    const out: Entry[] = [];
+    for (let k = 0; k < order.length && k < MAX_FUZZY_CANDIDATES; k++) out.push(this.#entries[order[k] % entries]);
+    return out;
   }
 
   #postcodeMatches(postcode: string, penalty: number): Scored[] {
@@ -728,10 +739,6 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
  */
 function editRatio(query: string, names: readonly NameVariant[]): number {
   let best = Infinity;
-  // Keeps the ratio plus penalty if it is at most the best so far (and the cut-off).
-  const within = (name: string, length: number, penalty: number, from: number, to: number) => {
-    best = Math.min(best, relativeDistanceWithin(query, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty, from, to) + penalty);
-  };
   for (const { text, wordPrefix } of names) {
     // Labels and typed names are compared whole: "gottingen" should not find every place
     // whose label merely ends in "(Landkreis Göttingen)".
@@ -741,12 +748,20 @@ function editRatio(query: string, names: readonly NameVariant[]): number {
       const tailLength = text.length - start;
       // Matching a later word is weaker evidence than matching the name from its start.
       const offset = start > 0 ? PARTIAL_EDIT_PENALTY : 0;
-      within(text, Math.max(query.length, tailLength), offset, start, text.length);
-      if (tailLength > query.length) within(text, query.length, PARTIAL_EDIT_PENALTY + offset, start, start + query.length);
+      best = closer(best, query, text, Math.max(query.length, tailLength), offset, start, text.length);
+      if (tailLength > query.length) best = closer(best, query, text, query.length, PARTIAL_EDIT_PENALTY + offset, start, start + query.length);
       if (best === 0) return 0;
     }
   }
   return best;
+}
+
+/**
+ * The ratio of `query` to `name.slice(from, to)` plus `penalty` where that beats `best` (and the
+ * cut-off), else `best`. A function of its own, not a closure: it runs for every name compared.
+ */
+function closer(best: number, query: string, name: string, length: number, penalty: number, from: number, to: number): number {
+  return Math.min(best, relativeDistanceWithin(query, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty, from, to) + penalty);
 }
 
 /** The score of a fuzzy match with this edit ratio: quantised, so near-equal ones fall back to type and population. */
