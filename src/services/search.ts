@@ -124,13 +124,17 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   // An exact address with its number: no place can rank before it (same score, less specific
   // type), so the place search is skipped.
   const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].match === 'exact' && !found[0].approximate;
-  const places = exactAddress
-    ? []
-    : context.places.search(query, limit, { exactOnly: namedOutside.length > 0 }).map((match) => context.placeResult(match, null));
   // A divided city has a street once per part it crosses: an address found exactly in one part
   // makes the nearest numbers found in the others moot.
   const exactIn = (m: AddressMatch) => found.some((o) => o.type === 'address' && !o.approximate && o.ags === m.ags && o.street === m.street);
   const streets = found.filter((m) => !m.approximate || !exactIn(m)).map((match) => context.addressResult(match, t));
+  // Look-alike places score no better than SCORE_BANDS.fuzzyBase, and rank after streets that
+  // score as well: where `limit` streets do, none could be shown, and the slowest part of the
+  // place search is skipped (without a postcode, which ranks its own places first).
+  const lookAlikes = parsed.postcode !== null || streets.filter((r) => r.score <= SCORE_BANDS.fuzzyBase).length < limit;
+  const places = exactAddress
+    ? []
+    : context.places.search(query, limit, { exactOnly: namedOutside.length > 0, lookAlikes }).map((match) => context.placeResult(match, null));
 
   let others = places;
   const streetKnown = found.some((match) => match.match === 'exact');

@@ -353,9 +353,10 @@ export class PlaceSearch {
   /**
    * Places matching `query`, best first; at most `limit` (1..100) results. Never throws.
    * `exactOnly`: only places named exactly (no completions, no corrections), for callers that
-   * need nothing else.
+   * need nothing else. `lookAlikes: false`: no look-alikes of a text without a number (they
+   * score {@link SCORE_BANDS}.fuzzyBase or worse), for callers that could not show them anyway.
    */
-  search(query: string, limit = 10, { exactOnly = false } = {}): PlaceMatch[] {
+  search(query: string, limit = 10, { exactOnly = false, lookAlikes = true } = {}): PlaceMatch[] {
     const max = Number.isFinite(limit) ? Math.min(Math.max(Math.floor(limit), 0), MAX_LIMIT) : 10;
     if (max === 0 || typeof query !== 'string') return [];
     const { text, postcode } = parseQuery(normaliseText(query));
@@ -365,7 +366,7 @@ export class PlaceSearch {
       .join(' ');
     let scored: Scored[];
     if (postcode !== null && text === '') scored = this.#postcodeMatches(postcode, 0);
-    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal, exactOnly);
+    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal, exactOnly, lookAlikes);
     else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal, exactOnly);
     else scored = [];
     if (exactOnly) scored = scored.filter((s) => s.match.match === 'exact');
@@ -394,7 +395,7 @@ export class PlaceSearch {
     return this.#municipalityByAgs.get(ags)?.label ?? null;
   }
 
-  #textMatches(text: string, literal: string, exactOnly: boolean): Scored[] {
+  #textMatches(text: string, literal: string, exactOnly: boolean, lookAlikes = true): Scored[] {
     const best = new Map<string, { entry: Entry; score: number; kind: MatchKind }>();
     const offer = (entry: Entry, score: number, kind: MatchKind) => {
       const current = best.get(entry.key);
@@ -412,7 +413,7 @@ export class PlaceSearch {
       for (const { entry } of startingWith(this.#laterWordStarts, text)) offer(entry, SCORE_WORD_PREFIX, 'prefix');
     }
     // Look-alikes only where no place has the name typed: a name we know needs no correction.
-    if (text.length >= MIN_FUZZY_LENGTH && !named && !exactOnly) {
+    if (text.length >= MIN_FUZZY_LENGTH && !named && !exactOnly && lookAlikes) {
       for (const entry of this.#fuzzyCandidates(text)) {
         if (best.has(entry.key)) continue;
         const ratio = editRatio(text, entry.names);
