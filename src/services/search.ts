@@ -117,9 +117,11 @@ const PARTLY_KNOWN_PENALTY = 0.2;
 /** Addresses, streets and places matching `query`, and the decision; notes in the language of `t`. */
 export function searchPortal(context: SearchContext, query: string, limit: number, t: Translate = german): SearchAnswer {
   const parsed = parseAddressQuery(query);
+  // Normalised once, for the words naming a place outside and for the place search.
+  const normalised = normaliseText(query);
   // The whole text names a place outside ("Bremen", "Neustadt"): only places named exactly so
   // here can stand beside it, so neither streets nor look-alikes are looked for.
-  const namedOutside = context.outside.named(textWords(query));
+  const namedOutside = context.outside.named(textWords(normalised));
   const found = namedOutside.length > 0 ? [] : (context.addresses?.search(parsed, limit, t) ?? []);
   // An exact address with its number: no place can rank before it (same score, less specific
   // type), so the place search is skipped.
@@ -134,7 +136,9 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   const lookAlikes = parsed.postcode !== null || streets.filter((r) => r.score <= SCORE_BANDS.fuzzyBase).length < limit;
   const places = exactAddress
     ? []
-    : context.places.search(query, limit, { exactOnly: namedOutside.length > 0, lookAlikes }).map((match) => context.placeResult(match, null));
+    : context.places
+        .search(query, limit, { exactOnly: namedOutside.length > 0, lookAlikes, normalised })
+        .map((match) => context.placeResult(match, null));
 
   let others = places;
   const streetKnown = found.some((match) => match.match === 'exact');
@@ -276,9 +280,9 @@ function outsideMatches(
   return { byWords, byPostcode: byPostcode.filter((p) => !byWords.some((w) => w.police.id === p.police.id)) };
 }
 
-/** The query's words, normalised, without numbers. */
-function textWords(query: string): string {
-  return normaliseText(query)
+/** The words of a normalised query, without numbers. */
+function textWords(normalised: string): string {
+  return normalised
     .split(' ')
     .filter((word) => word !== '' && !/^\d+$/.test(word))
     .join(' ');

@@ -36,6 +36,13 @@ export interface PlaceMatch {
   population: number;
 }
 
+/** How {@link PlaceSearch.search} searches (see there). */
+export interface PlaceSearchOptions {
+  exactOnly?: boolean;
+  lookAlikes?: boolean;
+  normalised?: string;
+}
+
 /** Everything a {@link PlaceSearch} is built from. */
 export interface PlaceSearchInput {
   municipalities: readonly Municipality[];
@@ -355,11 +362,12 @@ export class PlaceSearch {
    * `exactOnly`: only places named exactly (no completions, no corrections), for callers that
    * need nothing else. `lookAlikes: false`: no look-alikes of a text without a number (they
    * score {@link SCORE_BANDS}.fuzzyBase or worse), for callers that could not show them anyway.
+   * `normalised`: `normaliseText(query)`, from a caller that has it already.
    */
-  search(query: string, limit = 10, { exactOnly = false, lookAlikes = true } = {}): PlaceMatch[] {
+  search(query: string, limit = 10, { exactOnly = false, lookAlikes = true, normalised }: PlaceSearchOptions = {}): PlaceMatch[] {
     const max = Number.isFinite(limit) ? Math.min(Math.max(Math.floor(limit), 0), MAX_LIMIT) : 10;
     if (max === 0 || typeof query !== 'string') return [];
-    const { text, postcode } = parseQuery(normaliseText(query));
+    const { text, postcode } = parseQuery(normalised ?? normaliseText(query));
     const literal = literalForm(query)
       .split(' ')
       .filter((word) => !/^\d+$/.test(word))
