@@ -6,7 +6,10 @@
  *   - per-query latency in process over a mixed query set (full addresses, prefixes while typing,
  *     typos, towns, postcodes), side by side with the bare FTS5 candidate query (the floor),
  *   - the peak RSS (VmHWM) of the built server with this database, under HTTP queries.
- * Prints a table; never fails on timings. Options: --addresses N (default 2500000), --skip-build.
+ * Prints a table; never fails on timings. Options: --addresses N (default 2500000), --skip-build,
+ * --in-process-only (no server figures: for iterating on the search itself), --cpu-time (the
+ * in-process timings as this process's CPU time instead of wall time: on a shared, busy machine
+ * wall time also counts the moments another process had the CPU).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -35,6 +38,15 @@ const SERVER_PORT = Number(process.env.BENCH_PORT ?? 4497);
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--addresses') + 1] ?? NaN) || 2_500_000;
 const skipBuild = args.includes('--skip-build');
+const inProcessOnly = args.includes('--in-process-only');
+const cpuTime = args.includes('--cpu-time');
+/** Milliseconds on the clock the in-process timings use. */
+const clock = cpuTime
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
+  : () => performance.now();
 
 interface Stats {
   n: number;
@@ -87,17 +99,17 @@ async function main(): Promise<void> {
   };
   for (let round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
     for (const { kind, query } of queries) {
-      let t = performance.now();
+      let t = clock();
       portal.search(query, 10);
-      const fullMs = performance.now() - t;
+      const fullMs = clock() - t;
       const parsed = parseAddressQuery(query);
       const expression = floor.matchExpression(parsed);
-      t = performance.now();
+      t = clock();
       if (expression) store.streetCandidateIds(expression.match);
-      const issuedMs = performance.now() - t;
-      t = performance.now();
+      const issuedMs = clock() - t;
+      t = clock();
       floor.rawCandidateIds(parsed);
-      const asTypedMs = performance.now() - t;
+      const asTypedMs = clock() - t;
       if (round < WARM_UP_ROUNDS) continue;
       record(full, kind, fullMs);
       record(issued, kind, issuedMs);
@@ -107,12 +119,14 @@ async function main(): Promise<void> {
   close();
   db.$client.close();
 
-  const server = await serverFigures(queries.map((q) => q.query));
+  const server = inProcessOnly ? null : await serverFigures(queries.map((q) => q.query));
 
   console.log('');
   console.log(`Build (Standarddaten + synthetisch): ${Number.isNaN(buildSeconds) ? 'übersprungen' : `${buildSeconds.toFixed(1)} s`}; Datenbank ${mb(sizeBytes)}`);
   console.log('');
-  console.log('Latenz je Anfrage in ms (in-process, Portal.search limit 10) neben der FTS5-Kandidatenabfrage allein (Boden):');
+  console.log(
+    `${cpuTime ? 'CPU-Zeit' : 'Latenz'} je Anfrage in ms (in-process, Portal.search limit 10) neben der FTS5-Kandidatenabfrage allein (Boden):`,
+  );
   console.log('  "Ausdruck" = die FTS5-Abfrage genau so, wie die Suche sie stellt; "getippt" = die Wörter wie getippt, ohne Korrekturen');
   console.log('Abfrageart              |    n | voll p50 | voll p95 | voll p99 | Ausdr p50 | Ausdr p95 | voll/Ausdr p95 | getippt p95 | voll/getippt p95');
   console.log('------------------------|------|----------|----------|----------|-----------|-----------|----------------|-------------|-----------------');
@@ -131,6 +145,8 @@ async function main(): Promise<void> {
       `Server (${server.entry}, DATABASE_PATH=${path.relative(ROOT, DB_PATH)}): Spitzen-RSS (VmHWM) ${server.peakMb.toFixed(0)} MB nach ${server.queries} HTTP-Anfragen ` +
         `(RSS am Ende ${server.rssMb.toFixed(0)} MB; HTTP p50 ${server.p50.toFixed(1)} ms, p95 ${server.p95.toFixed(1)} ms; Status ${server.statuses})`,
     );
+  } else if (inProcessOnly) {
+    console.log('Server: nicht gemessen (--in-process-only)');
   } else {
     console.log('Server: nicht gemessen (kein gebauter Server gefunden; ASTRO_OUT_DIR=… npx astro build)');
   }

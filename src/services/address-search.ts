@@ -75,7 +75,7 @@ export class AddressSearch {
   constructor(store: AddressStore, place: PlaceOf) {
     this.#store = store;
     this.#vocabulary = new TermVocabulary(store.vocabulary());
-    this.#place = place;
+    this.#place = remembered(place);
   }
 
   /** Addresses and streets for a parsed query, best first, at most `limit`; notes in the language of `t`. */
@@ -229,6 +229,21 @@ export class AddressSearch {
       located: Boolean(row.located),
     };
   }
+}
+
+/**
+ * `place`, asked once per town and part: it is asked for every candidate street (dozens per
+ * keystroke), its answers are few (one per town, or town part) and fixed for the snapshot.
+ */
+function remembered(place: PlaceOf): PlaceOf {
+  const byAgs = new Map<string, Map<string, ReturnType<PlaceOf>>>();
+  return (ags, districtId) => {
+    let parts = byAgs.get(ags);
+    if (parts === undefined) byAgs.set(ags, (parts = new Map<string, ReturnType<PlaceOf>>()));
+    let found = parts.get(districtId);
+    if (found === undefined) parts.set(districtId, (found = place(ags, districtId)));
+    return found;
+  };
 }
 
 /** An FTS5 string literal: the normaliser leaves letters and digits only, but quoting keeps any word literal. */

@@ -117,20 +117,28 @@ const PARTLY_KNOWN_PENALTY = 0.2;
 /** Addresses, streets and places matching `query`, and the decision; notes in the language of `t`. */
 export function searchPortal(context: SearchContext, query: string, limit: number, t: Translate = german): SearchAnswer {
   const parsed = parseAddressQuery(query);
+  // Normalised once, for the words naming a place outside and for the place search.
+  const normalised = normaliseText(query);
   // The whole text names a place outside ("Bremen", "Neustadt"): only places named exactly so
   // here can stand beside it, so neither streets nor look-alikes are looked for.
-  const namedOutside = context.outside.named(textWords(query));
+  const namedOutside = context.outside.named(textWords(normalised));
   const found = namedOutside.length > 0 ? [] : (context.addresses?.search(parsed, limit, t) ?? []);
   // An exact address with its number: no place can rank before it (same score, less specific
   // type), so the place search is skipped.
   const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].match === 'exact' && !found[0].approximate;
-  const places = exactAddress
-    ? []
-    : context.places.search(query, limit, { exactOnly: namedOutside.length > 0 }).map((match) => context.placeResult(match, null));
   // A divided city has a street once per part it crosses: an address found exactly in one part
   // makes the nearest numbers found in the others moot.
   const exactIn = (m: AddressMatch) => found.some((o) => o.type === 'address' && !o.approximate && o.ags === m.ags && o.street === m.street);
   const streets = found.filter((m) => !m.approximate || !exactIn(m)).map((match) => context.addressResult(match, t));
+  // Look-alike places score no better than SCORE_BANDS.fuzzyBase, and rank after streets that
+  // score as well: where `limit` streets do, none could be shown, and the slowest part of the
+  // place search is skipped (without a postcode, which ranks its own places first).
+  const lookAlikes = parsed.postcode !== null || streets.filter((r) => r.score <= SCORE_BANDS.fuzzyBase).length < limit;
+  const places = exactAddress
+    ? []
+    : context.places
+        .search(query, limit, { exactOnly: namedOutside.length > 0, lookAlikes, normalised })
+        .map((match) => context.placeResult(match, null));
 
   let others = places;
   const streetKnown = found.some((match) => match.match === 'exact');
@@ -272,9 +280,9 @@ function outsideMatches(
   return { byWords, byPostcode: byPostcode.filter((p) => !byWords.some((w) => w.police.id === p.police.id)) };
 }
 
-/** The query's words, normalised, without numbers. */
-function textWords(query: string): string {
-  return normaliseText(query)
+/** The words of a normalised query, without numbers. */
+function textWords(normalised: string): string {
+  return normalised
     .split(' ')
     .filter((word) => word !== '' && !/^\d+$/.test(word))
     .join(' ');

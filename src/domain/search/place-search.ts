@@ -36,6 +36,13 @@ export interface PlaceMatch {
   population: number;
 }
 
+/** How {@link PlaceSearch.search} searches (see there). */
+export interface PlaceSearchOptions {
+  exactOnly?: boolean;
+  lookAlikes?: boolean;
+  normalised?: string;
+}
+
 /** Everything a {@link PlaceSearch} is built from. */
 export interface PlaceSearchInput {
   municipalities: readonly Municipality[];
@@ -152,7 +159,7 @@ export class PlaceSearch {
   readonly #entries: Entry[];
   readonly #exact = new Map<string, Array<{ entry: Entry; name: NameVariant }>>();
   /** Letter pair -> indexes (ascending) of the entries whose names contain it. */
-  readonly #bigrams = new Map<string, number[]>();
+  readonly #bigrams = new Map<string, Int32Array>();
   /** Every name, sorted: the names starting with a query are one range. */
   readonly #nameStarts: NameStart[] = [];
   /** The rest of a name from each later word on ("munden" of "hannoversch munden"), where a query may start there. */
@@ -340,33 +347,37 @@ export class PlaceSearch {
     this.#postcodeList = [...this.#postcodes.keys()].sort();
 
     this.#sharedCounts = new Uint16Array(this.#entries.length);
+    const postings = new Map<string, number[]>();
     this.#entries.forEach((entry, index) => {
       const own = new Set<string>();
       for (const name of entry.names) for (const gram of bigramsOf(name.text)) own.add(gram);
       for (const gram of own) {
-        const list = this.#bigrams.get(gram) ?? [];
+        const list = postings.get(gram) ?? [];
         list.push(index);
-        this.#bigrams.set(gram, list);
+        postings.set(gram, list);
       }
     });
+    for (const [gram, list] of postings) this.#bigrams.set(gram, Int32Array.from(list));
   }
 
   /**
    * Places matching `query`, best first; at most `limit` (1..100) results. Never throws.
    * `exactOnly`: only places named exactly (no completions, no corrections), for callers that
-   * need nothing else.
+   * need nothing else. `lookAlikes: false`: no look-alikes of a text without a number (they
+   * score {@link SCORE_BANDS}.fuzzyBase or worse), for callers that could not show them anyway.
+   * `normalised`: `normaliseText(query)`, from a caller that has it already.
    */
-  search(query: string, limit = 10, { exactOnly = false } = {}): PlaceMatch[] {
+  search(query: string, limit = 10, { exactOnly = false, lookAlikes = true, normalised }: PlaceSearchOptions = {}): PlaceMatch[] {
     const max = Number.isFinite(limit) ? Math.min(Math.max(Math.floor(limit), 0), MAX_LIMIT) : 10;
     if (max === 0 || typeof query !== 'string') return [];
-    const { text, postcode } = parseQuery(normaliseText(query));
+    const { text, postcode } = parseQuery(normalised ?? normaliseText(query));
     const literal = literalForm(query)
       .split(' ')
       .filter((word) => !/^\d+$/.test(word))
       .join(' ');
     let scored: Scored[];
     if (postcode !== null && text === '') scored = this.#postcodeMatches(postcode, 0);
-    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal, exactOnly);
+    else if (postcode === null && text !== '') scored = this.#textMatches(text, literal, exactOnly, lookAlikes);
     else if (postcode !== null) scored = this.#pairMatches(postcode, text, literal, exactOnly);
     else scored = [];
     if (exactOnly) scored = scored.filter((s) => s.match.match === 'exact');
@@ -395,7 +406,7 @@ export class PlaceSearch {
     return this.#municipalityByAgs.get(ags)?.label ?? null;
   }
 
-  #textMatches(text: string, literal: string, exactOnly: boolean): Scored[] {
+  #textMatches(text: string, literal: string, exactOnly: boolean, lookAlikes = true): Scored[] {
     const best = new Map<string, { entry: Entry; score: number; kind: MatchKind }>();
     const offer = (entry: Entry, score: number, kind: MatchKind) => {
       const current = best.get(entry.key);
@@ -413,7 +424,7 @@ export class PlaceSearch {
       for (const { entry } of startingWith(this.#laterWordStarts, text)) offer(entry, SCORE_WORD_PREFIX, 'prefix');
     }
     // Look-alikes only where no place has the name typed: a name we know needs no correction.
-    if (text.length >= MIN_FUZZY_LENGTH && !named && !exactOnly) {
+    if (text.length >= MIN_FUZZY_LENGTH && !named && !exactOnly && lookAlikes) {
       for (const entry of this.#fuzzyCandidates(text)) {
         if (best.has(entry.key)) continue;
         const ratio = editRatio(text, entry.names);
@@ -468,19 +479,28 @@ export class PlaceSearch {
     const counts = this.#sharedCounts;
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const index of this.#bigrams.get(gram) ?? []) {
+      const list = this.#bigrams.get(gram);
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const index = list[k];
         if (counts[index] === 0) touched.push(index);
         counts[index]!++;
       }
     }
     const needed = Math.max(1, Math.ceil(grams.size * MIN_SHARED_BIGRAMS));
-    const candidates: number[] = [];
+    // Most shared first, then by index: one number per candidate, sorted natively (a comparator
+    // over hundreds of candidates showed in profiles).
+    const entries = this.#entries.length;
+    const keys: number[] = [];
     for (const index of touched) {
-      if (counts[index]! >= needed) candidates.push(index);
+      const count = counts[index];
+      if (count >= needed) keys.push((grams.size - count) * entries + index);
+      counts[index] = 0;
     }
-    candidates.sort((a, b) => counts[b]! - counts[a]! || a - b);
-    for (const index of touched) counts[index] = 0;
-    return candidates.slice(0, MAX_FUZZY_CANDIDATES).map((index) => this.#entries[index]!);
+    const order = Float64Array.from(keys).sort();
+    const out: Entry[] = [];
+    for (let k = 0; k < order.length && k < MAX_FUZZY_CANDIDATES; k++) out.push(this.#entries[order[k] % entries]);
+    return out;
   }
 
   #postcodeMatches(postcode: string, penalty: number): Scored[] {
@@ -731,24 +751,29 @@ function parseQuery(normalised: string): { text: string; postcode: string | null
  */
 function editRatio(query: string, names: readonly NameVariant[]): number {
   let best = Infinity;
-  // Keeps the ratio plus penalty if it is at most the best so far (and the cut-off).
-  const within = (typed: string, name: string, length: number, penalty: number) => {
-    best = Math.min(best, relativeDistanceWithin(typed, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty) + penalty);
-  };
   for (const { text, wordPrefix } of names) {
     // Labels and typed names are compared whole: "gottingen" should not find every place
     // whose label merely ends in "(Landkreis Göttingen)".
     const lastStart = wordPrefix ? text.length : 1;
     for (let start = 0; start < lastStart; start = text.indexOf(' ', start) + 1 || text.length) {
-      const tail = text.slice(start);
+      // The name from `start` on, compared in place (no substring made).
+      const tailLength = text.length - start;
       // Matching a later word is weaker evidence than matching the name from its start.
       const offset = start > 0 ? PARTIAL_EDIT_PENALTY : 0;
-      within(query, tail, Math.max(query.length, tail.length), offset);
-      if (tail.length > query.length) within(query, tail.slice(0, query.length), query.length, PARTIAL_EDIT_PENALTY + offset);
+      best = closer(best, query, text, Math.max(query.length, tailLength), offset, start, text.length);
+      if (tailLength > query.length) best = closer(best, query, text, query.length, PARTIAL_EDIT_PENALTY + offset, start, start + query.length);
       if (best === 0) return 0;
     }
   }
   return best;
+}
+
+/**
+ * The ratio of `query` to `name.slice(from, to)` plus `penalty` where that beats `best` (and the
+ * cut-off), else `best`. A function of its own, not a closure: it runs for every name compared.
+ */
+function closer(best: number, query: string, name: string, length: number, penalty: number, from: number, to: number): number {
+  return Math.min(best, relativeDistanceWithin(query, name, length, Math.min(best, MAX_EDIT_RATIO) - penalty, from, to) + penalty);
 }
 
 /** The score of a fuzzy match with this edit ratio: quantised, so near-equal ones fall back to type and population. */

@@ -76,7 +76,7 @@ export function scoreStreet(
     let ratio = relativeDistanceWithin(typed, compactName, Math.max(typed.length, compactName.length), MAX_FUZZY_EDIT_RATIO);
     if (typing && compactName.length > typed.length) {
       const cap = Math.min(ratio, MAX_FUZZY_EDIT_RATIO) - PARTIAL_EDIT_PENALTY;
-      ratio = Math.min(ratio, relativeDistanceWithin(typed, compactName.slice(0, typed.length), typed.length, cap) + PARTIAL_EDIT_PENALTY);
+      ratio = Math.min(ratio, relativeDistanceWithin(typed, compactName, typed.length, cap, 0, typed.length) + PARTIAL_EDIT_PENALTY);
     }
     if (ratio > MAX_FUZZY_EDIT_RATIO) return null;
     score = fuzzyScore(ratio);

@@ -25,8 +25,8 @@ const MAX_CORRECTIONS = 8;
 export class TermVocabulary {
   readonly #terms: string[];
   readonly #known: Set<string>;
-  /** "length:pair" → indexes into #terms. */
-  readonly #pairs = new Map<string, number[]>();
+  /** By word length: letter pair → indexes into #terms (ascending). */
+  readonly #pairs: Array<Map<string, Int32Array> | undefined> = [];
   /** Shared-pair counters per term, reused by every lookup (reset after use). */
   readonly #counts: Uint8Array;
 
@@ -34,13 +34,17 @@ export class TermVocabulary {
     this.#terms = [...new Set(terms)].filter((term) => term !== '').sort();
     this.#known = new Set(this.#terms);
     this.#counts = new Uint8Array(this.#terms.length);
+    const byLength: Array<Map<string, number[]>> = [];
     this.#terms.forEach((term, index) => {
+      const pairs = (byLength[term.length] ??= new Map());
       for (const pair of pairsOf(term)) {
-        const key = `${term.length}:${pair}`;
-        const list = this.#pairs.get(key);
+        const list = pairs.get(pair);
         if (list) list.push(index);
-        else this.#pairs.set(key, [index]);
+        else pairs.set(pair, [index]);
       }
+    });
+    byLength.forEach((pairs, length) => {
+      this.#pairs[length] = new Map([...pairs].map(([pair, list]) => [pair, Int32Array.from(list)]));
     });
   }
 
@@ -78,13 +82,17 @@ export class TermVocabulary {
     const needed = Math.max(1, pairs.length - 3 * max);
     const counts = this.#counts;
     const touched: number[] = [];
-    for (let length = word.length - max; length <= word.length + max; length++) {
+    for (let length = Math.max(0, word.length - max); length <= word.length + max; length++) {
+      const byPair = this.#pairs[length];
+      if (byPair === undefined) continue;
       for (const pair of pairs) {
-        const list = this.#pairs.get(`${length}:${pair}`);
-        if (!list) continue;
-        for (const index of list) {
-          if (counts[index] === 0) touched.push(index);
-          if (counts[index]! < 255) counts[index]!++;
+        const list = byPair.get(pair);
+        if (list === undefined) continue;
+        for (let k = 0; k < list.length; k++) {
+          const index = list[k];
+          const count = counts[index];
+          if (count === 0) touched.push(index);
+          if (count < 255) counts[index] = count + 1;
         }
       }
     }
@@ -116,7 +124,7 @@ export class TermVocabulary {
       let edits = 2;
       for (const cut of [prefix.length, prefix.length - 1, prefix.length + 1]) {
         if (cut > term.length) continue;
-        edits = Math.min(edits, boundedOsaDistance(prefix, term.slice(0, cut), 1));
+        edits = Math.min(edits, boundedOsaDistance(prefix, term, 1, 0, cut));
       }
       if (edits === 1) seen.set(term, { term, edits });
     }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideSearch, PlaceSearch, type PlaceMatch } from '../../../src/domain/search';
+import { decideSearch, PlaceSearch, SCORE_BANDS, type PlaceMatch } from '../../../src/domain/search';
 import { loadRealPlaces } from './real-data';
 
 // AGS / ARS values checked against data/geo/nds_gemeinden_vg250.geojson and
@@ -87,6 +87,22 @@ describe('municipality names: typos, spellings, abbreviations, prefixes', () => 
   it('ranks prefixes by population while typing', () => {
     const labels = search.search('Han', 3).map((r) => r.label);
     expect(labels[0]).toBe('Hannover');
+  });
+
+  it('without look-alikes gives the same exact and prefix answers, and look-alikes score no better than fuzzyBase', () => {
+    for (const query of ['Celle', 'Cele', 'Götingen', 'Gotting', 'Han', 'Hann Mnden', 'Lindenweg Ha', 'Bahnhofstr Oldenb', 'xqzjkw']) {
+      const all = search.search(query, 100);
+      const without = search.search(query, 100, { lookAlikes: false });
+      expect(without.every((r) => r.match !== 'corrected')).toBe(true);
+      // Everything that ranks before any look-alike is the same (search.ts relies on it).
+      const better = (list: PlaceMatch[]) => list.filter((r) => r.score < SCORE_BANDS.fuzzyBase);
+      expect(better(without)).toEqual(better(all));
+      for (const r of all) if (r.match === 'corrected') expect(r.score).toBeGreaterThanOrEqual(SCORE_BANDS.fuzzyBase);
+    }
+    // With a number the text may be read with a postcode: the flag leaves that reading whole.
+    expect(search.search('Cele 292', 10, { lookAlikes: false })).toEqual(search.search('Cele 292', 10));
+    expect(search.search('Cele', 10, { lookAlikes: false }).some((r) => r.match === 'corrected')).toBe(false);
+    expect(search.search('Cele', 10).some((r) => r.match === 'corrected')).toBe(true);
   });
 
   it('ranks exact before prefix before fuzzy', () => {
