@@ -55,13 +55,13 @@ export function boundedOsaDistance(a: string, b: string, max: number, from = 0, 
     let bBefore = low > 1 ? b.charCodeAt(from + low - 2) : -1;
     for (let j = low; j <= high; j++) {
       const bj = b.charCodeAt(from + j - 1);
-      let d = prev[j - 1] + (ai === bj ? 0 : 1);
-      const up = prev[j] + 1;
+      let d = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const up = prev[j]! + 1;
       if (up < d) d = up;
-      const left = row[j - 1] + 1;
+      const left = row[j - 1]! + 1;
       if (left < d) d = left;
       if (ai === bBefore && aBefore === bj && j > 1) {
-        const swap = prevPrev[j - 2] + 1;
+        const swap = prevPrev[j - 2]! + 1;
         if (swap < d) d = swap;
       }
       row[j] = d;
@@ -74,7 +74,7 @@ export function boundedOsaDistance(a: string, b: string, max: number, from = 0, 
     prev = row;
     row = used;
   }
-  const distance = prev[n];
+  const distance = prev[n]!;
   return distance <= cap ? distance : max + 1;
 }
 
@@ -91,22 +91,22 @@ const countDifference = new Int32Array(256);
  */
 function letterCountBound(a: string, b: string, from: number, to: number): number {
   const counts = countDifference;
-  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 255]++;
-  for (let j = from; j < to; j++) counts[b.charCodeAt(j) & 255]--;
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 255]!++;
+  for (let j = from; j < to; j++) counts[b.charCodeAt(j) & 255]!--;
   // Each slot is read once (then cleared), through the letters that can have touched it. No
   // helper function: this runs for most comparisons, and a closure per call showed in profiles.
   let surplus = 0;
   let missing = 0;
   for (let i = 0; i < a.length; i++) {
     const slot = a.charCodeAt(i) & 255;
-    const d = counts[slot];
+    const d = counts[slot]!;
     if (d > 0) surplus += d;
     else missing -= d;
     counts[slot] = 0;
   }
   for (let j = from; j < to; j++) {
     const slot = b.charCodeAt(j) & 255;
-    missing -= counts[slot];
+    missing -= counts[slot]!;
     counts[slot] = 0;
   }
   return surplus > missing ? surplus : missing;

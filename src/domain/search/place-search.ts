@@ -482,7 +482,7 @@ export class PlaceSearch {
       const list = this.#bigrams.get(gram);
       if (list === undefined) continue;
       for (let k = 0; k < list.length; k++) {
-        const index = list[k];
+        const index = list[k]!;
         if (counts[index] === 0) touched.push(index);
         counts[index]!++;
       }
@@ -493,13 +493,13 @@ export class PlaceSearch {
     const entries = this.#entries.length;
     const keys: number[] = [];
     for (const index of touched) {
-      const count = counts[index];
+      const count = counts[index]!;
       if (count >= needed) keys.push((grams.size - count) * entries + index);
       counts[index] = 0;
     }
     const order = Float64Array.from(keys).sort();
     const out: Entry[] = [];
-    for (let k = 0; k < order.length && k < MAX_FUZZY_CANDIDATES; k++) out.push(this.#entries[order[k] % entries]);
+    for (let k = 0; k < order.length && k < MAX_FUZZY_CANDIDATES; k++) out.push(this.#entries[order[k]! % entries]!);
     return out;
   }
 

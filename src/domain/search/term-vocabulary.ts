@@ -89,8 +89,8 @@ export class TermVocabulary {
         const list = byPair.get(pair);
         if (list === undefined) continue;
         for (let k = 0; k < list.length; k++) {
-          const index = list[k];
-          const count = counts[index];
+          const index = list[k]!;
+          const count = counts[index]!;
           if (count === 0) touched.push(index);
           if (count < 255) counts[index] = count + 1;
         }

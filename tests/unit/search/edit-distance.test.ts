@@ -45,11 +45,11 @@ function referenceOsa(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const at = i * width + j;
-      d[at] = Math.min(d[at - width] + 1, d[at - 1] + 1, d[at - width - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[at] = Math.min(d[at], d[at - 2 * width - 2] + 1);
+      d[at] = Math.min(d[at - width]! + 1, d[at - 1]! + 1, d[at - width - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[at] = Math.min(d[at], d[at - 2 * width - 2]! + 1);
     }
   }
-  return d[a.length * width + b.length];
+  return d[a.length * width + b.length]!;
 }
 
 describe('boundedOsaDistance against the full matrix', () => {
