@@ -11,7 +11,7 @@ export default defineConfig({
   // whole anyway (its ETag is a hash of the body, src/middleware/caching.ts), and one write of the
   // finished page costs less than many chunks.
   // Middleware mode: src/server/main.mjs is the server (drain, static files, compression).
-  adapter: node({ mode: 'middleware', bodySizeLimit: 2 * 1024 * 1024, experimentalDisableStreaming: true }),
+  adapter: node({ mode: 'middleware', bodySizeLimit: 4 * 1024 * 1024, experimentalDisableStreaming: true }),
   // Astro puts script-src and style-src with the hashes of each page's inline scripts and styles
   // into its Content-Security-Policy header; src/middleware/security-headers.ts completes it.
   // checkOrigin off: it would answer a POST with a bare English 403 before the middleware, and

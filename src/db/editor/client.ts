@@ -2,7 +2,7 @@
  * The writable editor database (users, sessions, drafts, audit log). Opened on the first editor
  * request or command, never by a citizen's request; migrated on open.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -10,7 +10,13 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 
-export const EDITOR_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+/**
+ * The migrations: beside this file when it runs from source (tsx, tests); the built server's
+ * bundle lives elsewhere (dist/server/chunks), and finds them in the checkout it runs from.
+ */
+export const EDITOR_MIGRATIONS_FOLDER = [fileURLToPath(new URL('./migrations', import.meta.url)), path.resolve('src/db/editor/migrations')].find((dir) =>
+  existsSync(path.join(dir, 'meta', '_journal.json')),
+) ?? fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type EditorDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

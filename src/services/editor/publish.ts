@@ -1,7 +1,7 @@
 /**
  * Publishing: the approved drafts applied to the published content become a new snapshot, built
- * by the same build as `npm run data:build` (validation included) from a copy of the data
- * directory with the editable files replaced, and swapped in atomically at the snapshot path.
+ * by `npm run data:build`'s own command (validation included; in a child process) from a copy of
+ * the data directory with the editable files replaced, and swapped in atomically at the snapshot path.
  * Every server watching that file (src/services/snapshot.ts: each replica checks every 2 s) takes
  * it up without a restart; requests in progress finish on the old one. Only when the build
  * succeeded are the drafts marked published and the version recorded.
@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { drafts, publishedVersions, type PublishedVersionRow } from '../../db/editor/schema';
-import { buildDatabase, type BuildReport } from '../../data-import/build-database';
-import { DataValidationError } from '../../data-import/errors';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { defaultSnapshotPath } from '../../db/client';
 import { audit, type Actor } from './audit';
 import { editorDb } from './db';
@@ -49,18 +49,61 @@ export async function overlayDirectory(sourceDir: string, content: EditableConte
 /** A data file as the repository keeps it: two-space JSON with a final newline. */
 export const serialise = (records: unknown) => `${JSON.stringify(records, null, 2)}\n`;
 
-/** Builds `content` into the snapshot at `outputPath` (atomic swap); throws DataValidationError on bad data. */
-export async function buildSnapshot(content: EditableContent, outputPath = defaultSnapshotPath(), sourceDir = dataDir()): Promise<BuildReport> {
+/** What a build reports back. */
+export interface BuildOutcome {
+  dataVersion: string;
+}
+
+/** The build refused the data: its messages (file, record, field), as `npm run data:build` prints them. */
+export class BuildRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(`build refused: ${problems.length} problems`);
+  }
+}
+
+/**
+ * Builds `content` into the snapshot at `outputPath` (atomic swap) by running the data build's own
+ * command (`tsx src/data-import/cli.ts`, what `npm run data:build` runs) in a child process: the
+ * same validation and output, and the server's event loop stays free for citizens meanwhile.
+ */
+export async function buildSnapshot(content: EditableContent, outputPath = defaultSnapshotPath(), sourceDir = dataDir()): Promise<BuildOutcome> {
   const dir = await overlayDirectory(sourceDir, content);
   try {
-    return await buildDatabase({ dataDir: dir, outputPath });
+    const { code, stderr } = await run(process.execPath, [path.resolve('node_modules/.bin/tsx'), path.resolve('src/data-import/cli.ts'), '--data-dir', dir, '--out', path.resolve(outputPath)], {
+      ...process.env,
+      // The overlay already is the content to publish: the CLI must not put the last published version over it.
+      EDITOR_IGNORE_PUBLISHED: '1',
+    });
+    if (code !== 0) {
+      const problems = stderr.split('\n').map((line) => line.trim()).filter((line) => line && !/^Datenprüfung fehlgeschlagen/.test(line));
+      throw new BuildRefused(problems.length ? problems : [`data build exited with ${code}`]);
+    }
+    const db = new Database(outputPath, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string };
+      return { dataVersion: row.value };
+    } finally {
+      db.close();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stderr.length < 200_000) stderr += chunk;
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stderr }));
+  });
+}
+
 export type PublishResult =
-  | { ok: true; version: PublishedVersionRow; report: BuildReport; drafts: number }
+  | { ok: true; version: PublishedVersionRow; report: BuildOutcome; drafts: number }
   | { ok: false; reason: 'nothing' | 'busy' | 'invalid'; problems?: string[] };
 
 let publishing = false;
@@ -70,12 +113,12 @@ async function publishContent(content: EditableContent, actor: Actor, publishedB
   publishing = true;
   const started = performance.now();
   try {
-    let report: BuildReport;
+    let report: BuildOutcome;
     try {
       report = await buildSnapshot(content);
     } catch (error) {
-      if (!(error instanceof DataValidationError)) throw error;
-      const problems = error.problems.map((p) => p.message);
+      if (!(error instanceof BuildRefused)) throw error;
+      const problems = error.problems;
       audit(actor, 'publish', 'failed', { after: { problems: problems.slice(0, 20) } });
       return { ok: false, reason: 'invalid', problems };
     }
