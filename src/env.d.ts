@@ -12,5 +12,7 @@ declare namespace App {
       client: string;
       form: FormData | null;
     };
+    /** Set for the editor's preview (/redaktion/vorschau/…): `portal` is the preview snapshot; nothing is cached. */
+    preview?: boolean;
   }
 }

@@ -21,7 +21,7 @@ export const caching: MiddlewareHandler = async (context, next) => {
   const method = context.request.method;
   const response = await next();
   // The editor area's answers are per person and never cached (src/middleware/editor.ts).
-  if ((method !== 'GET' && method !== 'HEAD') || isEditorPath(context.url.pathname)) return response;
+  if ((method !== 'GET' && method !== 'HEAD') || isEditorPath(context.url.pathname) || context.locals.preview) return response;
   if (response.status !== 200) {
     if ((response.status === 400 || response.status === 404) && !response.headers.has('Cache-Control')) {
       return withHeaders(response, { 'Cache-Control': ERROR_CACHE_CONTROL });

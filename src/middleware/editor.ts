@@ -15,6 +15,7 @@ import { cookieNames, editorRefusal, isEditorPath, isForeignOrigin, SIGN_IN_PATH
 import { readChallenge, loadSession, sameToken } from '../services/editor/sessions';
 import { audit } from '../services/editor/audit';
 import { clientOf } from '../services/editor/client-address';
+import { PREVIEW_ROOT, previewPortal } from '../services/editor/preview';
 
 /** Pages reachable without a session. */
 const PUBLIC_EDITOR_PATHS = new Set([SIGN_IN_PATH, `${SIGN_IN_PATH}/sso`, `${SIGN_IN_PATH}/sso/zurueck`]);
@@ -52,7 +53,19 @@ export const editor = defineMiddleware(async (context, next) => {
     }
     context.locals.editor.form = form;
   }
-  const response = await next();
+  // The preview: a citizens' page (/redaktion/vorschau/beamte/x → /beamte/x) rendered from the
+  // preview snapshot (drafts included) instead of the live one; never cached (see caching, answer cache).
+  let response: Response;
+  const previewed = pathname.startsWith(`${PREVIEW_ROOT}/`) ? pathname.slice(PREVIEW_ROOT.length) : null;
+  const portal = previewed && session ? previewPortal(session.principal) : null;
+  if (previewed && !portal) return context.redirect(localizePath(PREVIEW_ROOT, language), 303);
+  if (previewed && portal) {
+    context.locals.portal = portal;
+    context.locals.preview = true;
+    response = await next(previewed + context.url.search);
+  } else {
+    response = await next();
+  }
   const headers = new Headers(response.headers);
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Robots-Tag', 'noindex, nofollow');

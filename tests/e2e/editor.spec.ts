@@ -113,6 +113,7 @@ const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hanno
   ['/redaktion/dienststellen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/dienststellen/polizeistation-wathlingen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 403, reviewer: 200 }],
   ['/redaktion/entwuerfe', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/vorschau', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/veroeffentlichen', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/benutzer', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/protokoll', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
@@ -146,6 +147,19 @@ test('edit → review → publish: the citizen’s page shows the change, with s
   await editor.getByLabel('Telefon').fill('0000 4711-0');
   await editor.getByRole('button', { name: 'Als Entwurf speichern' }).click();
   await expect(editor.getByRole('status')).toHaveText('Entwurf gespeichert (Version 1).');
+  // The preview renders the citizens' page from the drafts; the live page is unchanged.
+  await editor.goto(`${base}/redaktion/vorschau`);
+  await editor.getByRole('button', { name: 'Vorschau erstellen' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Die Vorschau ist erstellt.', { timeout: 120_000 });
+  await editor.getByRole('link', { name: CELLE_OFFICER }).click();
+  await expect(editor).toHaveURL(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`);
+  await expect(editor.getByRole('heading', { level: 1 })).toContainText('Alexandra Peters <script>');
+  const live = await request.get(`${base}/beamte/${CELLE_OFFICER}`);
+  expect(await live.text()).not.toContain('Alexandra Peters');
+  expect((await editor.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`)).headers()['cache-control']).toBe('no-store');
+  // Another area's editor has no preview of it.
+  const other = await pages.hannover!.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`, { maxRedirects: 0 });
+  expect(other.status()).toBe(303);
   await editor.goto(`${base}/redaktion/entwuerfe`);
   await editor.getByRole('button', { name: 'Zur Prüfung geben' }).click();
   await expect(editor.getByRole('status')).toHaveText('Erledigt.');
@@ -271,7 +285,7 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
   await expectNoAxeViolations(signInPage);
   await context.close();
   const admin = pages.admin!;
-  for (const path of ['/redaktion', '/redaktion/beamte', `/redaktion/beamte/${CELLE_OFFICER}`, '/redaktion/entwuerfe', '/redaktion/veroeffentlichen', '/redaktion/benutzer', '/redaktion/protokoll', '/en/redaktion/konten', '/redaktion/dienststellen/polizeistation-wathlingen']) {
+  for (const path of ['/redaktion', '/redaktion/vorschau', '/redaktion/beamte', `/redaktion/beamte/${CELLE_OFFICER}`, '/redaktion/entwuerfe', '/redaktion/veroeffentlichen', '/redaktion/benutzer', '/redaktion/protokoll', '/en/redaktion/konten', '/redaktion/dienststellen/polizeistation-wathlingen']) {
     await admin.goto(base + path);
     await expect(admin.locator('script')).toHaveCount(0);
     await expectNoAxeViolations(admin);
