@@ -39,7 +39,7 @@ export interface EditorServer extends TestServer {
   snapshot: string;
 }
 
-export async function startEditorServer(env: Record<string, string> = {}): Promise<EditorServer> {
+export async function startEditorServer(env: Record<string, string> = {}, port?: number): Promise<EditorServer> {
   const dir = await makeTempDir('revierfinder-editor-');
   const snapshot = path.join(dir, 'portal.db');
   await copyFile(path.join(PROJECT_DATA_DIR, 'portal.db'), snapshot);
@@ -51,7 +51,7 @@ export async function startEditorServer(env: Record<string, string> = {}): Promi
     await createUser({ email: user.email, password: PASSWORD, role: user.role, scopes: SCOPES[key] ?? [], totpSecret: user.secret }, system);
   }
   db.$client.close();
-  const server = await startTestServer({ DATABASE_PATH: snapshot, EDITOR_DATABASE_PATH: editorDb, DATA_DIR: PROJECT_DATA_DIR, ...env });
+  const server = await startTestServer({ DATABASE_PATH: snapshot, EDITOR_DATABASE_PATH: editorDb, DATA_DIR: PROJECT_DATA_DIR, ...env }, port);
   return { ...server, dir, snapshot };
 }
 

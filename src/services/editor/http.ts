@@ -18,9 +18,18 @@ export function isSecure(url: URL): boolean {
   return url.protocol === 'https:' || (process.env.PUBLIC_ORIGIN ?? '').trim().startsWith('https://');
 }
 
-export function cookieNames(url: URL): { session: string; challenge: string } {
+export function cookieNames(url: URL): { session: string; challenge: string; sso: string } {
   const prefix = isSecure(url) ? '__Host-' : '';
-  return { session: `${prefix}rf_session`, challenge: `${prefix}rf_signin` };
+  return { session: `${prefix}rf_session`, challenge: `${prefix}rf_signin`, sso: `${prefix}rf_sso` };
+}
+
+/**
+ * The single sign-on round trip's cookie: SameSite=Lax, because the identity provider sends the
+ * browser back from another site (a Strict cookie would not come along). It holds only the id of a
+ * ten-minute, one-use challenge (state, nonce, PKCE verifier); the session cookie stays Strict.
+ */
+export function setSsoCookie(cookies: AstroCookies, url: URL, name: string, value: string): void {
+  cookies.set(name, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(url), maxAge: 600 });
 }
 
 /** Sets an editor cookie: session-only (no Max-Age: the server's timeouts decide), Path=/ as `__Host-` requires. */
