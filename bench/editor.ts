@@ -15,13 +15,15 @@ import { readContentFromFiles } from '../src/services/editor/records';
 import { passwordStep } from '../src/services/editor/sign-in';
 import { createUser } from '../src/services/editor/users';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export async function runEditorBench(args: string[]): Promise<void> {
   const rounds = Number(args[args.indexOf('--rounds') + 1]) || 7;
   const { memoryCost, timeCost, parallelism } = editorConfig.argon2;
-  console.log(`Redaktion / editor area — Argon2id m=${memoryCost} KiB (${(memoryCost / 1024).toFixed(0)} MiB), t=${timeCost}, p=${parallelism}`);
+  console.log(
+    `Redaktion / editor area — Argon2id m=${memoryCost} KiB (${(memoryCost / 1024).toFixed(0)} MiB), t=${timeCost}, p=${parallelism}`,
+  );
   const password = 'ein langes passwort für die messung';
   const hash = await hashPassword(password);
   const verify: number[] = [];
@@ -38,8 +40,12 @@ export async function runEditorBench(args: string[]): Promise<void> {
     await passwordStep('bench@bench.example', password, `10.0.0.${i}`);
     signIn.push(performance.now() - started);
   }
-  console.log(`  Passwortprüfung / password verify: median ${ms(median(verify))}, min ${ms(Math.min(...verify))}, max ${ms(Math.max(...verify))} (${rounds} rounds)`);
-  console.log(`  Anmeldeschritt / sign-in step (throttle check, verify, audit): median ${ms(median(signIn))}, max ${ms(Math.max(...signIn))}`);
+  console.log(
+    `  Passwortprüfung / password verify: median ${ms(median(verify))}, min ${ms(Math.min(...verify))}, max ${ms(Math.max(...verify))} (${rounds} rounds)`,
+  );
+  console.log(
+    `  Anmeldeschritt / sign-in step (throttle check, verify, audit): median ${ms(median(signIn))}, max ${ms(Math.max(...signIn))}`,
+  );
 
   const dir = await mkdtemp(path.join(tmpdir(), 'revierfinder-bench-publish-'));
   try {
@@ -47,7 +53,9 @@ export async function runEditorBench(args: string[]): Promise<void> {
     const content = readContentFromFiles(dataDir);
     const started = performance.now();
     const outcome = await buildSnapshot(content, path.join(dir, 'portal.db'), dataDir);
-    console.log(`  Veröffentlichen / publish, default data (${content.officers.length} officers, ${content.accounts.length} accounts, ${content.stations.length} stations): ${ms(performance.now() - started)} (data version ${outcome.dataVersion})`);
+    console.log(
+      `  Veröffentlichen / publish, default data (${content.officers.length} officers, ${content.accounts.length} accounts, ${content.stations.length} stations): ${ms(performance.now() - started)} (data version ${outcome.dataVersion})`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -71,7 +71,9 @@ async function admin(args: string[]): Promise<number> {
   const password = await readPassword(`Passwort für ${email} (mindestens ${MIN_PASSWORD_LENGTH} Zeichen): `);
   try {
     const user = await createUser({ email, displayName: option(args, '--name'), password, role: 'admin' }, SYSTEM);
-    console.log(`Administrator ${user.email} angelegt. Bei der ersten Anmeldung unter /redaktion/anmelden wird der zweite Faktor (TOTP) eingerichtet.`);
+    console.log(
+      `Administrator ${user.email} angelegt. Bei der ersten Anmeldung unter /redaktion/anmelden wird der zweite Faktor (TOTP) eingerichtet.`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof UserInputError) {
@@ -112,7 +114,7 @@ async function backup(args: string[]): Promise<number> {
   return 0;
 }
 
-async function restore(args: string[]): Promise<number> {
+function restore(args: string[]): number {
   const from = option(args, '--from');
   if (!from || !existsSync(from)) {
     console.error('Aufruf: npm run editor:restore -- --from DATEI   (die Datei muss existieren; Server vorher anhalten)');
@@ -145,7 +147,9 @@ function exportVersion(args: string[]): number {
   const version = Number(option(args, '--version'));
   const out = option(args, '--out');
   if (!Number.isInteger(version) || !out) {
-    console.error('Aufruf: npm run editor:export -- --version N --out VERZEICHNIS   (schreibt demo/officers.json, demo/accounts.json, demo/stations.json)');
+    console.error(
+      'Aufruf: npm run editor:export -- --version N --out VERZEICHNIS   (schreibt demo/officers.json, demo/accounts.json, demo/stations.json)',
+    );
     return 2;
   }
   useEditorDatabase(openEditorDatabase(defaultEditorDatabasePath()));
@@ -167,9 +171,24 @@ export async function demoEditors(): Promise<number> {
   useEditorDatabase(openEditorDatabase(defaultEditorDatabasePath()));
   const accounts = [
     { email: 'admin@redaktion-demo.example', displayName: 'Demo-Administration', role: 'admin' as const, scopes: [] },
-    { email: 'lueneburg@redaktion-demo.example', displayName: 'Demo-Redaktion PD Lüneburg', role: 'editor' as const, scopes: ['pd:pd-lueneburg'] },
-    { email: 'hannover@redaktion-demo.example', displayName: 'Demo-Redaktion PD Hannover', role: 'editor' as const, scopes: ['pd:pd-hannover'] },
-    { email: 'pruefung@redaktion-demo.example', displayName: 'Demo-Prüfung PD Lüneburg', role: 'reviewer' as const, scopes: ['pd:pd-lueneburg'] },
+    {
+      email: 'lueneburg@redaktion-demo.example',
+      displayName: 'Demo-Redaktion PD Lüneburg',
+      role: 'editor' as const,
+      scopes: ['pd:pd-lueneburg'],
+    },
+    {
+      email: 'hannover@redaktion-demo.example',
+      displayName: 'Demo-Redaktion PD Hannover',
+      role: 'editor' as const,
+      scopes: ['pd:pd-hannover'],
+    },
+    {
+      email: 'pruefung@redaktion-demo.example',
+      displayName: 'Demo-Prüfung PD Lüneburg',
+      role: 'reviewer' as const,
+      scopes: ['pd:pd-lueneburg'],
+    },
   ];
   console.log('Demo-Redaktionskonten (erfunden; Passwörter werden nur jetzt angezeigt, TOTP wird bei der ersten Anmeldung eingerichtet):');
   for (const account of accounts) {
@@ -184,7 +203,13 @@ export async function demoEditors(): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = { admin, backup, restore, export: exportVersion, demo: demoEditors };
+const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
+  admin,
+  backup,
+  restore,
+  export: exportVersion,
+  demo: demoEditors,
+};
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
   const [command = '', ...args] = process.argv.slice(2);

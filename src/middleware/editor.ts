@@ -48,7 +48,9 @@ export const editor = defineMiddleware(async (context, next) => {
     const token = form.get('_csrf');
     const expected = session?.csrfToken ?? readChallenge(cookies.get(names.challenge)?.value)?.data.csrf;
     if (typeof token !== 'string' || !expected || !sameToken(token, expected)) {
-      audit({ userId: session?.principal.id ?? null, name: session?.principal.email ?? '(unbekannt)', client }, 'csrf.token', 'denied', { target: pathname });
+      audit({ userId: session?.principal.id ?? null, name: session?.principal.email ?? '(unbekannt)', client }, 'csrf.token', 'denied', {
+        target: pathname,
+      });
       return editorRefusal(403, language, 'error.csrfTitle', 'error.csrfText');
     }
     context.locals.editor.form = form;

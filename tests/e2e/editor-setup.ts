@@ -32,7 +32,12 @@ export const USERS = {
   fresh: { email: 'neu@e2e.example', secret: null, role: 'editor' },
 } satisfies Record<string, EditorUser>;
 
-const SCOPES: Record<string, string[]> = { lueneburg: ['pd:pd-lueneburg'], hannover: ['pd:pd-hannover'], reviewer: ['pd:pd-lueneburg'], fresh: ['pi:pi-celle'] };
+const SCOPES: Record<string, string[]> = {
+  lueneburg: ['pd:pd-lueneburg'],
+  hannover: ['pd:pd-hannover'],
+  reviewer: ['pd:pd-lueneburg'],
+  fresh: ['pi:pi-celle'],
+};
 
 export interface EditorServer extends TestServer {
   dir: string;
@@ -48,10 +53,16 @@ export async function startEditorServer(env: Record<string, string> = {}, port?:
   useEditorDatabase(db);
   const system = { userId: null, name: 'e2e', client: 'e2e' };
   for (const [key, user] of Object.entries(USERS)) {
-    await createUser({ email: user.email, password: PASSWORD, role: user.role, scopes: SCOPES[key] ?? [], totpSecret: user.secret }, system);
+    await createUser(
+      { email: user.email, password: PASSWORD, role: user.role, scopes: SCOPES[key] ?? [], totpSecret: user.secret },
+      system,
+    );
   }
   db.$client.close();
-  const server = await startTestServer({ DATABASE_PATH: snapshot, EDITOR_DATABASE_PATH: editorDb, DATA_DIR: PROJECT_DATA_DIR, ...env }, port);
+  const server = await startTestServer(
+    { DATABASE_PATH: snapshot, EDITOR_DATABASE_PATH: editorDb, DATA_DIR: PROJECT_DATA_DIR, ...env },
+    port,
+  );
   return { ...server, dir, snapshot };
 }
 
@@ -85,7 +96,12 @@ export async function signIn(page: Page, base: string, user: EditorUser, languag
 }
 
 /** A browser context signed in as `user`. */
-export async function signedIn(browser: Browser, base: string, user: EditorUser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser,
+  base: string,
+  user: EditorUser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await signIn(page, base, user);

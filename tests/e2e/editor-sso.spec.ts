@@ -22,12 +22,26 @@ test.beforeAll(async () => {
   const idpPort = await freePort();
   const port = await freePort();
   const issuer = `http://127.0.0.1:${idpPort}`;
-  server = await startEditorServer({ EDITOR_OIDC_ISSUER: issuer, EDITOR_OIDC_CLIENT_ID: CLIENT_ID, EDITOR_OIDC_CLIENT_SECRET: CLIENT_SECRET }, port);
+  server = await startEditorServer(
+    { EDITOR_OIDC_ISSUER: issuer, EDITOR_OIDC_CLIENT_ID: CLIENT_ID, EDITOR_OIDC_CLIENT_SECRET: CLIENT_SECRET },
+    port,
+  );
   const emails: Record<string, string> = { kim: USERS.lueneburg.email, fremd: 'fremd@e2e.example' };
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [`${server.base}/redaktion/anmelden/sso/zurueck`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [`${server.base}/redaktion/anmelden/sso/zurueck`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: emails[sub] ?? `${sub}@e2e.example`, email_verified: true, name: sub }) }),
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: () => ({ sub, email: emails[sub] ?? `${sub}@e2e.example`, email_verified: true, name: sub }),
+    }),
     cookies: { keys: ['test-cookie-key-0123456789'] },
   });
   idp = provider.listen(idpPort, '127.0.0.1');

@@ -8,7 +8,17 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 import { removeTempDirs } from '../integration/helpers/data-dir';
-import { CELLE_OFFICER, HANNOVER_OFFICER, PASSWORD, USERS, freshCode, signIn, signedIn, startEditorServer, type EditorServer } from './editor-setup';
+import {
+  CELLE_OFFICER,
+  HANNOVER_OFFICER,
+  PASSWORD,
+  USERS,
+  freshCode,
+  signIn,
+  signedIn,
+  startEditorServer,
+  type EditorServer,
+} from './editor-setup';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -20,7 +30,8 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
   server = await startEditorServer();
   base = server.base;
-  for (const role of ['admin', 'lueneburg', 'hannover', 'reviewer'] as const) pages[role] = (await signedIn(browser, base, USERS[role])).page;
+  for (const role of ['admin', 'lueneburg', 'hannover', 'reviewer'] as const)
+    pages[role] = (await signedIn(browser, base, USERS[role])).page;
 });
 
 test.afterAll(async () => {
@@ -85,17 +96,33 @@ test('wrong password and wrong code get the same generic message; a first sign-i
 });
 
 test('a POST without the CSRF token, or from another Origin, is refused (403)', async () => {
-  const page = pages.lueneburg!;
+  const page = pages.lueneburg;
   const form = { _csrf: 'falsch', action: 'save', name: 'X' };
-  const withoutToken = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, { form: { action: 'save' }, headers: { Origin: base }, maxRedirects: 0 });
+  const withoutToken = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    form: { action: 'save' },
+    headers: { Origin: base },
+    maxRedirects: 0,
+  });
   expect(withoutToken.status()).toBe(403);
-  const wrongToken = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, { form, headers: { Origin: base }, maxRedirects: 0 });
+  const wrongToken = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    form,
+    headers: { Origin: base },
+    maxRedirects: 0,
+  });
   expect(wrongToken.status()).toBe(403);
   await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
   const token = await page.locator('input[name="_csrf"]').first().inputValue();
-  const forged = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, { form: { ...form, _csrf: token }, headers: { Origin: 'https://angreifer.example' }, maxRedirects: 0 });
+  const forged = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    form: { ...form, _csrf: token },
+    headers: { Origin: 'https://angreifer.example' },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
-  const signOut = await page.request.post(`${base}/redaktion/abmelden`, { form: { _csrf: token }, headers: { Origin: 'https://angreifer.example' }, maxRedirects: 0 });
+  const signOut = await page.request.post(`${base}/redaktion/abmelden`, {
+    form: { _csrf: token },
+    headers: { Origin: 'https://angreifer.example' },
+    maxRedirects: 0,
+  });
   expect(signOut.status()).toBe(403);
   // Still signed in: none of them did anything.
   await page.goto(`${base}/redaktion`);
@@ -126,11 +153,11 @@ test('every route answers every role as its role and area allow (403 audited)', 
     const anonymous = await request.get(base + path, { maxRedirects: 0 });
     expect(anonymous.status(), `anonymous ${path}`).toBe(expected.anonymous);
     for (const role of ['admin', 'lueneburg', 'hannover', 'reviewer'] as const) {
-      const response = await pages[role]!.request.get(base + path, { maxRedirects: 0 });
+      const response = await pages[role].request.get(base + path, { maxRedirects: 0 });
       expect(response.status(), `${role} ${path}`).toBe(expected[role]);
     }
   }
-  const csv = await (await pages.admin!.request.get(`${base}/redaktion/protokoll.csv`)).text();
+  const csv = await (await pages.admin.request.get(`${base}/redaktion/protokoll.csv`)).text();
   expect(csv).toContain(`record.read,officer:${HANNOVER_OFFICER},denied`.replace('record.read,', 'record.read,'));
   expect(csv).toMatch(new RegExp(`lueneburg@e2e.example,record.read,officer:${HANNOVER_OFFICER},denied`));
 });
@@ -139,7 +166,7 @@ const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
 test('edit → review → publish: the citizen’s page shows the change, with script escaped everywhere', async ({ request }) => {
   test.setTimeout(240_000);
-  const editor = pages.lueneburg!;
+  const editor = pages.lueneburg;
   await editor.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
   const name = `Alexandra Peters ${HOSTILE}`;
   await editor.getByLabel('Name', { exact: true }).fill(name);
@@ -158,27 +185,59 @@ test('edit → review → publish: the citizen’s page shows the change, with s
   expect(await live.text()).not.toContain('Alexandra Peters');
   expect((await editor.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`)).headers()['cache-control']).toBe('no-store');
   // Another area's editor has no preview of it.
-  const other = await pages.hannover!.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`, { maxRedirects: 0 });
+  const other = await pages.hannover.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`, { maxRedirects: 0 });
   expect(other.status()).toBe(303);
   await editor.goto(`${base}/redaktion/entwuerfe`);
   await editor.getByRole('button', { name: 'Zur Prüfung geben' }).click();
   await expect(editor.getByRole('status')).toHaveText('Erledigt.');
   // The editor cannot approve, the reviewer can.
   await expect(editor.getByRole('button', { name: 'Freigeben' })).toHaveCount(0);
-  const reviewer = pages.reviewer!;
+  const reviewer = pages.reviewer;
   await reviewer.goto(`${base}/redaktion/entwuerfe`);
   await expect(reviewer.getByRole('cell', { name: '"0000 4711-0"' })).toBeVisible();
   await reviewer.getByRole('button', { name: 'Freigeben' }).click();
   await expect(reviewer.getByRole('status')).toHaveText('Erledigt.');
 
-  const admin = pages.admin!;
+  const admin = pages.admin;
   await admin.goto(`${base}/redaktion/veroeffentlichen`);
   await expect(admin.getByText('1 Entwürfe sind bereit zur Veröffentlichung.')).toBeVisible();
+  // Citizens keep asking during the publish: not one answer may fail.
+  let loading = true;
+  let answered = 0;
+  const failures: string[] = [];
+  const CITIZEN_PATHS = [
+    '/bezirk/033515404',
+    '/api/v1/search?q=Celle',
+    `/api/v1/officers/${CELLE_OFFICER}`,
+    '/api/v1/locate?lat=52.62&lon=10.08',
+  ];
+  const load = async (worker: number) => {
+    for (let i = worker; loading; i++) {
+      const url = base + CITIZEN_PATHS[i % CITIZEN_PATHS.length];
+      try {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (response.status !== 200) failures.push(`${url} → ${response.status}`);
+      } catch (error) {
+        failures.push(`${url} → ${(error as Error).message}`);
+      }
+      answered++;
+    }
+  };
+  const workers = [0, 1, 2, 3].map(load);
   await admin.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
   await expect(admin.getByRole('status')).toContainText('Veröffentlicht: Datenstand', { timeout: 180_000 });
 
   // Every server watching the snapshot takes it up within a few seconds, without a restart.
-  await expect.poll(async () => (await (await request.get(`${base}/api/v1/officers/${CELLE_OFFICER}`)).json()).name, { timeout: 20_000 }).toBe(name);
+  await expect
+    .poll(async () => ((await (await request.get(`${base}/api/v1/officers/${CELLE_OFFICER}`)).json()) as { name: string }).name, {
+      timeout: 20_000,
+    })
+    .toBe(name);
+  loading = false;
+  await Promise.all(workers);
+  expect(failures).toEqual([]);
+  expect(answered).toBeGreaterThan(20);
   const apiText = await (await request.get(`${base}/api/v1/officers/${CELLE_OFFICER}`)).text();
   expect(apiText).toContain('<script>alert(1)</script>');
   const citizen = await request.get(`${base}/beamte/${CELLE_OFFICER}`);
@@ -219,7 +278,7 @@ test('edit → review → publish: the citizen’s page shows the change, with s
 });
 
 test('a concurrent edit of the same record is refused with a clear message, and nothing is lost', async ({ browser }) => {
-  const first = pages.lueneburg!;
+  const first = pages.lueneburg;
   const { context, page: second } = await signedIn(browser, base, USERS.admin);
   const url = `${base}/redaktion/dienststellen/polizeistation-wathlingen`;
   await first.goto(url);
@@ -236,7 +295,7 @@ test('a concurrent edit of the same record is refused with a clear message, and 
 });
 
 test('field errors appear next to their field, in the editor’s language', async () => {
-  const page = pages.lueneburg!;
+  const page = pages.lueneburg;
   await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
   await page.getByLabel('E-Mail').fill('keine-adresse');
   await page.getByLabel(/Sprechzeiten/).fill('Mi 14-16');
@@ -252,9 +311,13 @@ test('field errors appear next to their field, in the editor’s language', asyn
 });
 
 test('an oversized photo and a file that is no image are refused', async () => {
-  const page = pages.lueneburg!;
+  const page = pages.lueneburg;
   await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
-  await page.getByLabel(/^Foto/).setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await page.getByLabel(/^Foto/).setInputFiles({
+    name: 'foto.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
   await page.getByLabel('Beschreibung des Fotos (Alternativtext)').fill('Porträt');
   await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
   await expect(page.locator('#field-photo-error')).toHaveText('Die Datei ist kein Bild im Format JPEG, PNG oder WebP.');
@@ -272,7 +335,10 @@ test('an oversized photo and a file that is no image are refused', async () => {
   await expect(page.getByText(/\/fotos\/[0-9a-f]+\.jpg/)).toBeVisible();
   // A body beyond the editor's limit is refused before it is read.
   const token = await page.locator('input[name="_csrf"]').first().inputValue();
-  const huge = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, { multipart: { _csrf: token, photo: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(3 * 1024 * 1024) } }, headers: { Origin: base } });
+  const huge = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    multipart: { _csrf: token, photo: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(3 * 1024 * 1024) } },
+    headers: { Origin: base },
+  });
   expect(huge.status()).toBe(413);
 });
 
@@ -284,8 +350,19 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
   await expect(signInPage.locator('script')).toHaveCount(0);
   await expectNoAxeViolations(signInPage);
   await context.close();
-  const admin = pages.admin!;
-  for (const path of ['/redaktion', '/redaktion/vorschau', '/redaktion/beamte', `/redaktion/beamte/${CELLE_OFFICER}`, '/redaktion/entwuerfe', '/redaktion/veroeffentlichen', '/redaktion/benutzer', '/redaktion/protokoll', '/en/redaktion/konten', '/redaktion/dienststellen/polizeistation-wathlingen']) {
+  const admin = pages.admin;
+  for (const path of [
+    '/redaktion',
+    '/redaktion/vorschau',
+    '/redaktion/beamte',
+    `/redaktion/beamte/${CELLE_OFFICER}`,
+    '/redaktion/entwuerfe',
+    '/redaktion/veroeffentlichen',
+    '/redaktion/benutzer',
+    '/redaktion/protokoll',
+    '/en/redaktion/konten',
+    '/redaktion/dienststellen/polizeistation-wathlingen',
+  ]) {
     await admin.goto(base + path);
     await expect(admin.locator('script')).toHaveCount(0);
     await expectNoAxeViolations(admin);

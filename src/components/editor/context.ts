@@ -29,4 +29,8 @@ export function editorPage(Astro: AstroGlobal) {
 }
 
 /** Comma/space separated ids as a list. */
-export const idList = (text: string) => text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+export const idList = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -14,9 +14,10 @@ import * as schema from './schema';
  * The migrations: beside this file when it runs from source (tsx, tests); the built server's
  * bundle lives elsewhere (dist/server/chunks), and finds them in the checkout it runs from.
  */
-export const EDITOR_MIGRATIONS_FOLDER = [fileURLToPath(new URL('./migrations', import.meta.url)), path.resolve('src/db/editor/migrations')].find((dir) =>
-  existsSync(path.join(dir, 'meta', '_journal.json')),
-) ?? fileURLToPath(new URL('./migrations', import.meta.url));
+export const EDITOR_MIGRATIONS_FOLDER =
+  [fileURLToPath(new URL('./migrations', import.meta.url)), path.resolve('src/db/editor/migrations')].find((dir) =>
+    existsSync(path.join(dir, 'meta', '_journal.json')),
+  ) ?? fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type EditorDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

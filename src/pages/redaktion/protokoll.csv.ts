@@ -12,5 +12,11 @@ export const GET: APIRoute = ({ locals }) => {
     return editorRefusal(403, locals.language, 'error.forbiddenTitle', 'error.forbiddenText');
   }
   audit(actor, 'audit.export', 'ok');
-  return new Response(auditCsv(), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Disposition': 'attachment; filename="protokoll.csv"' } });
+  return new Response(auditCsv(), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Disposition': 'attachment; filename="protokoll.csv"',
+    },
+  });
 };

@@ -31,15 +31,20 @@ export function inScope(who: Principal, scopes: readonly string[]): boolean {
   return scopes.some((scope) => who.scopes.includes(scope));
 }
 
-export const canEdit = (who: Principal, scopes: readonly string[]) => (who.role === 'admin' || who.role === 'editor') && inScope(who, scopes);
+export const canEdit = (who: Principal, scopes: readonly string[]) =>
+  (who.role === 'admin' || who.role === 'editor') && inScope(who, scopes);
 export const canRead = (who: Principal, scopes: readonly string[]) => inScope(who, scopes);
-export const canReview = (who: Principal, scopes: readonly string[]) => (who.role === 'admin' || who.role === 'reviewer') && inScope(who, scopes);
+export const canReview = (who: Principal, scopes: readonly string[]) =>
+  (who.role === 'admin' || who.role === 'reviewer') && inScope(who, scopes);
 export const canPublish = (who: Principal) => who.role === 'admin';
 export const canManageUsers = (who: Principal) => who.role === 'admin';
 export const canReadAudit = (who: Principal) => who.role === 'admin';
 
 /** Scope ids written by people ("pd:pd-hannover, pi:pi-celle") checked against the known ones. */
 export function parseScopes(text: string, known: ReadonlySet<string>): { scopes: string[]; unknown: string[] } {
-  const items = text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { scopes: [...new Set(items.filter((s) => known.has(s)))], unknown: items.filter((s) => !known.has(s)) };
 }

@@ -20,7 +20,11 @@ const SECRET_FIELDS = /pass|hash|secret|totp|token|csrf|code/i;
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_FIELDS.test(key)).map(([key, v]) => [key, redact(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !SECRET_FIELDS.test(key))
+        .map(([key, v]) => [key, redact(v)]),
+    );
   }
   return value;
 }
@@ -59,7 +63,7 @@ const CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'target', 'outcome', 'before
 export function auditCsv(): string {
   const rows = editorDb().select().from(auditLog).orderBy(auditLog.id).all();
   const cell = (value: unknown) => {
-    let text = value === null || value === undefined ? '' : String(value);
+    let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };

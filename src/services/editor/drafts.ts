@@ -11,13 +11,27 @@ import { audit, type Actor } from './audit';
 import { canEdit, canRead, canReview, type Principal } from './access';
 import { editorConfig } from './config';
 import { editorDb } from './db';
-import { findRecord, publishedContent, scopesOf, validateRecord, withRecord, type AnyRecord, type EditableContent, type Entity, type FieldError, type Organisation } from './records';
+import {
+  findRecord,
+  publishedContent,
+  scopesOf,
+  validateRecord,
+  withRecord,
+  type AnyRecord,
+  type EditableContent,
+  type Entity,
+  type FieldError,
+  type Organisation,
+} from './records';
 
 export const LIVE_STATUSES = ['open', 'submitted', 'approved'] as const;
 
 /** A stable fingerprint of a record (or of its absence). */
 export function fingerprint(record: AnyRecord | null | undefined): string {
-  return createHash('sha256').update(JSON.stringify(record ?? null)).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(JSON.stringify(record ?? null))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export function liveDraft(entity: Entity, recordId: string): DraftRow | undefined {
@@ -35,7 +49,11 @@ export function draftById(id: number): DraftRow | undefined {
 export const draftPayload = (draft: DraftRow): AnyRecord | null => (draft.payload ? (JSON.parse(draft.payload) as AnyRecord) : null);
 
 /** The record as an editor sees it now: its live draft, else the published one. */
-export function workingRecord(entity: Entity, recordId: string, content = publishedContent()): { record: AnyRecord | null; draft: DraftRow | undefined } {
+export function workingRecord(
+  entity: Entity,
+  recordId: string,
+  content = publishedContent(),
+): { record: AnyRecord | null; draft: DraftRow | undefined } {
   const draft = liveDraft(entity, recordId);
   return { record: draft ? draftPayload(draft) : (findRecord(content, entity, recordId) ?? null), draft };
 }
@@ -43,14 +61,21 @@ export function workingRecord(entity: Entity, recordId: string, content = publis
 /** The published content with every live draft applied (what a publish of everything would give): the preview. */
 export function contentWithDrafts(base = publishedContent(), filter: (draft: DraftRow) => boolean = () => true): EditableContent {
   let content = base;
-  for (const draft of editorDb().select().from(drafts).where(inArray(drafts.status, [...LIVE_STATUSES])).all()) {
+  for (const draft of editorDb()
+    .select()
+    .from(drafts)
+    .where(inArray(drafts.status, [...LIVE_STATUSES]))
+    .all()) {
     if (filter(draft)) content = withRecord(content, draft.entity as Entity, draft.recordId, draftPayload(draft));
   }
   return content;
 }
 
 export class AccessDenied extends Error {
-  constructor(readonly action: string, readonly target: string) {
+  constructor(
+    readonly action: string,
+    readonly target: string,
+  ) {
     super(`denied: ${action} ${target}`);
   }
 }
@@ -94,7 +119,8 @@ export function saveDraft(
       return { ok: false, kind: 'invalid', errors: checked.errors };
     }
     record = checked.record;
-    if (record.id !== recordId && current) return { ok: false, kind: 'invalid', errors: [{ field: 'id', code: 'custom', message: 'Die Kennung kann nicht geändert werden' }] };
+    if (record.id !== recordId && current)
+      return { ok: false, kind: 'invalid', errors: [{ field: 'id', code: 'custom', message: 'Die Kennung kann nicht geändert werden' }] };
     if (!canEdit(who, scopesOf(entity, record, withRecord(preview, entity, recordId, record), org))) deny(who, actor, 'draft.save', target);
   }
   if (fingerprint(current) !== baseFingerprint) {
@@ -103,16 +129,31 @@ export function saveDraft(
   }
   const db = editorDb();
   const now = new Date().toISOString();
-  const scopes = JSON.stringify(record ? scopesOf(entity, record, withRecord(preview, entity, recordId, record), org) : scopesOf(entity, current!, preview, org));
+  const scopes = JSON.stringify(
+    record ? scopesOf(entity, record, withRecord(preview, entity, recordId, record), org) : scopesOf(entity, current!, preview, org),
+  );
   const saved = db.transaction((tx) => {
     // Re-read inside the transaction: two saves racing on the same version, only one wins.
-    const live = tx.select().from(drafts).where(and(eq(drafts.entity, entity), eq(drafts.recordId, recordId), inArray(drafts.status, [...LIVE_STATUSES]))).get();
+    const live = tx
+      .select()
+      .from(drafts)
+      .where(and(eq(drafts.entity, entity), eq(drafts.recordId, recordId), inArray(drafts.status, [...LIVE_STATUSES])))
+      .get();
     if ((live?.version ?? 0) !== (draft?.version ?? 0)) return null;
     const payload = record ? JSON.stringify(record) : null;
     if (live) {
-      return tx.update(drafts).set({ payload, scopes, status: 'open', version: live.version + 1, updatedBy: who.id, updatedAt: now }).where(eq(drafts.id, live.id)).returning().get();
+      return tx
+        .update(drafts)
+        .set({ payload, scopes, status: 'open', version: live.version + 1, updatedBy: who.id, updatedAt: now })
+        .where(eq(drafts.id, live.id))
+        .returning()
+        .get();
     }
-    return tx.insert(drafts).values({ entity, recordId, payload, scopes, status: 'open', version: 1, createdBy: who.id, updatedBy: who.id, updatedAt: now }).returning().get();
+    return tx
+      .insert(drafts)
+      .values({ entity, recordId, payload, scopes, status: 'open', version: 1, createdBy: who.id, updatedBy: who.id, updatedAt: now })
+      .returning()
+      .get();
   });
   if (!saved) return { ok: false, kind: 'conflict', current: workingRecord(entity, recordId).record, updatedBy: null };
   audit(actor, 'draft.save', 'ok', { target, before: current, after: record });
@@ -152,7 +193,14 @@ export type ReviewResult = { ok: true } | { ok: false; reason: 'ownDraft' | 'cha
  * A reviewer's decision on version `version` of a draft. With four eyes, nobody approves a draft
  * they changed themselves; a draft changed since the reviewer saw it is not decided.
  */
-export function reviewDraft(who: Principal, actor: Actor, id: number, version: number, decision: 'approved' | 'rejected', comment = ''): ReviewResult {
+export function reviewDraft(
+  who: Principal,
+  actor: Actor,
+  id: number,
+  version: number,
+  decision: 'approved' | 'rejected',
+  comment = '',
+): ReviewResult {
   const draft = draftById(id);
   if (!draft || !(LIVE_STATUSES as readonly string[]).includes(draft.status)) return { ok: false, reason: 'notFound' };
   const target = `${draft.entity}:${draft.recordId}`;
@@ -163,8 +211,20 @@ export function reviewDraft(who: Principal, actor: Actor, id: number, version: n
     return { ok: false, reason: 'ownDraft' };
   }
   const db = editorDb();
-  db.insert(reviews).values({ draftId: id, draftVersion: version, reviewerId: who.id, decision, comment: comment.slice(0, 2000), at: new Date().toISOString() }).run();
-  db.update(drafts).set({ status: decision === 'approved' ? 'approved' : 'open' }).where(eq(drafts.id, id)).run();
+  db.insert(reviews)
+    .values({
+      draftId: id,
+      draftVersion: version,
+      reviewerId: who.id,
+      decision,
+      comment: comment.slice(0, 2000),
+      at: new Date().toISOString(),
+    })
+    .run();
+  db.update(drafts)
+    .set({ status: decision === 'approved' ? 'approved' : 'open' })
+    .where(eq(drafts.id, id))
+    .run();
   audit(actor, `draft.${decision === 'approved' ? 'approve' : 'reject'}`, 'ok', { target, after: { version, comment } });
   return { ok: true };
 }
@@ -181,5 +241,9 @@ export function discardDraft(who: Principal, actor: Actor, id: number): void {
 /** Drafts ready to publish: approved ones, or with four eyes off every live one. */
 export function publishableDrafts(): DraftRow[] {
   const statuses = editorConfig.fourEyes ? (['approved'] as const) : LIVE_STATUSES;
-  return editorDb().select().from(drafts).where(inArray(drafts.status, [...statuses])).all();
+  return editorDb()
+    .select()
+    .from(drafts)
+    .where(inArray(drafts.status, [...statuses]))
+    .all();
 }

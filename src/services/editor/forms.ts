@@ -22,15 +22,34 @@ export interface FieldSpec {
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
-const list = (text: string) => text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function officerFields(stations: ReadonlyArray<{ id: string; name: string }>): FieldSpec[] {
   return [
     { name: 'name', label: 'field.name', kind: 'text', paths: ['name'], autocomplete: 'off' },
     { name: 'rank', label: 'field.rank', kind: 'text', paths: ['rank'] },
     { name: 'roleTitle', label: 'field.roleTitle', kind: 'text', paths: ['roleTitle'] },
-    { name: 'role', label: 'field.role', kind: 'select', paths: ['role'], options: [{ value: 'digital', label: 'field.role.digital' }, { value: 'kobb', label: 'field.role.kobb' }] },
-    { name: 'stationId', label: 'field.stationId', kind: 'select', paths: ['stationId'], options: stations.map((s) => ({ value: s.id, label: s.name })) },
+    {
+      name: 'role',
+      label: 'field.role',
+      kind: 'select',
+      paths: ['role'],
+      options: [
+        { value: 'digital', label: 'field.role.digital' },
+        { value: 'kobb', label: 'field.role.kobb' },
+      ],
+    },
+    {
+      name: 'stationId',
+      label: 'field.stationId',
+      kind: 'select',
+      paths: ['stationId'],
+      options: stations.map((s) => ({ value: s.id, label: s.name })),
+    },
     { name: 'phone', label: 'field.phone', kind: 'tel', paths: ['phone'] },
     { name: 'email', label: 'field.email', kind: 'email', paths: ['email'] },
     { name: 'openingHours', label: 'field.openingHours', kind: 'text', paths: ['openingHours'] },
@@ -42,8 +61,20 @@ export function officerFields(stations: ReadonlyArray<{ id: string; name: string
 export function stationFields(inspections: ReadonlyArray<{ id: string; name: string }>): FieldSpec[] {
   return [
     { name: 'name', label: 'field.name', kind: 'text', paths: ['name'] },
-    { name: 'kind', label: 'field.kind', kind: 'select', paths: ['kind'], options: ['Polizeiinspektion', 'Polizeikommissariat', 'Polizeistation'].map((v) => ({ value: v, label: v })) },
-    { name: 'inspectionId', label: 'field.inspectionId', kind: 'select', paths: ['inspectionId'], options: inspections.map((i) => ({ value: i.id, label: i.name })) },
+    {
+      name: 'kind',
+      label: 'field.kind',
+      kind: 'select',
+      paths: ['kind'],
+      options: ['Polizeiinspektion', 'Polizeikommissariat', 'Polizeistation'].map((v) => ({ value: v, label: v })),
+    },
+    {
+      name: 'inspectionId',
+      label: 'field.inspectionId',
+      kind: 'select',
+      paths: ['inspectionId'],
+      options: inspections.map((i) => ({ value: i.id, label: i.name })),
+    },
     { name: 'street', label: 'field.street', kind: 'text', paths: ['street'] },
     { name: 'postcode', label: 'field.postcode', kind: 'text', paths: ['postcode'] },
     { name: 'city', label: 'field.city', kind: 'text', paths: ['city'] },
@@ -56,7 +87,13 @@ export function stationFields(inspections: ReadonlyArray<{ id: string; name: str
 
 export function accountFields(): FieldSpec[] {
   return [
-    { name: 'platform', label: 'field.platform', kind: 'select', paths: ['platform'], options: PLATFORMS.map((p) => ({ value: p, label: p })) },
+    {
+      name: 'platform',
+      label: 'field.platform',
+      kind: 'select',
+      paths: ['platform'],
+      options: PLATFORMS.map((p) => ({ value: p, label: p })),
+    },
     { name: 'handle', label: 'field.handle', kind: 'text', paths: ['handle', 'url'] },
     { name: 'verifiedSince', label: 'field.verifiedSince', kind: 'date', paths: ['verifiedSince'] },
     { name: 'holders', label: 'field.holders', kind: 'list', paths: ['holders'] },
@@ -68,14 +105,41 @@ export function toForm(entity: Entity, record: AnyRecord | null): Record<string,
   if (!record) return {};
   if (entity === 'officer') {
     const o = record as OfficerRecord;
-    return { name: o.name, rank: o.rank, roleTitle: o.roleTitle ?? '', role: o.role, stationId: o.stationId, phone: o.phone, email: o.email, openingHours: o.openingHours, inspections: (o.covers.inspections ?? []).join(', '), districts: (o.covers.districts ?? []).join(', ') };
+    return {
+      name: o.name,
+      rank: o.rank,
+      roleTitle: o.roleTitle ?? '',
+      role: o.role,
+      stationId: o.stationId,
+      phone: o.phone,
+      email: o.email,
+      openingHours: o.openingHours,
+      inspections: (o.covers.inspections ?? []).join(', '),
+      districts: (o.covers.districts ?? []).join(', '),
+    };
   }
   if (entity === 'station') {
     const s = record as StationRecord;
-    return { name: s.name, kind: s.kind, inspectionId: s.inspectionId, street: s.street, postcode: s.postcode, city: s.city, phone: s.phone, email: s.email, openingHours: s.openingHours, districts: s.districts.join(', ') };
+    return {
+      name: s.name,
+      kind: s.kind,
+      inspectionId: s.inspectionId,
+      street: s.street,
+      postcode: s.postcode,
+      city: s.city,
+      phone: s.phone,
+      email: s.email,
+      openingHours: s.openingHours,
+      districts: s.districts.join(', '),
+    };
   }
   const a = record as AccountRecord;
-  return { platform: a.platform, handle: a.url.startsWith('/') ? a.handle : a.url, verifiedSince: a.verifiedSince, holders: a.holders.map((h) => `${h.type}:${h.id}`).join(', ') };
+  return {
+    platform: a.platform,
+    handle: a.url.startsWith('/') ? a.handle : a.url,
+    verifiedSince: a.verifiedSince,
+    holders: a.holders.map((h) => `${h.type}:${h.id}`).join(', '),
+  };
 }
 
 /** Form values as a record, over `existing` (fields the form does not show are kept). The import's schema checks it afterwards. */
@@ -99,7 +163,19 @@ export function fromForm(entity: Entity, id: string, values: Record<string, stri
     };
   }
   if (entity === 'station') {
-    return { ...base, name: values.name, kind: values.kind, inspectionId: values.inspectionId, street: values.street, postcode: values.postcode, city: values.city, phone: values.phone, email: values.email, openingHours: values.openingHours, districts: list(values.districts ?? '') };
+    return {
+      ...base,
+      name: values.name,
+      kind: values.kind,
+      inspectionId: values.inspectionId,
+      street: values.street,
+      postcode: values.postcode,
+      city: values.city,
+      phone: values.phone,
+      email: values.email,
+      openingHours: values.openingHours,
+      districts: list(values.districts ?? ''),
+    };
   }
   const holders = list(values.holders ?? '').map((item) => {
     const [type, ...rest] = item.split(':');
@@ -145,9 +221,12 @@ export type AccountProblem =
  * account check would flag: an unreadable address, a look-alike of another official account,
  * an account already registered under another id. Returns the record with handle and URL set.
  */
-export function checkAccount(record: Record<string, unknown>, content: EditableContent): { ok: true; record: Record<string, unknown> } | { ok: false; problem: AccountProblem } {
+export function checkAccount(
+  record: Record<string, unknown>,
+  content: EditableContent,
+): { ok: true; record: Record<string, unknown> } | { ok: false; problem: AccountProblem } {
   const platform = (PLATFORMS as readonly string[]).includes(String(record.platform)) ? (record.platform as Platform) : null;
-  const input = String(record.handle ?? '');
+  const input = typeof record.handle === 'string' ? record.handle : '';
   const existing = content.accounts.find((a) => a.id === record.id);
   // A demo account keeps its portal page as URL; its handle stays as the demo data made it.
   if (existing?.url.startsWith('/') && input === existing.handle) return { ok: true, record: { ...record, url: existing.url } };
@@ -157,10 +236,18 @@ export function checkAccount(record: Record<string, unknown>, content: EditableC
   const registry = new AccountRegistry(others);
   const check = registry.check(input, platform);
   if (check.status === 'invalid') return { ok: false, problem: { field: 'handle', kind: 'unreadable', problem: check.problem } };
-  if (check.status === 'official') return { ok: false, problem: { field: 'handle', kind: 'duplicate', other: check.matches[0]!.id } };
+  if (check.status === 'official') return { ok: false, problem: { field: 'handle', kind: 'duplicate', other: check.matches[0].id } };
   if (check.foreignCharacters || check.lookalikes.length) {
     const other = check.lookalikes[0];
-    return { ok: false, problem: { field: 'handle', kind: 'lookalike', other: other ? `${other.platform}:${other.handle}` : '—', foreign: check.foreignCharacters } };
+    return {
+      ok: false,
+      problem: {
+        field: 'handle',
+        kind: 'lookalike',
+        other: other ? `${other.platform}:${other.handle}` : '—',
+        foreign: check.foreignCharacters,
+      },
+    };
   }
   const finalPlatform = parsed.platform ?? platform ?? 'x';
   const handle = parsed.handle.replace(/^@/, '');

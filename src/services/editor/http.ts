@@ -58,7 +58,13 @@ function escape(text: string): string {
 }
 
 /** A small refusal page in the editor's language (403, 404, 413), never cached. */
-export function editorRefusal(status: number, language: Language, title: EditorKey, text: EditorKey, values?: Record<string, string | number>): Response {
+export function editorRefusal(
+  status: number,
+  language: Language,
+  title: EditorKey,
+  text: EditorKey,
+  values?: Record<string, string | number>,
+): Response {
   const t = editorTranslator(language);
   const home = language === 'de' ? EDITOR_ROOT : `/${language}${EDITOR_ROOT}`;
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t(title))} – ${escape(t('area.title'))}</title></head><body><main><h1>${escape(t(title))}</h1><p>${escape(t(text, values))}</p><p><a href="${home}">${escape(t('nav.home'))}</a></p></main></body></html>`;

@@ -30,7 +30,7 @@ function config(): Promise<client.Configuration> {
     const issuer = new URL(process.env.EDITOR_OIDC_ISSUER!);
     // Plain http only for a provider on this machine (tests, development): never across a network.
     const options = isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : undefined;
-    configuration = client.discovery(issuer, process.env.EDITOR_OIDC_CLIENT_ID!, process.env.EDITOR_OIDC_CLIENT_SECRET!, undefined, options);
+    configuration = client.discovery(issuer, process.env.EDITOR_OIDC_CLIENT_ID!, process.env.EDITOR_OIDC_CLIENT_SECRET, undefined, options);
     configuration.catch(() => (configuration = null));
   }
   return configuration;
@@ -67,7 +67,12 @@ export async function finishSso(callbackUrl: URL, saved: Record<string, string>)
     // The callback URL as the provider sent it, on the configured redirect URI (behind a proxy the request's own host may differ).
     const current = new URL(redirectUri(callbackUrl));
     current.search = callbackUrl.search;
-    const tokens = await client.authorizationCodeGrant(configuration, current, { pkceCodeVerifier: saved.verifier, expectedState: saved.state, expectedNonce: saved.nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(configuration, current, {
+      pkceCodeVerifier: saved.verifier,
+      expectedState: saved.state,
+      expectedNonce: saved.nonce,
+      idTokenExpected: true,
+    });
     claims = tokens.claims();
     accessToken = tokens.access_token;
   } catch (error) {

@@ -14,7 +14,7 @@ export function passwordProblem(password: string, email = ''): 'tooShort' | 'too
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return 'tooShort';
   if (length > MAX_PASSWORD_LENGTH) return 'tooLong';
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0]!) && email.split('@')[0]!.length >= 4) return 'likeEmail';
+  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) return 'likeEmail';
   return null;
 }
 

@@ -34,7 +34,15 @@ export async function storePhoto(file: File, alt: string, uploadedBy: number): P
   const id = `${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${EXTENSION[type]}`;
   editorDb()
     .insert(photos)
-    .values({ id, contentType: type, bytes: bytes.byteLength, data: Buffer.from(bytes).toString('base64'), alt: alt.trim().slice(0, 300), uploadedBy, at: new Date().toISOString() })
+    .values({
+      id,
+      contentType: type,
+      bytes: bytes.byteLength,
+      data: Buffer.from(bytes).toString('base64'),
+      alt: alt.trim().slice(0, 300),
+      uploadedBy,
+      at: new Date().toISOString(),
+    })
     .onConflictDoUpdate({ target: photos.id, set: { alt: alt.trim().slice(0, 300) } })
     .run();
   return { ok: true, id, path: `/fotos/${id}` };

@@ -22,7 +22,10 @@ const loaded = new Map<number, { key: string; portal: Portal; close: () => void 
 
 /** Builds `who`'s preview snapshot from the drafts they may read, as they are now. */
 export async function buildPreview(who: Principal): Promise<{ dataVersion: string }> {
-  return buildSnapshot(contentWithDrafts(undefined, (draft) => canRead(who, JSON.parse(draft.scopes) as string[])), previewPath(who.id));
+  return buildSnapshot(
+    contentWithDrafts(undefined, (draft) => canRead(who, JSON.parse(draft.scopes) as string[])),
+    previewPath(who.id),
+  );
 }
 
 /** `who`'s preview Portal, reloaded when the file was rebuilt; null before their first preview build. */

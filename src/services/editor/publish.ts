@@ -34,7 +34,9 @@ export async function overlayDirectory(sourceDir: string, content: EditableConte
         await mkdir(path.join(target, childRel), { recursive: true });
         await walk(childRel);
       } else if (entry.isFile() && !replaced.has(childRel)) {
-        await link(path.join(sourceDir, childRel), path.join(target, childRel)).catch(() => copyFile(path.join(sourceDir, childRel), path.join(target, childRel)));
+        await link(path.join(sourceDir, childRel), path.join(target, childRel)).catch(() =>
+          copyFile(path.join(sourceDir, childRel), path.join(target, childRel)),
+        );
       }
     }
   };
@@ -66,16 +68,27 @@ export class BuildRefused extends Error {
  * command (`tsx src/data-import/cli.ts`, what `npm run data:build` runs) in a child process: the
  * same validation and output, and the server's event loop stays free for citizens meanwhile.
  */
-export async function buildSnapshot(content: EditableContent, outputPath = defaultSnapshotPath(), sourceDir = dataDir()): Promise<BuildOutcome> {
+export async function buildSnapshot(
+  content: EditableContent,
+  outputPath = defaultSnapshotPath(),
+  sourceDir = dataDir(),
+): Promise<BuildOutcome> {
   const dir = await overlayDirectory(sourceDir, content);
   try {
-    const { code, stderr } = await run(process.execPath, [path.resolve('node_modules/.bin/tsx'), path.resolve('src/data-import/cli.ts'), '--data-dir', dir, '--out', path.resolve(outputPath)], {
-      ...process.env,
-      // The overlay already is the content to publish: the CLI must not put the last published version over it.
-      EDITOR_IGNORE_PUBLISHED: '1',
-    });
+    const { code, stderr } = await run(
+      process.execPath,
+      [path.resolve('node_modules/.bin/tsx'), path.resolve('src/data-import/cli.ts'), '--data-dir', dir, '--out', path.resolve(outputPath)],
+      {
+        ...process.env,
+        // The overlay already is the content to publish: the CLI must not put the last published version over it.
+        EDITOR_IGNORE_PUBLISHED: '1',
+      },
+    );
     if (code !== 0) {
-      const problems = stderr.split('\n').map((line) => line.trim()).filter((line) => line && !/^Datenprüfung fehlgeschlagen/.test(line));
+      const problems = stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !/^Datenprüfung fehlgeschlagen/.test(line));
       throw new BuildRefused(problems.length ? problems : [`data build exited with ${code}`]);
     }
     const db = new Database(outputPath, { readonly: true, fileMustExist: true });
@@ -108,7 +121,13 @@ export type PublishResult =
 
 let publishing = false;
 
-async function publishContent(content: EditableContent, actor: Actor, publishedBy: number, draftIds: number[], rollbackOf: number | null): Promise<PublishResult> {
+async function publishContent(
+  content: EditableContent,
+  actor: Actor,
+  publishedBy: number,
+  draftIds: number[],
+  rollbackOf: number | null,
+): Promise<PublishResult> {
   if (publishing) return { ok: false, reason: 'busy' };
   publishing = true;
   const started = performance.now();
@@ -127,13 +146,24 @@ async function publishContent(content: EditableContent, actor: Actor, publishedB
     const version = db.transaction((tx) => {
       const row = tx
         .insert(publishedVersions)
-        .values({ content: JSON.stringify(content), dataVersion: report.dataVersion, publishedBy, publishedAt: new Date().toISOString(), rollbackOf, durationMs })
+        .values({
+          content: JSON.stringify(content),
+          dataVersion: report.dataVersion,
+          publishedBy,
+          publishedAt: new Date().toISOString(),
+          rollbackOf,
+          durationMs,
+        })
         .returning()
         .get();
-      if (draftIds.length) tx.update(drafts).set({ status: 'published', publishedVersion: row.id }).where(inArray(drafts.id, draftIds)).run();
+      if (draftIds.length)
+        tx.update(drafts).set({ status: 'published', publishedVersion: row.id }).where(inArray(drafts.id, draftIds)).run();
       return row;
     });
-    audit(actor, rollbackOf ? 'publish.rollback' : 'publish', 'ok', { target: `version:${version.id}`, after: { dataVersion: report.dataVersion, drafts: draftIds, durationMs } });
+    audit(actor, rollbackOf ? 'publish.rollback' : 'publish', 'ok', {
+      target: `version:${version.id}`,
+      after: { dataVersion: report.dataVersion, drafts: draftIds, durationMs },
+    });
     return { ok: true, version, report, drafts: draftIds.length };
   } finally {
     publishing = false;
@@ -146,7 +176,13 @@ export async function publishDrafts(actor: Actor, publishedBy: number): Promise<
   if (!ready.length) return { ok: false, reason: 'nothing' };
   let content = publishedContent();
   for (const draft of ready) content = withRecord(content, draft.entity as Entity, draft.recordId, draftPayload(draft));
-  return publishContent(content, actor, publishedBy, ready.map((d) => d.id), null);
+  return publishContent(
+    content,
+    actor,
+    publishedBy,
+    ready.map((d) => d.id),
+    null,
+  );
 }
 
 /** Publishes the content of an earlier version again (a rollback is a new version). */
@@ -158,7 +194,14 @@ export async function rollbackTo(versionId: number, actor: Actor, publishedBy: n
 
 export function listVersions(): Omit<PublishedVersionRow, 'content'>[] {
   return editorDb()
-    .select({ id: publishedVersions.id, dataVersion: publishedVersions.dataVersion, publishedBy: publishedVersions.publishedBy, publishedAt: publishedVersions.publishedAt, rollbackOf: publishedVersions.rollbackOf, durationMs: publishedVersions.durationMs })
+    .select({
+      id: publishedVersions.id,
+      dataVersion: publishedVersions.dataVersion,
+      publishedBy: publishedVersions.publishedBy,
+      publishedAt: publishedVersions.publishedAt,
+      rollbackOf: publishedVersions.rollbackOf,
+      durationMs: publishedVersions.durationMs,
+    })
     .from(publishedVersions)
     .orderBy(desc(publishedVersions.id))
     .all();
@@ -179,7 +222,11 @@ export interface RecordChange {
 /** What changed from `before` to `after`, record by record and field by field. */
 export function diffContent(before: EditableContent, after: EditableContent): RecordChange[] {
   const changes: RecordChange[] = [];
-  const pairs: Array<[Entity, keyof EditableContent]> = [['officer', 'officers'], ['account', 'accounts'], ['station', 'stations']];
+  const pairs: Array<[Entity, keyof EditableContent]> = [
+    ['officer', 'officers'],
+    ['account', 'accounts'],
+    ['station', 'stations'],
+  ];
   for (const [entity, key] of pairs) {
     const old = new Map((before[key] as AnyRecord[]).map((r) => [r.id, r]));
     const now = new Map((after[key] as AnyRecord[]).map((r) => [r.id, r]));
@@ -190,7 +237,11 @@ export function diffContent(before: EditableContent, after: EditableContent): Re
         continue;
       }
       const fields = [...new Set([...Object.keys(was), ...Object.keys(record)])]
-        .map((field) => ({ field, before: JSON.stringify((was as Record<string, unknown>)[field] ?? null), after: JSON.stringify((record as Record<string, unknown>)[field] ?? null) }))
+        .map((field) => ({
+          field,
+          before: JSON.stringify((was as Record<string, unknown>)[field] ?? null),
+          after: JSON.stringify((record as Record<string, unknown>)[field] ?? null),
+        }))
         .filter((f) => f.before !== f.after);
       if (fields.length) changes.push({ entity, id, kind: 'changed', fields });
     }
@@ -203,6 +254,10 @@ export function diffContent(before: EditableContent, after: EditableContent): Re
 export function versionDiff(id: number, base: () => EditableContent): RecordChange[] {
   const row = versionById(id);
   if (!row) return [];
-  const previous = editorDb().select().from(publishedVersions).where(eq(publishedVersions.id, id - 1)).get();
+  const previous = editorDb()
+    .select()
+    .from(publishedVersions)
+    .where(eq(publishedVersions.id, id - 1))
+    .get();
   return diffContent(previous ? (JSON.parse(previous.content) as EditableContent) : base(), JSON.parse(row.content) as EditableContent);
 }

@@ -12,7 +12,10 @@ import { publishedVersions } from '../../db/editor/schema';
 import { overlayDirectory } from './publish';
 import type { EditableContent } from './records';
 
-export async function publishedSourceDir(dataDir: string, env = process.env): Promise<{ dir: string; version: number | null; done: () => Promise<void> }> {
+export async function publishedSourceDir(
+  dataDir: string,
+  env = process.env,
+): Promise<{ dir: string; version: number | null; done: () => Promise<void> }> {
   const file = defaultEditorDatabasePath(env);
   const plain = { dir: dataDir, version: null, done: async () => {} };
   if (env.EDITOR_IGNORE_PUBLISHED === '1' || !existsSync(file)) return plain;

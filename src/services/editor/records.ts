@@ -8,7 +8,16 @@ import path from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { z } from 'zod';
 import { publishedVersions } from '../../db/editor/schema';
-import { accountSchema, describeIssue, formatPath, officerSchema, stationSchema, type AccountRecord, type OfficerRecord, type StationRecord } from '../../data-import/schemas';
+import {
+  accountSchema,
+  describeIssue,
+  formatPath,
+  officerSchema,
+  stationSchema,
+  type AccountRecord,
+  type OfficerRecord,
+  type StationRecord,
+} from '../../data-import/schemas';
 import { SOURCE_FILES } from '../../data-import/build-database';
 import { editorDb } from './db';
 import { recordScopes } from './access';
@@ -27,7 +36,11 @@ export type AnyRecord = OfficerRecord | AccountRecord | StationRecord;
 const LIST: Record<Entity, keyof EditableContent> = { officer: 'officers', account: 'accounts', station: 'stations' };
 export const SCHEMAS: Record<Entity, z.ZodType> = { officer: officerSchema, account: accountSchema, station: stationSchema };
 /** The data/ file of each entity (as the import names them). */
-export const FILES: Record<keyof EditableContent, string> = { officers: SOURCE_FILES.officers, accounts: SOURCE_FILES.accounts, stations: SOURCE_FILES.stations };
+export const FILES: Record<keyof EditableContent, string> = {
+  officers: SOURCE_FILES.officers,
+  accounts: SOURCE_FILES.accounts,
+  stations: SOURCE_FILES.stations,
+};
 
 export const dataDir = () => process.env.DATA_DIR || 'data';
 
@@ -89,7 +102,8 @@ export interface Organisation {
 
 /** The scopes a record belongs to (its inspection's and directorate's), given the content it lives in. */
 export function scopesOf(entity: Entity, record: AnyRecord, content: EditableContent, org: Organisation): string[] {
-  const ofInspection = (inspectionId: string | undefined) => (inspectionId ? recordScopes(inspectionId, org.directorateOf.get(inspectionId) ?? null) : []);
+  const ofInspection = (inspectionId: string | undefined) =>
+    inspectionId ? recordScopes(inspectionId, org.directorateOf.get(inspectionId) ?? null) : [];
   const ofStation = (stationId: string) => ofInspection(content.stations.find((s) => s.id === stationId)?.inspectionId);
   if (entity === 'station') return ofInspection((record as StationRecord).inspectionId);
   if (entity === 'officer') return ofStation((record as OfficerRecord).stationId);

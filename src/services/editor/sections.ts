@@ -8,7 +8,11 @@ export const NEW_RECORD = 'neu';
 export const RECORD_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A record's display name in lists and drafts. */
-export function recordLabel(entity: Entity, record: { id: string; name?: string; platform?: string; handle?: string } | null, id: string): string {
+export function recordLabel(
+  entity: Entity,
+  record: { id: string; name?: string; platform?: string; handle?: string } | null,
+  id: string,
+): string {
   if (!record) return id;
   if (entity === 'account') return `${record.platform ?? ''}: ${record.handle ?? id}`;
   return record.name ?? id;

@@ -32,7 +32,10 @@ export interface Session {
 export function createSession(userId: number, method: string, now = Date.now()): { id: string; csrfToken: string } {
   const id = newId();
   const csrfToken = newId();
-  editorDb().insert(sessions).values({ idHash: hashId(id), userId, csrfToken, createdAt: now, lastSeenAt: now, method }).run();
+  editorDb()
+    .insert(sessions)
+    .values({ idHash: hashId(id), userId, csrfToken, createdAt: now, lastSeenAt: now, method })
+    .run();
   return { id, csrfToken };
 }
 
@@ -54,7 +57,10 @@ export function loadSession(id: string | undefined, now = Date.now()): Session |
 }
 
 export function endSession(id: string): void {
-  editorDb().delete(sessions).where(eq(sessions.idHash, hashId(id))).run();
+  editorDb()
+    .delete(sessions)
+    .where(eq(sessions.idHash, hashId(id)))
+    .run();
 }
 
 /** Sign-out everywhere: every session of the account. */
@@ -82,20 +88,33 @@ export function createChallenge(challenge: Challenge, now = Date.now()): string 
   db.delete(challenges).where(lt(challenges.expiresAt, now)).run();
   const id = newId();
   db.insert(challenges)
-    .values({ idHash: hashId(id), kind: challenge.kind, userId: challenge.userId, data: JSON.stringify(challenge.data), expiresAt: now + CHALLENGE_TTL_MS })
+    .values({
+      idHash: hashId(id),
+      kind: challenge.kind,
+      userId: challenge.userId,
+      data: JSON.stringify(challenge.data),
+      expiresAt: now + CHALLENGE_TTL_MS,
+    })
     .run();
   return id;
 }
 
 export function readChallenge(id: string | undefined, now = Date.now()): Challenge | null {
   if (!id || id.length > 100) return null;
-  const row = editorDb().select().from(challenges).where(eq(challenges.idHash, hashId(id))).get();
+  const row = editorDb()
+    .select()
+    .from(challenges)
+    .where(eq(challenges.idHash, hashId(id)))
+    .get();
   if (!row || row.expiresAt < now) return null;
   return { kind: row.kind, userId: row.userId, data: JSON.parse(row.data) as Record<string, string> };
 }
 
 export function dropChallenge(id: string): void {
-  editorDb().delete(challenges).where(eq(challenges.idHash, hashId(id))).run();
+  editorDb()
+    .delete(challenges)
+    .where(eq(challenges.idHash, hashId(id)))
+    .run();
 }
 
 /** Replaces a challenge by a new one (new id: a step forward never keeps the old cookie). */
@@ -108,4 +127,3 @@ export function challengeOfKind(id: string | undefined, kind: Challenge['kind'])
   const challenge = readChallenge(id);
   return challenge && challenge.kind === kind ? challenge : null;
 }
-

@@ -13,9 +13,7 @@ import { accountKey, clearFailures, clientKeyOf, lockedUntil, recordFailure } fr
 import { acceptTotp, newTotpSecret } from './totp';
 import { normaliseEmail, userByEmail, userById } from './users';
 
-export type PasswordStep =
-  | { ok: true; userId: number; next: 'totp' | 'enrol' }
-  | { ok: false; reason: 'invalid' | 'locked' };
+export type PasswordStep = { ok: true; userId: number; next: 'totp' | 'enrol' } | { ok: false; reason: 'invalid' | 'locked' };
 
 /** Checks e-mail and password. A locked account or client is refused before any work. */
 export async function passwordStep(emailInput: string, password: string, client: string): Promise<PasswordStep> {

@@ -10,11 +10,22 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function toPrincipal(row: UserRow): Principal {
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, scopes: JSON.parse(row.scopes) as string[], isDemo: row.isDemo };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    scopes: JSON.parse(row.scopes) as string[],
+    isDemo: row.isDemo,
+  };
 }
 
 export function userByEmail(email: string): UserRow | undefined {
-  return editorDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return editorDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 export function userById(id: number): UserRow | undefined {
@@ -30,7 +41,10 @@ export function countAdmins(): number {
 }
 
 export class UserInputError extends Error {
-  constructor(readonly field: 'email' | 'password' | 'role' | 'scopes', readonly reason: string) {
+  constructor(
+    readonly field: 'email' | 'password' | 'role' | 'scopes',
+    readonly reason: string,
+  ) {
     super(`${field}: ${reason}`);
   }
 }
@@ -54,7 +68,7 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
     const problem = passwordProblem(input.password, email);
     if (problem) throw new UserInputError('password', problem);
   }
-  if (input.role !== 'admin' && !(input.scopes?.length)) throw new UserInputError('scopes', 'required');
+  if (input.role !== 'admin' && !input.scopes?.length) throw new UserInputError('scopes', 'required');
   const row = editorDb()
     .insert(users)
     .values({
@@ -96,7 +110,11 @@ export async function setPassword(id: number, password: string, actor: Actor): P
   if (!row) return;
   const problem = passwordProblem(password, row.email);
   if (problem) throw new UserInputError('password', problem);
-  editorDb().update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, id)).run();
+  editorDb()
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, id))
+    .run();
   audit(actor, 'user.password', 'ok', { target: `user:${row.email}` });
 }
 

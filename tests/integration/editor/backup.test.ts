@@ -52,8 +52,20 @@ describe('editor database backup and restore', () => {
 
     expect(await command(['restore', '--from', backup], env)).toMatchObject({ code: 0 });
     const restored = openEditorDatabase(file);
-    expect(restored.select().from(users).all().map((u) => u.email)).toEqual(['vorher@test.example']);
-    expect(restored.select().from(auditLog).all().map((a) => a.action)).toEqual(['user.create']);
+    expect(
+      restored
+        .select()
+        .from(users)
+        .all()
+        .map((u) => u.email),
+    ).toEqual(['vorher@test.example']);
+    expect(
+      restored
+        .select()
+        .from(auditLog)
+        .all()
+        .map((a) => a.action),
+    ).toEqual(['user.create']);
     restored.$client.close();
 
     const broken = path.join(dir, 'kaputt.db');
@@ -73,8 +85,11 @@ describe('editor database backup and restore', () => {
     const file = path.join(dir, 'editor.db');
     const create = (password: string) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = execFile(process.execPath, [TSX, 'scripts/editor.ts', 'admin', '--email', 'chefin@test.example'], { env: { ...process.env, EDITOR_DATABASE_PATH: file } }, (error, stdout, stderr) =>
-          resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
+        const child = execFile(
+          process.execPath,
+          [TSX, 'scripts/editor.ts', 'admin', '--email', 'chefin@test.example'],
+          { env: { ...process.env, EDITOR_DATABASE_PATH: file } },
+          (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
         );
         child.stdin!.end(`${password}\n`);
       });
@@ -84,7 +99,7 @@ describe('editor database backup and restore', () => {
     const db = openEditorDatabase(file);
     const [admin] = db.select().from(users).all();
     expect(admin).toMatchObject({ email: 'chefin@test.example', role: 'admin', totpSecret: null });
-    expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
     db.$client.close();
   }, 120_000);
 });

@@ -41,5 +41,11 @@ export async function makeUsers() {
   const hannover = await createUser({ email: 'h@test.example', password: PASSWORD, role: 'editor', scopes: ['pd:pd-hannover'] }, SYSTEM);
   const reviewer = await createUser({ email: 'r@test.example', password: PASSWORD, role: 'reviewer', scopes: ['pd:pd-lueneburg'] }, SYSTEM);
   const p = (row: typeof admin) => ({ principal: toPrincipal(row), actor: { userId: row.id, name: row.email, client: 'test' } });
-  return { admin: p(admin), lueneburg: p(lueneburg), hannover: p(hannover), reviewer: p(reviewer), rows: { admin, lueneburg, hannover, reviewer } };
+  return {
+    admin: p(admin),
+    lueneburg: p(lueneburg),
+    hannover: p(hannover),
+    reviewer: p(reviewer),
+    rows: { admin, lueneburg, hannover, reviewer },
+  };
 }

@@ -7,7 +7,15 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, sessions, users } from '../../../src/db/editor/schema';
 import { editorConfig } from '../../../src/services/editor/config';
-import { AccessDenied, fingerprint, reviewDraft, saveDraft, submitDraft, visibleDrafts, workingRecord } from '../../../src/services/editor/drafts';
+import {
+  AccessDenied,
+  fingerprint,
+  reviewDraft,
+  saveDraft,
+  submitDraft,
+  visibleDrafts,
+  workingRecord,
+} from '../../../src/services/editor/drafts';
 import { checkAccount, fromForm, toForm } from '../../../src/services/editor/forms';
 import { passwordProblem } from '../../../src/services/editor/passwords';
 import { sniffImage } from '../../../src/services/editor/photos';
@@ -46,7 +54,7 @@ describe('sign-in', () => {
     expect((await passwordStep('lg@test.example', PASSWORD, '10.0.0.1')).ok && 'totp').toBe('totp');
   });
 
-  it('refuses a replayed TOTP code, and a code of an earlier step', async () => {
+  it('refuses a replayed TOTP code, and a code of an earlier step', () => {
     const id = u.rows.lueneburg.id;
     const secret = pendingTotpSecret(id);
     const code = currentTotp(secret);
@@ -61,14 +69,16 @@ describe('sign-in', () => {
   });
 
   it('locks an account after its failures, even for the right password, from any client', async () => {
-    for (let i = 0; i < editorConfig.maxFailuresPerAccount; i++) await passwordStep('lg@test.example', `wrong ${i} password!!`, `10.0.1.${i}`);
+    for (let i = 0; i < editorConfig.maxFailuresPerAccount; i++)
+      await passwordStep('lg@test.example', `wrong ${i} password!!`, `10.0.1.${i}`);
     expect(await passwordStep('lg@test.example', PASSWORD, '10.9.9.9')).toEqual({ ok: false, reason: 'locked' });
     // Other accounts are not affected.
     expect((await passwordStep('h@test.example', PASSWORD, '10.9.9.9')).ok).toBe(true);
   });
 
   it('locks a client that tries many accounts', async () => {
-    for (let i = 0; i < editorConfig.maxFailuresPerClient; i++) await passwordStep(`guess${i}@test.example`, 'wrong password!!', '10.6.6.6');
+    for (let i = 0; i < editorConfig.maxFailuresPerClient; i++)
+      await passwordStep(`guess${i}@test.example`, 'wrong password!!', '10.6.6.6');
     expect(await passwordStep('h@test.example', PASSWORD, '10.6.6.6')).toEqual({ ok: false, reason: 'locked' });
     expect((await passwordStep('h@test.example', PASSWORD, '10.6.6.7')).ok).toBe(true);
   });
@@ -79,7 +89,9 @@ describe('sign-in', () => {
     await passwordStep('admin@test.example', PASSWORD, 'c');
     codeStep(u.rows.admin.id, currentTotp(secret), 'c', true);
     const rows = db.select().from(auditLog).all();
-    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(expect.arrayContaining(['signin.password:failed', 'signin.password:ok', 'signin.enrol:ok']));
+    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(
+      expect.arrayContaining(['signin.password:failed', 'signin.password:ok', 'signin.enrol:ok']),
+    );
     const text = JSON.stringify(rows);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain('wrong password, secret');
@@ -104,7 +116,13 @@ describe('sessions', () => {
   it('stores only a hash of the id, and ends on idle and absolute timeouts', () => {
     const t0 = Date.now();
     const { id } = createSession(u.rows.admin.id, 'password+totp', t0);
-    expect(db.select().from(sessions).all().map((s) => s.idHash)).not.toContain(id);
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .all()
+        .map((s) => s.idHash),
+    ).not.toContain(id);
     expect(loadSession(id, t0 + 1000)?.principal.email).toBe('admin@test.example');
     expect(loadSession(id, t0 + editorConfig.idleTimeoutMs + 61_000)).toBeNull();
     // Kept alive by use, it still ends at the absolute timeout.
@@ -159,7 +177,12 @@ describe('drafts', () => {
     expect(() => edit(u.lueneburg, CELLE_OFFICER, { stationId: 'polizeikommissariat-hannover-vahrenwald-list' })).toThrow(AccessDenied);
     expect(() => edit(u.reviewer, CELLE_OFFICER, { phone: '0000 1' })).toThrow(AccessDenied);
     const denied = db.select().from(auditLog).where(eq(auditLog.outcome, 'denied')).all();
-    expect(denied.map((r) => r.target)).toEqual([`officer:${HANNOVER_OFFICER}`, `officer:${CELLE_OFFICER}`, `officer:${CELLE_OFFICER}`, `officer:${CELLE_OFFICER}`]);
+    expect(denied.map((r) => r.target)).toEqual([
+      `officer:${HANNOVER_OFFICER}`,
+      `officer:${CELLE_OFFICER}`,
+      `officer:${CELLE_OFFICER}`,
+      `officer:${CELLE_OFFICER}`,
+    ]);
     // And the drafts of one area are not listed for the other.
     edit(u.lueneburg, CELLE_OFFICER, { phone: '0000 2' });
     expect(visibleDrafts(u.hannover.principal)).toEqual([]);
@@ -189,17 +212,25 @@ describe('drafts', () => {
     const saved = edit(u.admin, CELLE_OFFICER, { phone: '0000 3' });
     if (!saved.ok) throw new Error('save failed');
     submitDraft(u.admin.principal, u.admin.actor, saved.draft.id);
-    expect(reviewDraft(u.admin.principal, u.admin.actor, saved.draft.id, saved.draft.version, 'approved')).toEqual({ ok: false, reason: 'ownDraft' });
-    expect(() => reviewDraft(u.lueneburg.principal, u.lueneburg.actor, saved.draft.id, saved.draft.version, 'approved')).toThrow(AccessDenied);
-    expect(reviewDraft(u.reviewer.principal, u.reviewer.actor, saved.draft.id, saved.draft.version + 1, 'approved')).toEqual({ ok: false, reason: 'changed' });
+    expect(reviewDraft(u.admin.principal, u.admin.actor, saved.draft.id, saved.draft.version, 'approved')).toEqual({
+      ok: false,
+      reason: 'ownDraft',
+    });
+    expect(() => reviewDraft(u.lueneburg.principal, u.lueneburg.actor, saved.draft.id, saved.draft.version, 'approved')).toThrow(
+      AccessDenied,
+    );
+    expect(reviewDraft(u.reviewer.principal, u.reviewer.actor, saved.draft.id, saved.draft.version + 1, 'approved')).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
     expect(reviewDraft(u.reviewer.principal, u.reviewer.actor, saved.draft.id, saved.draft.version, 'approved')).toEqual({ ok: true });
   });
 
   it('audits each change with the record before and after', () => {
     edit(u.lueneburg, CELLE_OFFICER, { phone: '0000 4444-4' });
     const row = db.select().from(auditLog).where(eq(auditLog.action, 'draft.save')).get()!;
-    expect(JSON.parse(row.before!).phone).not.toBe('0000 4444-4');
-    expect(JSON.parse(row.after!).phone).toBe('0000 4444-4');
+    expect((JSON.parse(row.before!) as { phone: string }).phone).not.toBe('0000 4444-4');
+    expect((JSON.parse(row.after!) as { phone: string }).phone).toBe('0000 4444-4');
     expect(row.actor).toBe('lg@test.example');
   });
 });
@@ -209,9 +240,16 @@ describe('accounts and photos', () => {
 
   it('normalises a profile URL and refuses look-alikes and duplicates with the reason', () => {
     const content = publishedContent();
-    const base = { id: 'new-account', platform: 'instagram', verifiedSince: '2026-12-01', holders: [{ type: 'officer', id: CELLE_OFFICER }], isDemo: false, updatedAt: '2026-12-01' };
+    const base = {
+      id: 'new-account',
+      platform: 'instagram',
+      verifiedSince: '2026-12-01',
+      holders: [{ type: 'officer', id: CELLE_OFFICER }],
+      isDemo: false,
+      updatedAt: '2026-12-01',
+    };
     const ok = checkAccount({ ...base, handle: 'https://www.instagram.com/polizei.celle.neu/?igsh=abc' }, content);
-    expect(ok).toEqual({ ok: true, record: expect.objectContaining({ handle: 'polizei.celle.neu', url: 'https://www.instagram.com/polizei.celle.neu/' }) });
+    expect(ok.ok && ok.record).toMatchObject({ handle: 'polizei.celle.neu', url: 'https://www.instagram.com/polizei.celle.neu/' });
     const official = content.accounts.find((a) => a.platform === 'instagram')!;
     const duplicate = checkAccount({ ...base, handle: official.handle }, content);
     expect(duplicate).toEqual({ ok: false, problem: { field: 'handle', kind: 'duplicate', other: official.id } });

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { editorMessages } from '../../../src/i18n/editor';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join();
 
 describe('editor strings', () => {
   const de = editorMessages.de;

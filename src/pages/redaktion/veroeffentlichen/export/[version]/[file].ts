@@ -16,6 +16,10 @@ export const GET: APIRoute = ({ params, locals }) => {
   if (text === null) return editorRefusal(404, locals.language, 'error.notFoundTitle', 'form.notFound');
   audit(actor, 'export', 'ok', { target: `${params.version}/${params.file}` });
   return new Response(text, {
-    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${params.file}"` },
+    headers: {
+      'Cache-Control': 'no-store',
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${params.file}"`,
+    },
   });
 };
