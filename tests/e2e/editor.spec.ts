@@ -333,6 +333,10 @@ test('an oversized photo and a file that is no image are refused', async () => {
   await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
   await expect(page.getByRole('status')).toContainText('Entwurf gespeichert');
   await expect(page.getByText(/\/fotos\/[0-9a-f]+\.jpg/)).toBeVisible();
+  // Sniffed as JPEG whatever its name said; not public before it is published.
+  const photoPath = (await page.locator('code', { hasText: '/fotos/' }).textContent())!.trim();
+  expect(photoPath).toMatch(/^\/fotos\/[0-9a-f]{24}\.jpg$/);
+  expect((await page.request.get(base + photoPath)).status()).toBe(404);
   // A body beyond the editor's limit is refused before it is read.
   const token = await page.locator('input[name="_csrf"]').first().inputValue();
   const huge = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
