@@ -140,6 +140,7 @@ const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hanno
   ['/redaktion/dienststellen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/dienststellen/polizeistation-wathlingen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 403, reviewer: 200 }],
   ['/redaktion/entwuerfe', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/konto', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/vorschau', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/veroeffentlichen', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/benutzer', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],

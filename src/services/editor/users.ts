@@ -4,7 +4,7 @@ import { users, type UserRow } from '../../db/editor/schema';
 import { audit, type Actor } from './audit';
 import type { Principal, Role } from './access';
 import { editorDb } from './db';
-import { hashPassword, passwordProblem } from './passwords';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -121,4 +121,36 @@ export async function setPassword(id: number, password: string, actor: Actor): P
 /** The demo accounts (made by `npm run data:demo -- --editors`), named on the sign-in page. */
 export function demoUsers(): UserRow[] {
   return editorDb().select().from(users).where(eq(users.isDemo, true)).orderBy(users.email).all();
+}
+
+/** A user's own password change: the current password first (ASVS 2.1.6); every other session ends. */
+export async function changeOwnPassword(
+  id: number,
+  current: string,
+  next: string,
+  actor: Actor,
+): Promise<'ok' | 'wrongCurrent' | 'tooShort' | 'tooLong' | 'likeEmail'> {
+  const row = userById(id);
+  if (!row) return 'wrongCurrent';
+  if (!(await verifyPassword(row.passwordHash, current))) {
+    audit(actor, 'user.password.change', 'failed', { target: `user:${row.email}` });
+    return 'wrongCurrent';
+  }
+  const problem = passwordProblem(next, row.email);
+  if (problem) return problem;
+  editorDb()
+    .update(users)
+    .set({ passwordHash: await hashPassword(next) })
+    .where(eq(users.id, id))
+    .run();
+  audit(actor, 'user.password.change', 'ok', { target: `user:${row.email}` });
+  return 'ok';
+}
+
+/** An administrator resets someone's second factor: they enrol again at their next sign-in. */
+export function resetSecondFactor(id: number, actor: Actor): void {
+  const row = userById(id);
+  if (!row) return;
+  editorDb().update(users).set({ totpSecret: null, totpPending: null }).where(eq(users.id, id)).run();
+  audit(actor, 'user.totp.reset', 'ok', { target: `user:${row.email}` });
 }

@@ -23,6 +23,7 @@ import { publishedContent } from '../../../src/services/editor/records';
 import { createSession, endAllSessions, loadSession } from '../../../src/services/editor/sessions';
 import { codeStep, passwordStep, pendingTotpSecret } from '../../../src/services/editor/sign-in';
 import { currentTotp } from '../../../src/services/editor/totp';
+import { changeOwnPassword, resetSecondFactor } from '../../../src/services/editor/users';
 import { CELLE_OFFICER, HANNOVER_OFFICER, ORG, PASSWORD, freshEditorDb, makeUsers } from './helpers';
 
 type Users = Awaited<ReturnType<typeof makeUsers>>;
@@ -97,6 +98,20 @@ describe('sign-in', () => {
     expect(text).not.toContain('wrong password, secret');
     expect(text).not.toContain(secret);
     expect(text).not.toContain('$argon2id$');
+  });
+
+  it('changes one’s own password only with the current one, and an admin can reset the second factor', async () => {
+    const id = u.rows.hannover.id;
+    const actor = { userId: id, name: 'h@test.example' };
+    expect(await changeOwnPassword(id, 'not the current one', 'ein ganz neues passwort', actor)).toBe('wrongCurrent');
+    expect(await changeOwnPassword(id, PASSWORD, 'kurz', actor)).toBe('tooShort');
+    expect(await changeOwnPassword(id, PASSWORD, 'ein ganz neues passwort', actor)).toBe('ok');
+    expect((await passwordStep('h@test.example', PASSWORD, 'c9')).ok).toBe(false);
+    expect((await passwordStep('h@test.example', 'ein ganz neues passwort', 'c9')).ok).toBe(true);
+    const secret = pendingTotpSecret(id);
+    codeStep(id, currentTotp(secret), 'c9', true);
+    resetSecondFactor(id, { userId: u.rows.admin.id, name: 'admin@test.example' });
+    expect(await passwordStep('h@test.example', 'ein ganz neues passwort', 'c9')).toMatchObject({ ok: true, next: 'enrol' });
   });
 
   it('keeps the audit log append-only', () => {
