@@ -29,7 +29,7 @@ export interface EditorConfig {
 export const editorConfig: EditorConfig = {
   argon2: {
     memoryCost: int(env.EDITOR_ARGON2_MEMORY_KIB, 47_104),
-    timeCost: int(env.EDITOR_ARGON2_TIME_COST, 1),
+    timeCost: int(env.EDITOR_ARGON2_TIME_COST, 2),
     parallelism: int(env.EDITOR_ARGON2_PARALLELISM, 1),
   },
   idleTimeoutMs: int(env.EDITOR_SESSION_IDLE_MINUTES, 30) * 60_000,
