@@ -2,7 +2,7 @@
  * Benchmark: data build, snapshot load, and per-call latency of the services in process
  * (locate, search, districtView); then the production server under HTTP load, every route beside
  * the framework's own floor for the same bytes (bench/load.ts). Run with `npm run bench`;
- * options: `--only in-process|http`, `--duration S`, `--rounds N`, `--connections N`,
+ * options: `--only in-process|http|editor` (editor: sign-in and publish times, bench/editor.ts), `--duration S`, `--rounds N`, `--connections N`,
  * `--routes REGEX`; `--proxy` instead measures nginx in front of two replicas (bench/proxy.ts).
  * Prints tables and whether the targets are met; never fails on timings.
  */
@@ -17,6 +17,7 @@ import { loadPortal } from '../src/services/snapshot';
 import { seededRandom } from '../src/domain/seeded-random';
 import { runLoadBench } from './load';
 import { runProxyBench } from './proxy';
+import { runEditorBench } from './editor';
 import { BBOX, QUERIES } from './queries';
 import { table } from './table';
 
@@ -211,6 +212,8 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (args.includes('--proxy')) {
   await runProxyBench(args);
+} else if (only === 'editor') {
+  await runEditorBench(args);
 } else {
   if (only !== 'http') await main();
   if (only !== 'in-process') {

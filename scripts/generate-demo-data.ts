@@ -159,6 +159,12 @@ function largestTown(ms: MunicipalityData[]): MunicipalityData {
 
 async function main() {
   const args = process.argv.slice(2);
+  // `--editors`: only the fictional editor-area accounts (scripts/editor.ts), the people stay as they are.
+  if (args.includes('--editors')) {
+    const { demoEditors } = await import('./editor');
+    process.exitCode = await demoEditors();
+    return;
+  }
   const dirFlag = args.indexOf('--data-dir');
   const dataDir = dirFlag >= 0 ? args[dirFlag + 1]! : (process.env.DATA_DIR ?? 'data');
   const divided = await readOfficialSources(dataDir);

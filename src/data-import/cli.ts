@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { buildDatabase, isDatabaseStale, type BuildReport } from './build-database';
 import { DataValidationError } from './errors';
+import { publishedSourceDir } from '../services/editor/published-source';
 
 const USAGE = 'Aufruf / usage: tsx src/data-import/cli.ts [--if-stale] [--data-dir DIR] [--out FILE] [--addresses FILE]...';
 
@@ -69,7 +70,20 @@ async function main(): Promise<number> {
     (isHelp ? console.log : console.error)(options);
     return isHelp ? 0 : 2;
   }
-  const { dataDir, outputPath, ifStale, extraAddressFiles } = options;
+  const { outputPath, ifStale, extraAddressFiles } = options;
+  // Once editors have published (/redaktion), their newest version's files take the place of the
+  // editable files in data/ (EDITOR_IGNORE_PUBLISHED=1 builds data/ as it is).
+  const source = await publishedSourceDir(options.dataDir);
+  const dataDir = source.dir;
+  if (source.version !== null) console.log(`Redaktion: veröffentlichter Stand ${source.version} / editors' published version ${source.version}`);
+  try {
+    return await build({ dataDir, outputPath, ifStale, extraAddressFiles });
+  } finally {
+    await source.done();
+  }
+}
+
+async function build({ dataDir, outputPath, ifStale, extraAddressFiles }: CliOptions): Promise<number> {
   if (ifStale && !(await isDatabaseStale({ dataDir, dbPath: outputPath, extraAddressFiles }))) {
     console.log(`Datenbank aktuell / database up to date: ${outputPath}`);
     return 0;

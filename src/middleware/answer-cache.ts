@@ -14,6 +14,7 @@
 import type { MiddlewareHandler } from 'astro';
 import { LRUCache } from 'lru-cache';
 import { bodyTag } from '../services/api';
+import { isEditorPath } from '../services/editor/http';
 
 interface KeptAnswer {
   headers: Array<[string, string]>;
@@ -36,7 +37,8 @@ export function answerCacheOf(maxBytes: number): MiddlewareHandler {
   });
   let dataVersion: string | undefined;
   return async (context, next) => {
-    if (context.request.method !== 'GET' || NOT_KEPT.has(context.routePattern)) return next();
+    // The editor area's answers are per person: never kept (src/middleware/editor.ts).
+    if (context.request.method !== 'GET' || NOT_KEPT.has(context.routePattern) || isEditorPath(context.url.pathname) || context.locals.preview) return next();
     const version = context.locals.portal?.info.dataVersion;
     if (version !== dataVersion) {
       kept.clear();

@@ -15,11 +15,13 @@ import type { MiddlewareHandler } from 'astro';
 import { bodyTag } from '../services/api';
 import { DOWNLOAD_CACHE_CONTROL, ERROR_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../services/http';
 import { isDownloadPath } from './open-api-paths';
+import { isEditorPath } from '../services/editor/http';
 
 export const caching: MiddlewareHandler = async (context, next) => {
   const method = context.request.method;
   const response = await next();
-  if (method !== 'GET' && method !== 'HEAD') return response;
+  // The editor area's answers are per person and never cached (src/middleware/editor.ts).
+  if ((method !== 'GET' && method !== 'HEAD') || isEditorPath(context.url.pathname) || context.locals.preview) return response;
   if (response.status !== 200) {
     if ((response.status === 400 || response.status === 404) && !response.headers.has('Cache-Control')) {
       return withHeaders(response, { 'Cache-Control': ERROR_CACHE_CONTROL });

@@ -14,6 +14,7 @@ import { caching } from './caching';
 import { answerCache } from './answer-cache';
 import { provideSnapshot } from './snapshot';
 import { language } from './language';
+import { editor } from './editor';
 // The operator's configuration file is read and checked as the pipeline loads: the server asks
 // its own /healthz before it listens (src/server/main.mjs) and does not start when that fails.
 import '../services/operator';
@@ -27,6 +28,8 @@ import '../services/operator';
 // (429 with Retry-After, 405 with Allow); caching inside the snapshot, whose data version it
 // puts into the ETag; answerCache innermost, so that every step before it applies to a kept
 // answer too (limits, rate limit, 304).
+// editor (the /redaktion area) after the rate limit and before the method check: it alone admits
+// POST, for its own paths, after the origin check, the session and the CSRF token.
 export const onRequest = sequence(
   requestLog,
   language,
@@ -35,6 +38,7 @@ export const onRequest = sequence(
   requestLimits,
   cors,
   rateLimit,
+  editor,
   readOnlyMethods,
   provideSnapshot,
   caching,

@@ -7,11 +7,14 @@
 import type { MiddlewareHandler } from 'astro';
 import { refuse } from './error-answer';
 import { ALLOWED_METHODS, isApiPath, isDownloadPath } from './open-api-paths';
+import { isEditorPath } from '../services/editor/http';
 
 export const readOnlyMethods: MiddlewareHandler = (context, next) => {
   const method = context.request.method;
   if (method === 'GET' || method === 'HEAD') return next();
   const { pathname } = context.url;
+  // The editor area takes form POSTs, checked by src/middleware/editor.ts before they get here.
+  if (method === 'POST' && isEditorPath(pathname)) return next();
   const data = isApiPath(pathname) || isDownloadPath(pathname);
   if (method === 'OPTIONS') return data ? next() : new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS } });
   return refuse(pathname, context.locals.language, {

@@ -11,6 +11,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { formatNumber } from '../i18n';
 import { refuse } from './error-answer';
+import { isEditorPath } from '../services/editor/http';
+import { MAX_EDITOR_BODY_BYTES } from '../services/editor/config';
 
 // 8 KiB, the usual server default: room for any real query (the widget's longest embed URLs are
 // far shorter), while a flood of parameters is refused before any work.
@@ -43,14 +45,16 @@ export const requestLimits = defineMiddleware((context, next) => {
     });
   }
   const declared = Number(headers.get('content-length') ?? 0);
-  if (!(declared <= MAX_BODY_BYTES)) {
+  // The editor area takes photos: its own limit (src/middleware/editor.ts), refused the same way.
+  const limit = isEditorPath(pathname) ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES;
+  if (!(declared <= limit)) {
     return refuse(pathname, language, {
       status: 413,
       code: 'payload_too_large',
       apiMessage: 'api.payloadTooLarge',
       title: 'error.payloadTooLargeTitle',
       text: 'error.payloadTooLargeText',
-      values: { max: formatNumber(MAX_BODY_BYTES, language) },
+      values: { max: formatNumber(limit, language) },
       headers: { Connection: 'close' },
     });
   }

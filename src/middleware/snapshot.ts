@@ -9,6 +9,8 @@ import { t as german, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { JSON_CONTENT_TYPE } from '../services/http';
 
 export const provideSnapshot = defineMiddleware((context, next) => {
+  // The editor's preview has put its own snapshot here (src/middleware/editor.ts).
+  if (context.locals.preview) return next();
   try {
     context.locals.portal = portalFor(context.request.headers);
   } catch (error) {

@@ -44,7 +44,10 @@ test.describe('ohne JavaScript', () => {
     await page.goto('/suche?q=Limmerstra%C3%9Fe+5%2C+Hannover');
     await expect(page).toHaveURL(/\/suche\?/);
     await expect(page.getByText('nur auf einem Teil ihres Verlaufs')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Alle Stadtteile von Hannover auf Karte und Liste' })).toHaveAttribute('href', `/bezirk/${HANNOVER}`);
+    await expect(page.getByRole('link', { name: 'Alle Stadtteile von Hannover auf Karte und Liste' })).toHaveAttribute(
+      'href',
+      `/bezirk/${HANNOVER}`,
+    );
   });
 
   test('„Südstadt“ allein springt nicht nach Hannover: viele Städte haben eine', async ({ page }) => {
@@ -77,7 +80,11 @@ test.describe('mit JavaScript', () => {
     await page.goto('/');
     const field = searchField(page);
     await field.pressSequentially('Hannover', { delay: 5 });
-    const option = page.getByRole('listbox').getByRole('option').filter({ hasText: /^Hannover/ }).first();
+    const option = page
+      .getByRole('listbox')
+      .getByRole('option')
+      .filter({ hasText: /^Hannover/ })
+      .first();
     await expect(option).toBeVisible();
     await option.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hannover: Welcher Stadtteil?');
@@ -88,7 +95,13 @@ test.describe('mit JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bezirk Vahrenwald');
   });
 
-  for (const path of [`/bezirk/${HANNOVER}`, `/bezirk/${LINDEN_NORD}`, `/en/bezirk/${HANNOVER}`, `/embed/bezirk/${HANNOVER}`, '/suche?q=Limmerstra%C3%9Fe+Hannover']) {
+  for (const path of [
+    `/bezirk/${HANNOVER}`,
+    `/bezirk/${LINDEN_NORD}`,
+    `/en/bezirk/${HANNOVER}`,
+    `/embed/bezirk/${HANNOVER}`,
+    '/suche?q=Limmerstra%C3%9Fe+Hannover',
+  ]) {
     test(`${path} hat keine Barrieren (axe)`, async ({ page }) => {
       await page.goto(path);
       await expectNoAxeViolations(page);

@@ -1,0 +1,156 @@
+/** Editor accounts: creation (command and admin page), look-up, role and scope changes. */
+import { eq } from 'drizzle-orm';
+import { users, type UserRow } from '../../db/editor/schema';
+import { audit, type Actor } from './audit';
+import type { Principal, Role } from './access';
+import { editorDb } from './db';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function toPrincipal(row: UserRow): Principal {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    scopes: JSON.parse(row.scopes) as string[],
+    isDemo: row.isDemo,
+  };
+}
+
+export function userByEmail(email: string): UserRow | undefined {
+  return editorDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
+}
+
+export function userById(id: number): UserRow | undefined {
+  return editorDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function listUsers(): UserRow[] {
+  return editorDb().select().from(users).orderBy(users.email).all();
+}
+
+export function countAdmins(): number {
+  return editorDb().select().from(users).where(eq(users.role, 'admin')).all().length;
+}
+
+export class UserInputError extends Error {
+  constructor(
+    readonly field: 'email' | 'password' | 'role' | 'scopes',
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+export interface NewUser {
+  email: string;
+  displayName?: string;
+  password: string | null;
+  role: Role;
+  scopes?: string[];
+  isDemo?: boolean;
+  totpSecret?: string | null;
+}
+
+/** Creates an account (TOTP enrolment follows at its first sign-in, unless a secret is given). */
+export async function createUser(input: NewUser, actor: Actor): Promise<UserRow> {
+  const email = normaliseEmail(input.email);
+  if (!EMAIL.test(email) || email.length > 254) throw new UserInputError('email', 'invalid');
+  if (userByEmail(email)) throw new UserInputError('email', 'exists');
+  if (input.password !== null) {
+    const problem = passwordProblem(input.password, email);
+    if (problem) throw new UserInputError('password', problem);
+  }
+  if (input.role !== 'admin' && !input.scopes?.length) throw new UserInputError('scopes', 'required');
+  const row = editorDb()
+    .insert(users)
+    .values({
+      email,
+      displayName: input.displayName?.trim() || email,
+      passwordHash: input.password === null ? null : await hashPassword(input.password),
+      totpSecret: input.totpSecret ?? null,
+      role: input.role,
+      scopes: JSON.stringify(input.role === 'admin' ? [] : input.scopes),
+      isDemo: input.isDemo ?? false,
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
+  audit(actor, 'user.create', 'ok', { target: `user:${email}`, after: { email, role: row.role, scopes: row.scopes, isDemo: row.isDemo } });
+  return row;
+}
+
+/** Changes role, scopes or the disabled flag. */
+export function updateUser(id: number, change: { role?: Role; scopes?: string[]; disabled?: boolean }, actor: Actor): void {
+  const before = userById(id);
+  if (!before) return;
+  const set: Partial<UserRow> = {};
+  if (change.role) set.role = change.role;
+  if (change.scopes) set.scopes = JSON.stringify(change.scopes);
+  if (change.disabled !== undefined) set.disabled = change.disabled;
+  editorDb().update(users).set(set).where(eq(users.id, id)).run();
+  const after = userById(id)!;
+  audit(actor, 'user.update', 'ok', {
+    target: `user:${before.email}`,
+    before: { role: before.role, scopes: before.scopes, disabled: before.disabled },
+    after: { role: after.role, scopes: after.scopes, disabled: after.disabled },
+  });
+}
+
+/** Sets a new password (the command `editor:admin -- --reset`); the account must enrol TOTP again only if asked. */
+export async function setPassword(id: number, password: string, actor: Actor): Promise<void> {
+  const row = userById(id);
+  if (!row) return;
+  const problem = passwordProblem(password, row.email);
+  if (problem) throw new UserInputError('password', problem);
+  editorDb()
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, id))
+    .run();
+  audit(actor, 'user.password', 'ok', { target: `user:${row.email}` });
+}
+
+/** The demo accounts (made by `npm run data:demo -- --editors`), named on the sign-in page. */
+export function demoUsers(): UserRow[] {
+  return editorDb().select().from(users).where(eq(users.isDemo, true)).orderBy(users.email).all();
+}
+
+/** A user's own password change: the current password first (ASVS 2.1.6); every other session ends. */
+export async function changeOwnPassword(
+  id: number,
+  current: string,
+  next: string,
+  actor: Actor,
+): Promise<'ok' | 'wrongCurrent' | 'tooShort' | 'tooLong' | 'likeEmail'> {
+  const row = userById(id);
+  if (!row) return 'wrongCurrent';
+  if (!(await verifyPassword(row.passwordHash, current))) {
+    audit(actor, 'user.password.change', 'failed', { target: `user:${row.email}` });
+    return 'wrongCurrent';
+  }
+  const problem = passwordProblem(next, row.email);
+  if (problem) return problem;
+  editorDb()
+    .update(users)
+    .set({ passwordHash: await hashPassword(next) })
+    .where(eq(users.id, id))
+    .run();
+  audit(actor, 'user.password.change', 'ok', { target: `user:${row.email}` });
+  return 'ok';
+}
+
+/** An administrator resets someone's second factor: they enrol again at their next sign-in. */
+export function resetSecondFactor(id: number, actor: Actor): void {
+  const row = userById(id);
+  if (!row) return;
+  editorDb().update(users).set({ totpSecret: null, totpPending: null }).where(eq(users.id, id)).run();
+  audit(actor, 'user.totp.reset', 'ok', { target: `user:${row.email}` });
+}

@@ -1,0 +1,403 @@
+/**
+ * The editor area end to end, on its own server (editor-setup.ts): sign-in with TOTP (and
+ * enrolment), edit → review → publish → the citizen's page shows the change; script in text
+ * fields escaped in portal, widget, API and downloads; CSRF and a forged Origin refused; every
+ * route for every role; photo uploads; concurrent edits; no cookies on citizens' pages; axe,
+ * keyboard and no JavaScript.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+import { removeTempDirs } from '../integration/helpers/data-dir';
+import {
+  CELLE_OFFICER,
+  HANNOVER_OFFICER,
+  PASSWORD,
+  USERS,
+  freshCode,
+  signIn,
+  signedIn,
+  startEditorServer,
+  type EditorServer,
+} from './editor-setup';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+let server: EditorServer;
+let base: string;
+const pages: Record<string, Page> = {};
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(180_000);
+  server = await startEditorServer();
+  base = server.base;
+  for (const role of ['admin', 'lueneburg', 'hannover', 'reviewer'] as const)
+    pages[role] = (await signedIn(browser, base, USERS[role])).page;
+});
+
+test.afterAll(async () => {
+  for (const page of Object.values(pages)) await page.context().close();
+  await server?.stop();
+  await removeTempDirs();
+});
+
+test('citizens’ pages set no cookie; the sign-in page sets an HttpOnly SameSite=Strict one', async ({ request }) => {
+  for (const path of ['/', '/bezirk/033510006', '/api/v1/officers', '/daten/beamte.csv', '/widget', '/en']) {
+    const response = await request.get(base + path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['set-cookie'], path).toBeUndefined();
+  }
+  const signInPage = await request.get(`${base}/redaktion/anmelden`);
+  const cookie = signInPage.headers()['set-cookie'] ?? '';
+  expect(cookie).toMatch(/^rf_signin=/);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Strict/i);
+  expect(signInPage.headers()['cache-control']).toBe('no-store');
+  // Without a session every other page of the area leads to the sign-in.
+  const home = await request.get(`${base}/redaktion/beamte`, { maxRedirects: 0 });
+  expect(home.status()).toBe(303);
+  expect(home.headers().location).toBe('/redaktion/anmelden');
+});
+
+test('wrong password and wrong code get the same generic message; a first sign-in enrols TOTP from the QR code', async ({ page }) => {
+  await page.goto(`${base}/redaktion/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(USERS.fresh.email);
+  await page.getByLabel('Passwort', { exact: true }).fill('falsches passwort 123');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Anmeldung fehlgeschlagen. Bitte prüfen Sie Ihre Angaben.');
+  await page.getByLabel('E-Mail-Adresse').fill('niemand@e2e.example');
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Anmeldung fehlgeschlagen. Bitte prüfen Sie Ihre Angaben.');
+
+  await page.getByLabel('E-Mail-Adresse').fill(USERS.fresh.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zweiten Faktor einrichten');
+  await expect(page.getByRole('img', { name: 'QR-Code für die Authenticator-App' })).toBeVisible();
+  const secret = (await page.locator('code').textContent())!.trim();
+  await page.getByRole('textbox', { name: /Code/ }).fill('123456');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Anmeldung fehlgeschlagen. Bitte prüfen Sie Ihre Angaben.');
+  const used = new Set<string>();
+  const code = await freshCode(secret, used);
+  await page.getByRole('textbox', { name: /Code/ }).fill(code);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL(`${base}/redaktion`);
+
+  // The same code again (a replay) is refused at the next sign-in.
+  await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Sie sind abgemeldet.');
+  await page.getByLabel('E-Mail-Adresse').fill(USERS.fresh.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('textbox', { name: /Code/ }).fill(code);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Anmeldung fehlgeschlagen. Bitte prüfen Sie Ihre Angaben.');
+});
+
+test('a POST without the CSRF token, or from another Origin, is refused (403)', async () => {
+  const page = pages.lueneburg;
+  const form = { _csrf: 'falsch', action: 'save', name: 'X' };
+  const withoutToken = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    form: { action: 'save' },
+    headers: { Origin: base },
+    maxRedirects: 0,
+  });
+  expect(withoutToken.status()).toBe(403);
+  const wrongToken = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    form,
+    headers: { Origin: base },
+    maxRedirects: 0,
+  });
+  expect(wrongToken.status()).toBe(403);
+  await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  const token = await page.locator('input[name="_csrf"]').first().inputValue();
+  const forged = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    form: { ...form, _csrf: token },
+    headers: { Origin: 'https://angreifer.example' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  const signOut = await page.request.post(`${base}/redaktion/abmelden`, {
+    form: { _csrf: token },
+    headers: { Origin: 'https://angreifer.example' },
+    maxRedirects: 0,
+  });
+  expect(signOut.status()).toBe(403);
+  // Still signed in: none of them did anything.
+  await page.goto(`${base}/redaktion`);
+  await expect(page).toHaveURL(`${base}/redaktion`);
+});
+
+/** Expected status per route and role: 200, 403, or 303 (to the sign-in page). */
+const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hannover' | 'reviewer', number>]> = [
+  ['/redaktion', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/beamte', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  [`/redaktion/beamte/${CELLE_OFFICER}`, { anonymous: 303, admin: 200, lueneburg: 200, hannover: 403, reviewer: 200 }],
+  [`/redaktion/beamte/${HANNOVER_OFFICER}`, { anonymous: 303, admin: 200, lueneburg: 403, hannover: 200, reviewer: 403 }],
+  ['/redaktion/beamte/neu', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 403 }],
+  ['/redaktion/konten', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/dienststellen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/dienststellen/polizeistation-wathlingen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 403, reviewer: 200 }],
+  ['/redaktion/entwuerfe', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/konto', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/vorschau', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/redaktion/veroeffentlichen', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  ['/redaktion/benutzer', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  ['/redaktion/protokoll', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  ['/redaktion/protokoll.csv', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  ['/redaktion/anmelden', { anonymous: 200, admin: 303, lueneburg: 303, hannover: 303, reviewer: 303 }],
+];
+
+test('every route answers every role as its role and area allow (403 audited)', async ({ request }) => {
+  for (const [path, expected] of ROUTES) {
+    const anonymous = await request.get(base + path, { maxRedirects: 0 });
+    expect(anonymous.status(), `anonymous ${path}`).toBe(expected.anonymous);
+    for (const role of ['admin', 'lueneburg', 'hannover', 'reviewer'] as const) {
+      const response = await pages[role].request.get(base + path, { maxRedirects: 0 });
+      expect(response.status(), `${role} ${path}`).toBe(expected[role]);
+    }
+  }
+  const csv = await (await pages.admin.request.get(`${base}/redaktion/protokoll.csv`)).text();
+  expect(csv).toContain(`record.read,officer:${HANNOVER_OFFICER},denied`.replace('record.read,', 'record.read,'));
+  expect(csv).toMatch(new RegExp(`lueneburg@e2e.example,record.read,officer:${HANNOVER_OFFICER},denied`));
+});
+
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+
+test('edit → review → publish: the citizen’s page shows the change, with script escaped everywhere', async ({ request }) => {
+  test.setTimeout(240_000);
+  const editor = pages.lueneburg;
+  await editor.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  const name = `Alexandra Peters ${HOSTILE}`;
+  await editor.getByLabel('Name', { exact: true }).fill(name);
+  await editor.getByLabel('Funktionsbezeichnung').fill(HOSTILE);
+  await editor.getByLabel('Telefon').fill('0000 4711-0');
+  await editor.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Entwurf gespeichert (Version 1).');
+  // The preview renders the citizens' page from the drafts; the live page is unchanged.
+  await editor.goto(`${base}/redaktion/vorschau`);
+  await editor.getByRole('button', { name: 'Vorschau erstellen' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Die Vorschau ist erstellt.', { timeout: 120_000 });
+  await editor.getByRole('link', { name: CELLE_OFFICER }).click();
+  await expect(editor).toHaveURL(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`);
+  await expect(editor.getByRole('heading', { level: 1 })).toContainText('Alexandra Peters <script>');
+  const live = await request.get(`${base}/beamte/${CELLE_OFFICER}`);
+  expect(await live.text()).not.toContain('Alexandra Peters');
+  expect((await editor.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`)).headers()['cache-control']).toBe('no-store');
+  // Another area's editor has no preview of it.
+  const other = await pages.hannover.request.get(`${base}/redaktion/vorschau/beamte/${CELLE_OFFICER}`, { maxRedirects: 0 });
+  expect(other.status()).toBe(303);
+  await editor.goto(`${base}/redaktion/entwuerfe`);
+  await editor.getByRole('button', { name: 'Zur Prüfung geben' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Erledigt.');
+  // The editor cannot approve, the reviewer can.
+  await expect(editor.getByRole('button', { name: 'Freigeben' })).toHaveCount(0);
+  const reviewer = pages.reviewer;
+  await reviewer.goto(`${base}/redaktion/entwuerfe`);
+  await expect(reviewer.getByRole('cell', { name: '"0000 4711-0"' })).toBeVisible();
+  await reviewer.getByRole('button', { name: 'Freigeben' }).click();
+  await expect(reviewer.getByRole('status')).toHaveText('Erledigt.');
+
+  const admin = pages.admin;
+  await admin.goto(`${base}/redaktion/veroeffentlichen`);
+  await expect(admin.getByText('1 Entwürfe sind bereit zur Veröffentlichung.')).toBeVisible();
+  // Citizens keep asking during the publish: not one answer may fail.
+  let loading = true;
+  let answered = 0;
+  const failures: string[] = [];
+  const CITIZEN_PATHS = [
+    '/bezirk/033515404',
+    '/api/v1/search?q=Celle',
+    `/api/v1/officers/${CELLE_OFFICER}`,
+    '/api/v1/locate?lat=52.62&lon=10.08',
+  ];
+  const load = async (worker: number) => {
+    for (let i = worker; loading; i++) {
+      const url = base + CITIZEN_PATHS[i % CITIZEN_PATHS.length];
+      try {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (response.status !== 200) failures.push(`${url} → ${response.status}`);
+      } catch (error) {
+        failures.push(`${url} → ${(error as Error).message}`);
+      }
+      answered++;
+    }
+  };
+  const workers = [0, 1, 2, 3].map(load);
+  await admin.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
+  await expect(admin.getByRole('status')).toContainText('Veröffentlicht: Datenstand', { timeout: 180_000 });
+
+  // Every server watching the snapshot takes it up within a few seconds, without a restart.
+  await expect
+    .poll(async () => ((await (await request.get(`${base}/api/v1/officers/${CELLE_OFFICER}`)).json()) as { name: string }).name, {
+      timeout: 20_000,
+    })
+    .toBe(name);
+  loading = false;
+  await Promise.all(workers);
+  expect(failures).toEqual([]);
+  expect(answered).toBeGreaterThan(20);
+  const apiText = await (await request.get(`${base}/api/v1/officers/${CELLE_OFFICER}`)).text();
+  expect(apiText).toContain('<script>alert(1)</script>');
+  const citizen = await request.get(`${base}/beamte/${CELLE_OFFICER}`);
+  const html = await citizen.text();
+  // Raw only inside a quoted attribute value (aria-label), where "<" is plain text; as markup never.
+  const outsideAttributes = (text: string) => text.replace(/="[^"]*"/g, '=""');
+  expect(outsideAttributes(html)).not.toContain('<script>alert(1)');
+  expect(outsideAttributes(html)).not.toContain('<img src=x');
+  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  const csv = await (await request.get(`${base}/daten/beamte.csv`)).text();
+  expect(csv).toContain('0000 4711-0');
+  expect(csv).not.toMatch(/^[=+@-]/m);
+  const widget = await (await request.get(`${base}/embed/bezirk/033515404`)).text();
+  expect(widget).toContain('&lt;script&gt;alert(1)');
+  expect(outsideAttributes(widget)).not.toContain('<script>alert(1)');
+  // The page in a browser shows the text and runs nothing.
+  const visitor = await admin.context().newPage();
+  let dialogs = 0;
+  visitor.on('dialog', (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  await visitor.goto(`${base}/beamte/${CELLE_OFFICER}`);
+  await expect(visitor.getByRole('heading', { level: 1 })).toContainText('<script>alert(1)</script>');
+  await expect(visitor.locator('img[src="x"]')).toHaveCount(0);
+  await visitor.goto(`${base}/embed/bezirk/033515404`);
+  await expect(visitor.getByText('<script>alert(1)</script>', { exact: false }).first()).toBeVisible();
+  await expect(visitor.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  await visitor.close();
+
+  // The published version lists the change, exports as the data file, and can be rolled back.
+  await admin.goto(`${base}/redaktion/veroeffentlichen`);
+  const exported = await admin.request.get(`${base}/redaktion/veroeffentlichen/export/1/officers.json`);
+  expect(exported.status()).toBe(200);
+  const officers = (await exported.json()) as Array<{ id: string; phone: string }>;
+  expect(officers.find((o) => o.id === CELLE_OFFICER)?.phone).toBe('0000 4711-0');
+});
+
+test('a concurrent edit of the same record is refused with a clear message, and nothing is lost', async ({ browser }) => {
+  const first = pages.lueneburg;
+  const { context, page: second } = await signedIn(browser, base, USERS.admin);
+  const url = `${base}/redaktion/dienststellen/polizeistation-wathlingen`;
+  await first.goto(url);
+  await second.goto(url);
+  await first.getByLabel('Telefon').fill('0000 1111-1');
+  await first.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(first.getByRole('status')).toContainText('Entwurf gespeichert');
+  await second.getByLabel('Telefon').fill('0000 2222-2');
+  await second.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(second.getByRole('alert')).toContainText('Jemand hat diesen Eintrag geändert');
+  await expect(second.getByLabel('Telefon')).toHaveValue('0000 2222-2');
+  await expect(second.locator('pre')).toContainText('0000 1111-1');
+  await context.close();
+});
+
+test('field errors appear next to their field, in the editor’s language', async () => {
+  const page = pages.lueneburg;
+  await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  await page.getByLabel('E-Mail').fill('keine-adresse');
+  await page.getByLabel(/Sprechzeiten/).fill('Mi 14-16');
+  await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bitte korrigieren Sie 2 Angaben.');
+  await expect(page.getByLabel('E-Mail')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#field-email-error')).toContainText('E-Mail-Adresse');
+  await expect(page.locator('#field-openingHours-error')).toContainText('OpenStreetMap');
+  await page.goto(`${base}/en/redaktion/beamte/${CELLE_OFFICER}`);
+  await page.getByLabel('E-mail', { exact: true }).fill('no-address');
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page.locator('#field-email-error')).toContainText('Please give a valid e-mail address');
+});
+
+test('an oversized photo and a file that is no image are refused', async () => {
+  const page = pages.lueneburg;
+  await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  await page.getByLabel(/^Foto/).setInputFiles({
+    name: 'foto.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
+  await page.getByLabel('Beschreibung des Fotos (Alternativtext)').fill('Porträt');
+  await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(page.locator('#field-photo-error')).toHaveText('Die Datei ist kein Bild im Format JPEG, PNG oder WebP.');
+  const big = Buffer.alloc(1100 * 1024, 0);
+  big.set([0xff, 0xd8, 0xff, 0xe0]);
+  await page.getByLabel(/^Foto/).setInputFiles({ name: 'gross.jpg', mimeType: 'image/jpeg', buffer: big });
+  await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(page.locator('#field-photo-error')).toContainText('Das Foto ist zu groß');
+  const jpeg = Buffer.alloc(2048, 0);
+  jpeg.set([0xff, 0xd8, 0xff, 0xe0]);
+  await page.getByLabel(/^Foto/).setInputFiles({ name: 'portraet.png', mimeType: 'image/png', buffer: jpeg });
+  await page.getByLabel('Beschreibung des Fotos (Alternativtext)').fill('Porträt von vorn');
+  await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(page.getByRole('status')).toContainText('Entwurf gespeichert');
+  await expect(page.getByText(/\/fotos\/[0-9a-f]+\.jpg/)).toBeVisible();
+  // Sniffed as JPEG whatever its name said; not public before it is published.
+  const photoPath = (await page.locator('code', { hasText: '/fotos/' }).textContent())!.trim();
+  expect(photoPath).toMatch(/^\/fotos\/[0-9a-f]{24}\.jpg$/);
+  expect((await page.request.get(base + photoPath)).status()).toBe(404);
+  // A body beyond the editor's limit is refused before it is read.
+  const token = await page.locator('input[name="_csrf"]').first().inputValue();
+  const huge = await page.request.post(`${base}/redaktion/beamte/${CELLE_OFFICER}`, {
+    multipart: { _csrf: token, photo: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(3 * 1024 * 1024) } },
+    headers: { Origin: base },
+  });
+  expect(huge.status()).toBe(413);
+});
+
+test('the editor pages are axe clean, work by keyboard and without JavaScript', async ({ browser }) => {
+  // The editor pages have no scripts: what axe checks is exactly what a browser without JavaScript shows.
+  const context = await browser.newContext();
+  const signInPage = await context.newPage();
+  await signInPage.goto(`${base}/redaktion/anmelden`);
+  await expect(signInPage.locator('script')).toHaveCount(0);
+  await expectNoAxeViolations(signInPage);
+  await context.close();
+  const admin = pages.admin;
+  for (const path of [
+    '/redaktion',
+    '/redaktion/vorschau',
+    '/redaktion/beamte',
+    `/redaktion/beamte/${CELLE_OFFICER}`,
+    '/redaktion/entwuerfe',
+    '/redaktion/veroeffentlichen',
+    '/redaktion/benutzer',
+    '/redaktion/protokoll',
+    '/en/redaktion/konten',
+    '/redaktion/dienststellen/polizeistation-wathlingen',
+  ]) {
+    await admin.goto(base + path);
+    await expect(admin.locator('script')).toHaveCount(0);
+    await expectNoAxeViolations(admin);
+  }
+  // Keyboard only: the sign-in form in order, submitted with Enter.
+  const kb = await browser.newPage();
+  await kb.goto(`${base}/redaktion/anmelden`);
+  await kb.keyboard.press('Tab');
+  await expect(kb.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
+  await kb.getByLabel('E-Mail-Adresse').focus();
+  await kb.keyboard.type(USERS.hannover.email);
+  await kb.keyboard.press('Tab');
+  await expect(kb.getByLabel('Passwort', { exact: true })).toBeFocused();
+  await kb.keyboard.type(PASSWORD);
+  await kb.keyboard.press('Enter');
+  await expect(kb.getByRole('textbox', { name: /Code/ })).toBeVisible();
+  await kb.close();
+});
+
+test('without JavaScript an editor signs in and saves a draft', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, base, USERS.hannover);
+  await page.goto(`${base}/redaktion/beamte/${HANNOVER_OFFICER}`);
+  await page.getByLabel('Telefon').fill('0000 5555-5');
+  await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(page.getByRole('status')).toContainText('Entwurf gespeichert');
+  // Sign-out everywhere ends this session.
+  await page.getByRole('button', { name: 'Überall abmelden' }).click();
+  await page.goto(`${base}/redaktion`);
+  await expect(page).toHaveURL(/\/redaktion\/anmelden/);
+  await context.close();
+});
