@@ -41,10 +41,10 @@ export async function runEditorBench(args: string[]): Promise<void> {
     signIn.push(performance.now() - started);
   }
   console.log(
-    `  Passwortprüfung / password verify: median ${ms(median(verify))}, min ${ms(Math.min(...verify))}, max ${ms(Math.max(...verify))} (${rounds} rounds)`,
+    `  Passwortprüfung / password verify: median ${ms(median(verify)!)}, min ${ms(Math.min(...verify))}, max ${ms(Math.max(...verify))} (${rounds} rounds)`,
   );
   console.log(
-    `  Anmeldeschritt / sign-in step (throttle check, verify, audit): median ${ms(median(signIn))}, max ${ms(Math.max(...signIn))}`,
+    `  Anmeldeschritt / sign-in step (throttle check, verify, audit): median ${ms(median(signIn)!)}, max ${ms(Math.max(...signIn))}`,
   );
 
   const dir = await mkdtemp(path.join(tmpdir(), 'revierfinder-bench-publish-'));

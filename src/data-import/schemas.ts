@@ -143,6 +143,7 @@ export const stationSchema = z.strictObject({
   message: 'lat und lon nur zusammen angeben',
   path: ['lon'],
 });
+export type StationRecord = z.infer<typeof stationSchema>;
 
 /** demo/officers.json: a person, their role and what they cover (whole inspections or single districts). */
 export const officerSchema = z
@@ -168,6 +169,7 @@ export const officerSchema = z
     message: 'muss mindestens eine Inspektion oder einen Bezirk abdecken',
     path: ['covers'],
   });
+export type OfficerRecord = z.infer<typeof officerSchema>;
 
 const holderSchema = z.strictObject({
   type: z.enum(['officer', 'station', 'inspection', 'directorate']),
@@ -185,6 +187,7 @@ export const accountSchema = z.strictObject({
   isDemo: z.boolean(),
   updatedAt: isoDate,
 });
+export type AccountRecord = z.infer<typeof accountSchema>;
 
 /** sources.json: licence and attribution per source. */
 export const dataSourceSchema = z.strictObject({

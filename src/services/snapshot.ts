@@ -111,7 +111,7 @@ export function loadPortal(path: string): Portal {
 }
 
 /** The current Portal; reloads it when the snapshot file has been replaced (checked every few seconds). */
-function getPortal(path: string = SNAPSHOT_PATH): Portal {
+export function getPortal(path: string = SNAPSHOT_PATH): Portal {
   const now = Date.now();
   if (current && current.path === path && now - current.checkedAt < RECHECK_INTERVAL_MS) return current.loaded.portal;
   const previous = current?.path === path ? current.loaded : null;

@@ -24,7 +24,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 let server: EditorServer;
 let base: string;
-const pages: Record<string, Page> = {};
+const pages = {} as Record<'admin' | 'lueneburg' | 'hannover' | 'reviewer', Page>;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);

@@ -236,7 +236,7 @@ export function checkAccount(
   const registry = new AccountRegistry(others);
   const check = registry.check(input, platform);
   if (check.status === 'invalid') return { ok: false, problem: { field: 'handle', kind: 'unreadable', problem: check.problem } };
-  if (check.status === 'official') return { ok: false, problem: { field: 'handle', kind: 'duplicate', other: check.matches[0].id } };
+  if (check.status === 'official') return { ok: false, problem: { field: 'handle', kind: 'duplicate', other: check.matches[0]!.id } };
   if (check.foreignCharacters || check.lookalikes.length) {
     const other = check.lookalikes[0];
     return {

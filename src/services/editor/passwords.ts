@@ -14,7 +14,8 @@ export function passwordProblem(password: string, email = ''): 'tooShort' | 'too
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return 'tooShort';
   if (length > MAX_PASSWORD_LENGTH) return 'tooLong';
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) return 'likeEmail';
+  const localPart = email.toLowerCase().split('@')[0] ?? '';
+  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return 'likeEmail';
   return null;
 }
 

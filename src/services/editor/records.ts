@@ -18,7 +18,7 @@ import {
   type OfficerRecord,
   type StationRecord,
 } from '../../data-import/schemas';
-import { SOURCE_FILES } from '../../data-import/build-database';
+import { SOURCE_FILES } from '../../data-import/source-records';
 import { editorDb } from './db';
 import { recordScopes } from './access';
 

@@ -99,7 +99,7 @@ describe('editor database backup and restore', () => {
     const db = openEditorDatabase(file);
     const [admin] = db.select().from(users).all();
     expect(admin).toMatchObject({ email: 'chefin@test.example', role: 'admin', totpSecret: null });
-    expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
     db.$client.close();
   }, 120_000);
 });

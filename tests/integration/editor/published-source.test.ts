@@ -31,7 +31,7 @@ describe('the data build after a publish', () => {
 
     const db = openEditorDatabase(env.EDITOR_DATABASE_PATH);
     const content = readContentFromFiles(PROJECT_DATA_DIR);
-    content.officers[0] = { ...content.officers[0], phone: '0000 9999-9' };
+    content.officers[0] = { ...content.officers[0]!, phone: '0000 9999-9' };
     db.insert(publishedVersions)
       .values({ content: JSON.stringify(content), dataVersion: 'x', publishedBy: 1, publishedAt: new Date().toISOString(), durationMs: 1 })
       .run();
@@ -41,7 +41,7 @@ describe('the data build after a publish', () => {
     try {
       expect(source.version).toBe(1);
       const officers = JSON.parse(await readFile(path.join(source.dir, 'demo/officers.json'), 'utf8')) as Array<{ phone: string }>;
-      expect(officers[0].phone).toBe('0000 9999-9');
+      expect(officers[0]!.phone).toBe('0000 9999-9');
       // Everything else is the data directory's own.
       expect(await readFile(path.join(source.dir, 'sources.json'), 'utf8')).toBe(
         await readFile(path.join(PROJECT_DATA_DIR, 'sources.json'), 'utf8'),
