@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-*/', '**/.astro/', '.cache/', 'test-results/', 'playwright-report/', 'src/db/migrations/', 'data/']),
+  globalIgnores(['dist/', 'dist-*/', '**/.astro/', '.cache/', 'test-results/', 'playwright-report/', 'src/db/migrations/', 'src/db/editor/migrations/', 'data/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
