@@ -8,7 +8,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-*/', '**/.astro/', '.cache/', 'test-results/', 'playwright-report/', 'src/db/migrations/', 'src/db/editor/migrations/', 'data/']),
+  globalIgnores([
+    'dist/',
+    'dist-*/',
+    '**/.astro/',
+    '.cache/',
+    'test-results/',
+    'playwright-report/',
+    'src/db/migrations/',
+    'src/db/editor/migrations/',
+    'data/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +29,10 @@ export default defineConfig(
     rules: {
       // `_name` marks a value left unused on purpose (a destructured field dropped, a callback's
       // first argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

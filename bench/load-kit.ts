@@ -216,7 +216,8 @@ export interface Workload {
 export function workload(dbPath: string, { points = 2_000, districts = 40 } = {}): Workload {
   const portal: Portal = loadPortal(dbPath);
   const random = seededRandom(7_000_007);
-  const pick = <T>(list: T[], count: number): T[] => Array.from({ length: Math.min(count, list.length) }, () => list[Math.floor(random() * list.length)]!);
+  const pick = <T>(list: T[], count: number): T[] =>
+    Array.from({ length: Math.min(count, list.length) }, () => list[Math.floor(random() * list.length)]!);
   const inside: Array<{ lat: string; lon: string; district: string }> = [];
   while (inside.length < points) {
     const point = {
@@ -232,12 +233,33 @@ export function workload(dbPath: string, { points = 2_000, districts = 40 } = {}
   const ids = portal.listDistricts().map((d) => d.id);
   const district = pick(ids, districts).map((id) => `/bezirk/${id}`);
   const withPoint = inside.slice(0, districts).map(({ lat, lon, district: id }) => `/bezirk/${id}?lat=${lat}&lon=${lon}`);
-  const officers = pick(portal.listOfficers().map((o) => o.id), 10);
-  const stations = pick(portal.listStations().map((s) => s.id), 10);
-  const inspections = pick(portal.listInspections().map((i) => i.id), 10);
-  const accounts = pick(portal.listAccounts().filter((a) => a.account.isDemo).map((a) => a.account.id), 10);
-  const stationAreas = pick(portal.widgetChoices().stations.map((s) => s.id), 10);
-  const accountQueries = pick(portal.listAccounts().map(({ account }) => `platform=${account.platform}&handle=${encodeURIComponent(account.handle)}`), 10);
+  const officers = pick(
+    portal.listOfficers().map((o) => o.id),
+    10,
+  );
+  const stations = pick(
+    portal.listStations().map((s) => s.id),
+    10,
+  );
+  const inspections = pick(
+    portal.listInspections().map((i) => i.id),
+    10,
+  );
+  const accounts = pick(
+    portal
+      .listAccounts()
+      .filter((a) => a.account.isDemo)
+      .map((a) => a.account.id),
+    10,
+  );
+  const stationAreas = pick(
+    portal.widgetChoices().stations.map((s) => s.id),
+    10,
+  );
+  const accountQueries = pick(
+    portal.listAccounts().map(({ account }) => `platform=${account.platform}&handle=${encodeURIComponent(account.handle)}`),
+    10,
+  );
   // Queries with several answers: the search page lists them (a clear one redirects to its district).
   const listedQueries = ['Hauptstraße', 'Neuenkirchen', 'Bad', 'Samtgemeinde', 'Bahnhofstraße'];
   const endpoints: Endpoint[] = [
@@ -259,12 +281,20 @@ export function workload(dbPath: string, { points = 2_000, districts = 40 } = {}
     { name: '/impressum', kind: 'page', paths: ['/impressum'] },
     { name: '/leichte-sprache', kind: 'page', paths: ['/leichte-sprache'] },
     { name: '/embed/bezirk/<id>', kind: 'page', paths: district.map((p) => `/embed${p}?map=true`) },
-    { name: '/embed/suche', kind: 'page', paths: ['Celle', 'Hannover', 'Hauptstraße'].map((q) => `/embed/suche?q=${encodeURIComponent(q)}`) },
+    {
+      name: '/embed/suche',
+      kind: 'page',
+      paths: ['Celle', 'Hannover', 'Hauptstraße'].map((q) => `/embed/suche?q=${encodeURIComponent(q)}`),
+    },
     { name: '/embed/dienststelle/<id>', kind: 'page', paths: stationAreas.map((id) => `/embed/dienststelle/${id}`) },
     { name: '/embed/inspektion/<id>', kind: 'page', paths: inspections.map((id) => `/embed/inspektion/${id}`) },
     { name: '/api/v1/districts', kind: 'api', paths: ['/api/v1/districts', '/api/v1/districts?offset=50', '/api/v1/districts?limit=100'] },
     { name: '/api/v1/districts/<id>', kind: 'api', paths: district.map((p) => p.replace('/bezirk/', '/api/v1/districts/')) },
-    { name: '/api/v1/districts/<id>/boundary', kind: 'api', paths: district.map((p) => `${p.replace('/bezirk/', '/api/v1/districts/')}/boundary`) },
+    {
+      name: '/api/v1/districts/<id>/boundary',
+      kind: 'api',
+      paths: district.map((p) => `${p.replace('/bezirk/', '/api/v1/districts/')}/boundary`),
+    },
     { name: '/api/v1/officers', kind: 'api', paths: ['/api/v1/officers'] },
     { name: '/api/v1/officers/<id>', kind: 'api', paths: officers.map((id) => `/api/v1/officers/${id}`) },
     { name: '/api/v1/stations', kind: 'api', paths: ['/api/v1/stations'] },

@@ -38,8 +38,7 @@ import { table } from './table';
 /** Targets at 50 connections (issue 17): share of the floor for the same bytes. */
 const TARGETS: Record<Endpoint['kind'], number> = { page: 0.5, api: 0.5, lookup: 0.7 };
 
-const fmt = (value: number, digits = 0) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -154,7 +153,9 @@ export async function runLoadBench(args: readonly string[]): Promise<void> {
     const failures = rows.reduce((sum, row) => sum + row.failures, 0);
     console.log(
       `Ziele (Anteil am Boden: Seiten und API ≥ 50 %, locate und Suche ≥ 70 %): ` +
-        (missed.length === 0 ? 'alle erfüllt' : `NICHT erfüllt für ${missed.map((row) => `${row.endpoint.name} (${fmt(row.share * 100)} %)`).join(', ')}`) +
+        (missed.length === 0
+          ? 'alle erfüllt'
+          : `NICHT erfüllt für ${missed.map((row) => `${row.endpoint.name} (${fmt(row.share * 100)} %)`).join(', ')}`) +
         `; schlechtestes p99 ${fmt(Math.max(...rows.map((row) => row.p99)), 1)} ms; Fehler ${failures}`,
     );
   } finally {

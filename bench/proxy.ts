@@ -14,7 +14,17 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startNginx } from '../scripts/nginx.mjs';
-import { ensureBuiltSite, ensureDatabase, failuresOf, numberFlag, runLoad, startPortalServer, warmUp, workload, type LoadResult } from './load-kit';
+import {
+  ensureBuiltSite,
+  ensureDatabase,
+  failuresOf,
+  numberFlag,
+  runLoad,
+  startPortalServer,
+  warmUp,
+  workload,
+  type LoadResult,
+} from './load-kit';
 import { table } from './table';
 
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -34,7 +44,9 @@ export async function runProxyBench(args: readonly string[]): Promise<void> {
   await chmod(dir, 0o755);
   const snapshots = path.join(dir, 'snapshots');
   await mkdir(snapshots);
-  const version = (new Database(dbPath, { readonly: true }).prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string }).value;
+  const version = (
+    new Database(dbPath, { readonly: true }).prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string }
+  ).value;
   await copyFile(dbPath, path.join(snapshots, `${version}.db`));
   await symlink(`${version}.db`, path.join(snapshots, 'current.db'));
   const env = { SNAPSHOT_DIR: snapshots, DATABASE_PATH: path.join(snapshots, 'current.db'), RATE_LIMIT_TRUST_PROXY: '1' };
@@ -54,7 +66,14 @@ export async function runProxyBench(args: readonly string[]): Promise<void> {
     if (cached !== 'HIT') throw new Error(`Bezirksseite nicht aus dem Cache (X-Cache-Status ${cached})`);
     await warmUp(replicas[0]!.base, locate.slice(0, 200));
 
-    const pairs: Array<{ name: string; runs: LoadResult[]; floorName: string; floor: LoadResult[]; measure: () => Promise<LoadResult>; measureFloor: () => Promise<LoadResult> }> = [];
+    const pairs: Array<{
+      name: string;
+      runs: LoadResult[];
+      floorName: string;
+      floor: LoadResult[];
+      measure: () => Promise<LoadResult>;
+      measureFloor: () => Promise<LoadResult>;
+    }> = [];
     let next = 200;
     // Each run takes a fresh slice of points, so that no point is asked twice.
     const freshPoints = () => {
@@ -97,14 +116,30 @@ export async function runProxyBench(args: readonly string[]): Promise<void> {
     const rows = pairs.flatMap(({ name, runs, floorName, floor }) => {
       const shares = runs.map((run, round) => run.requestsPerSecond / floor[round]!.requestsPerSecond);
       return [
-        [name, fmt(median(runs.map((run) => run.requestsPerSecond))), fmt(median(runs.map((run) => run.latency.p50)), 1), fmt(median(runs.map((run) => run.latency.p99)), 1), String(runs.reduce((sum, run) => sum + failuresOf(run), 0)), `${fmt(median(shares) * 100)} % (${fmt(Math.min(...shares) * 100)}–${fmt(Math.max(...shares) * 100)})`],
-        [`  Vergleich: ${floorName}`, fmt(median(floor.map((run) => run.requestsPerSecond))), fmt(median(floor.map((run) => run.latency.p50)), 1), fmt(median(floor.map((run) => run.latency.p99)), 1), String(floor.reduce((sum, run) => sum + failuresOf(run), 0)), '100 %'],
+        [
+          name,
+          fmt(median(runs.map((run) => run.requestsPerSecond))),
+          fmt(median(runs.map((run) => run.latency.p50)), 1),
+          fmt(median(runs.map((run) => run.latency.p99)), 1),
+          String(runs.reduce((sum, run) => sum + failuresOf(run), 0)),
+          `${fmt(median(shares) * 100)} % (${fmt(Math.min(...shares) * 100)}–${fmt(Math.max(...shares) * 100)})`,
+        ],
+        [
+          `  Vergleich: ${floorName}`,
+          fmt(median(floor.map((run) => run.requestsPerSecond))),
+          fmt(median(floor.map((run) => run.latency.p50)), 1),
+          fmt(median(floor.map((run) => run.latency.p99)), 1),
+          String(floor.reduce((sum, run) => sum + failuresOf(run), 0)),
+          '100 %',
+        ],
       ];
     });
     console.log(table(['Messung', 'req/s', 'p50 ms', 'p99 ms', 'Fehler', 'Anteil'], rows));
     const [page] = pairs;
     const pageShare = median(page!.runs.map((run, round) => run.requestsPerSecond / page!.floor[round]!.requestsPerSecond));
-    console.log(`Ziel: Bezirksseite aus dem Cache ≥ 50 % der statischen Datei: ${fmt(pageShare * 100)} % → ${pageShare >= 0.5 ? 'erfüllt' : 'NICHT erfüllt'}`);
+    console.log(
+      `Ziel: Bezirksseite aus dem Cache ≥ 50 % der statischen Datei: ${fmt(pageShare * 100)} % → ${pageShare >= 0.5 ? 'erfüllt' : 'NICHT erfüllt'}`,
+    );
   } finally {
     await nginx.stop();
     await Promise.all(replicas.map((replica) => replica.stop()));

@@ -122,14 +122,20 @@ async function main(): Promise<void> {
   const server = inProcessOnly ? null : await serverFigures(queries.map((q) => q.query));
 
   console.log('');
-  console.log(`Build (Standarddaten + synthetisch): ${Number.isNaN(buildSeconds) ? 'übersprungen' : `${buildSeconds.toFixed(1)} s`}; Datenbank ${mb(sizeBytes)}`);
+  console.log(
+    `Build (Standarddaten + synthetisch): ${Number.isNaN(buildSeconds) ? 'übersprungen' : `${buildSeconds.toFixed(1)} s`}; Datenbank ${mb(sizeBytes)}`,
+  );
   console.log('');
   console.log(
     `${cpuTime ? 'CPU-Zeit' : 'Latenz'} je Anfrage in ms (in-process, Portal.search limit 10) neben der FTS5-Kandidatenabfrage allein (Boden):`,
   );
   console.log('  "Ausdruck" = die FTS5-Abfrage genau so, wie die Suche sie stellt; "getippt" = die Wörter wie getippt, ohne Korrekturen');
-  console.log('Abfrageart              |    n | voll p50 | voll p95 | voll p99 | Ausdr p50 | Ausdr p95 | voll/Ausdr p95 | getippt p95 | voll/getippt p95');
-  console.log('------------------------|------|----------|----------|----------|-----------|-----------|----------------|-------------|-----------------');
+  console.log(
+    'Abfrageart              |    n | voll p50 | voll p95 | voll p99 | Ausdr p50 | Ausdr p95 | voll/Ausdr p95 | getippt p95 | voll/getippt p95',
+  );
+  console.log(
+    '------------------------|------|----------|----------|----------|-----------|-----------|----------------|-------------|-----------------',
+  );
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : '–');
   for (const [kind, samples] of full) {
     const f = stats(samples);
@@ -166,7 +172,9 @@ function queryMix(sqlite: ReturnType<typeof openSnapshot>['$client']): Sample[] 
     `SELECT a.number, a.suffix, a.postcode, s.name, m.name AS town FROM addresses a
      JOIN streets s ON s.id = a.street_id JOIN municipalities m ON m.ags = s.ags WHERE a.rowid = ?`,
   );
-  const towns = sqlite.prepare('SELECT name FROM municipalities WHERE population > 0 ORDER BY population DESC').all() as Array<{ name: string }>;
+  const towns = sqlite.prepare('SELECT name FROM municipalities WHERE population > 0 ORDER BY population DESC').all() as Array<{
+    name: string;
+  }>;
   const postcodes = sqlite.prepare('SELECT DISTINCT postcode FROM postcode_areas').all() as Array<{ postcode: string }>;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const randomAddress = () =>
@@ -190,7 +198,10 @@ function queryMix(sqlite: ReturnType<typeof openSnapshot>['$client']): Sample[] 
     const c = randomAddress();
     out.push({ kind: 'Tippfehler', query: `${typo(c.name)} ${c.number} ${random() < 0.5 ? typo(c.town) : c.town}` });
     out.push({ kind: 'Ort', query: random() < 0.3 ? typo(pick(towns).name) : pick(towns).name });
-    out.push({ kind: 'Postleitzahl', query: random() < 0.5 ? pick(postcodes).postcode : `${pick(postcodes).postcode} ${pick(towns).name}` });
+    out.push({
+      kind: 'Postleitzahl',
+      query: random() < 0.5 ? pick(postcodes).postcode : `${pick(postcodes).postcode} ${pick(towns).name}`,
+    });
   }
   return out;
 }
@@ -200,7 +211,11 @@ async function serverFigures(queries: string[]) {
   const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
   if (!existsSync(path.join(ROOT, outDir, 'server', 'entry.mjs'))) {
     console.log(`  baue den Server nach ${outDir}/ …`);
-    const built = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+    const built = spawnSync('npx', ['astro', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    });
     if (built.status !== 0) return null;
   }
   const server = await startPortalServer(SERVER_PORT, { DATABASE_PATH: DB_PATH });

@@ -96,7 +96,9 @@ export async function publish({ file, snapshots, replicas, versionFile, reload, 
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
   const file = process.argv[2];
   if (!file || file.startsWith('--')) {
-    console.error('Aufruf: node deploy/publish-snapshot.mjs NEU.db [--snapshots DIR] [--replicas URL,URL] [--version-file DATEI] [--reload "BEFEHL"]');
+    console.error(
+      'Aufruf: node deploy/publish-snapshot.mjs NEU.db [--snapshots DIR] [--replicas URL,URL] [--version-file DATEI] [--reload "BEFEHL"]',
+    );
     process.exit(2);
   }
   try {

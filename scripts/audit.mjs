@@ -109,9 +109,7 @@ async function main() {
       results.push({ page, scores, kilobytes, lhr });
     }
 
-    console.log(
-      `\n${pad('Seite', 18)}${CATEGORIES.map((category) => padStart(category.label, 18)).join('')}${padStart('übertragen', 14)}`,
-    );
+    console.log(`\n${pad('Seite', 18)}${CATEGORIES.map((category) => padStart(category.label, 18)).join('')}${padStart('übertragen', 14)}`);
     let failed = false;
     for (const { page, scores, kilobytes } of results) {
       const cells = CATEGORIES.map((category) => {

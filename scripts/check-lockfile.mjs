@@ -39,7 +39,8 @@ function resolveEntry(packages, from, name) {
 /** One line per hole in a parsed package-lock.json (lockfileVersion 2 or 3); empty when complete. */
 export function lockfileProblems(lock) {
   const packages = lock.packages;
-  if (!packages || typeof packages !== 'object') return ['package-lock.json: kein "packages"-Abschnitt (lockfileVersion 2 oder 3 erwartet)'];
+  if (!packages || typeof packages !== 'object')
+    return ['package-lock.json: kein "packages"-Abschnitt (lockfileVersion 2 oder 3 erwartet)'];
   const problems = [];
   for (const [location, entry] of Object.entries(packages)) {
     // Links (workspaces, file: dependencies) and bundled packages come without a download of their own.
@@ -54,7 +55,9 @@ export function lockfileProblems(lock) {
     for (const name of Object.keys(wanted)) {
       if (resolveEntry(packages, location, name)) continue;
       const optional = name in (entry.optionalDependencies ?? {});
-      problems.push(`${name}@${wanted[name]} fehlt${optional ? ' (optionale Abhängigkeit)' : ''}, gebraucht von ${location || 'package.json'}`);
+      problems.push(
+        `${name}@${wanted[name]} fehlt${optional ? ' (optionale Abhängigkeit)' : ''}, gebraucht von ${location || 'package.json'}`,
+      );
     }
   }
   return problems;

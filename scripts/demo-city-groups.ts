@@ -21,15 +21,17 @@ export interface DemoCityArea {
 export function cityAreas(centre: LatLon, parts: readonly DistrictData[], boroughs: readonly Borough[]): DemoCityArea[] {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   // A city without groups: each part is a group of its own.
-  const groups = boroughs.length > 0
-    ? boroughs.map((borough) => ({ name: borough.name, parts: parts.filter((part) => part.boroughId === borough.id).sort(byId) }))
-    : [...parts].sort(byId).map((part) => ({ name: part.name, parts: [part] }));
+  const groups =
+    boroughs.length > 0
+      ? boroughs.map((borough) => ({ name: borough.name, parts: parts.filter((part) => part.boroughId === borough.id).sort(byId) }))
+      : [...parts].sort(byId).map((part) => ({ name: part.name, parts: [part] }));
   const middle = (group: { parts: DistrictData[] }): LatLon => ({
     lat: group.parts.reduce((sum, part) => sum + part.centre.lat, 0) / group.parts.length,
     lon: group.parts.reduce((sum, part) => sum + part.centre.lon, 0) / group.parts.length,
   });
   const squared = (p: LatLon) => (p.lat - centre.lat) ** 2 + ((p.lon - centre.lon) * Math.cos((centre.lat * Math.PI) / 180)) ** 2;
-  const bearing = (p: LatLon) => (Math.atan2((p.lon - centre.lon) * Math.cos((centre.lat * Math.PI) / 180), p.lat - centre.lat) + 2 * Math.PI) % (2 * Math.PI);
+  const bearing = (p: LatLon) =>
+    (Math.atan2((p.lon - centre.lon) * Math.cos((centre.lat * Math.PI) / 180), p.lat - centre.lat) + 2 * Math.PI) % (2 * Math.PI);
   const placed = groups.filter((group) => group.parts.length > 0);
   const core = placed.reduce((best, group) => (squared(middle(group)) < squared(middle(best)) ? group : best));
   const around = placed.filter((group) => group !== core).sort((a, b) => bearing(middle(a)) - bearing(middle(b)));

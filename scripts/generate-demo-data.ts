@@ -47,32 +47,230 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 // Fictional names: common first and family names in Germany today, of several origins.
 const FIRST_FEMALE = [
-  'Anna', 'Julia', 'Lena', 'Sarah', 'Laura', 'Katharina', 'Lisa', 'Johanna', 'Miriam', 'Sandra',
-  'Nicole', 'Stefanie', 'Christina', 'Jana', 'Melanie', 'Maren', 'Frauke', 'Insa', 'Wiebke', 'Hanna',
-  'Imke', 'Tanja', 'Birte', 'Svenja', 'Kerstin', 'Sabine', 'Anke', 'Merle', 'Lea', 'Carolin',
-  'Ayşe', 'Elif', 'Zeynep', 'Derya', 'Fatma', 'Leyla', 'Amira', 'Yasmin', 'Aleksandra', 'Magdalena',
-  'Katarzyna', 'Natalia', 'Olga', 'Irina', 'Jelena', 'Ana', 'Maria', 'Sofia', 'Giulia', 'Chiara',
-  'Nadine', 'Vanessa', 'Franziska', 'Theresa', 'Anja', 'Silke', 'Gesa', 'Kira', 'Mareike', 'Friederike',
+  'Anna',
+  'Julia',
+  'Lena',
+  'Sarah',
+  'Laura',
+  'Katharina',
+  'Lisa',
+  'Johanna',
+  'Miriam',
+  'Sandra',
+  'Nicole',
+  'Stefanie',
+  'Christina',
+  'Jana',
+  'Melanie',
+  'Maren',
+  'Frauke',
+  'Insa',
+  'Wiebke',
+  'Hanna',
+  'Imke',
+  'Tanja',
+  'Birte',
+  'Svenja',
+  'Kerstin',
+  'Sabine',
+  'Anke',
+  'Merle',
+  'Lea',
+  'Carolin',
+  'Ayşe',
+  'Elif',
+  'Zeynep',
+  'Derya',
+  'Fatma',
+  'Leyla',
+  'Amira',
+  'Yasmin',
+  'Aleksandra',
+  'Magdalena',
+  'Katarzyna',
+  'Natalia',
+  'Olga',
+  'Irina',
+  'Jelena',
+  'Ana',
+  'Maria',
+  'Sofia',
+  'Giulia',
+  'Chiara',
+  'Nadine',
+  'Vanessa',
+  'Franziska',
+  'Theresa',
+  'Anja',
+  'Silke',
+  'Gesa',
+  'Kira',
+  'Mareike',
+  'Friederike',
 ] as const;
 const FIRST_MALE = [
-  'Jan', 'Lukas', 'Tobias', 'Michael', 'Thomas', 'Stefan', 'Daniel', 'Sebastian', 'Christian', 'Florian',
-  'Markus', 'Jens', 'Sven', 'Torsten', 'Hauke', 'Malte', 'Jannik', 'Ole', 'Hendrik', 'Frank',
-  'Andreas', 'Matthias', 'Björn', 'Dirk', 'Kai', 'Nils', 'Henning', 'Arne', 'Timo', 'Philipp',
-  'Mehmet', 'Murat', 'Emre', 'Can', 'Deniz', 'Ahmet', 'Karim', 'Omar', 'Tarek', 'Piotr',
-  'Tomasz', 'Marek', 'Dmitri', 'Alexander', 'Sergej', 'Nikola', 'Marko', 'Luca', 'Matteo', 'João',
-  'Patrick', 'Benjamin', 'Felix', 'Moritz', 'Jonas', 'Niklas', 'Fabian', 'Marcel', 'René', 'Hinrich',
+  'Jan',
+  'Lukas',
+  'Tobias',
+  'Michael',
+  'Thomas',
+  'Stefan',
+  'Daniel',
+  'Sebastian',
+  'Christian',
+  'Florian',
+  'Markus',
+  'Jens',
+  'Sven',
+  'Torsten',
+  'Hauke',
+  'Malte',
+  'Jannik',
+  'Ole',
+  'Hendrik',
+  'Frank',
+  'Andreas',
+  'Matthias',
+  'Björn',
+  'Dirk',
+  'Kai',
+  'Nils',
+  'Henning',
+  'Arne',
+  'Timo',
+  'Philipp',
+  'Mehmet',
+  'Murat',
+  'Emre',
+  'Can',
+  'Deniz',
+  'Ahmet',
+  'Karim',
+  'Omar',
+  'Tarek',
+  'Piotr',
+  'Tomasz',
+  'Marek',
+  'Dmitri',
+  'Alexander',
+  'Sergej',
+  'Nikola',
+  'Marko',
+  'Luca',
+  'Matteo',
+  'João',
+  'Patrick',
+  'Benjamin',
+  'Felix',
+  'Moritz',
+  'Jonas',
+  'Niklas',
+  'Fabian',
+  'Marcel',
+  'René',
+  'Hinrich',
 ] as const;
 const LAST = [
-  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Meyer', 'Weber', 'Wagner', 'Becker', 'Schulz', 'Hoffmann',
-  'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Krüger',
-  'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Peters', 'Petersen', 'Janssen', 'Jansen',
-  'Hinrichs', 'Gerdes', 'Harms', 'Ahrens', 'Behrens', 'Brandt', 'Bruns', 'Claßen', 'Eilers', 'Freese',
-  'Frerichs', 'Göbel', 'Heinemann', 'Hillmann', 'Kruse', 'Lüders', 'Meiners', 'Oltmanns', 'Ostendorf', 'Poppe',
-  'Rademacher', 'Renken', 'Siemers', 'Thiele', 'Tjaden', 'Vogt', 'Wiechmann', 'Wübbena', 'Ziegler', 'Dreyer',
-  'Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Öztürk', 'Aydın', 'Arslan', 'Doğan', 'Kılıç',
-  'Nowak', 'Kowalski', 'Wiśniewski', 'Lewandowski', 'Kamiński', 'Zieliński', 'Schäfer', 'Iwanow', 'Popov', 'Smirnow',
-  'Haddad', 'Nasser', 'Mansour', 'Rahimi', 'Hosseini', 'Petrović', 'Jovanović', 'Horvat', 'Rossi', 'Ferreira',
-  'Nguyen', 'Tran', 'Kuhlmann', 'Bergmann', 'Engel', 'Lorenz', 'Busch', 'Voß', 'Brinkmann', 'Wessels',
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Meyer',
+  'Weber',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Braun',
+  'Zimmermann',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Peters',
+  'Petersen',
+  'Janssen',
+  'Jansen',
+  'Hinrichs',
+  'Gerdes',
+  'Harms',
+  'Ahrens',
+  'Behrens',
+  'Brandt',
+  'Bruns',
+  'Claßen',
+  'Eilers',
+  'Freese',
+  'Frerichs',
+  'Göbel',
+  'Heinemann',
+  'Hillmann',
+  'Kruse',
+  'Lüders',
+  'Meiners',
+  'Oltmanns',
+  'Ostendorf',
+  'Poppe',
+  'Rademacher',
+  'Renken',
+  'Siemers',
+  'Thiele',
+  'Tjaden',
+  'Vogt',
+  'Wiechmann',
+  'Wübbena',
+  'Ziegler',
+  'Dreyer',
+  'Yılmaz',
+  'Kaya',
+  'Demir',
+  'Şahin',
+  'Çelik',
+  'Öztürk',
+  'Aydın',
+  'Arslan',
+  'Doğan',
+  'Kılıç',
+  'Nowak',
+  'Kowalski',
+  'Wiśniewski',
+  'Lewandowski',
+  'Kamiński',
+  'Zieliński',
+  'Schäfer',
+  'Iwanow',
+  'Popov',
+  'Smirnow',
+  'Haddad',
+  'Nasser',
+  'Mansour',
+  'Rahimi',
+  'Hosseini',
+  'Petrović',
+  'Jovanović',
+  'Horvat',
+  'Rossi',
+  'Ferreira',
+  'Nguyen',
+  'Tran',
+  'Kuhlmann',
+  'Bergmann',
+  'Engel',
+  'Lorenz',
+  'Busch',
+  'Voß',
+  'Brinkmann',
+  'Wessels',
 ] as const;
 
 type Gender = 'f' | 'm';
@@ -203,7 +401,11 @@ async function main() {
         ? '24/7'
         : kind === 'Polizeikommissariat'
           ? pick(['Mo-Fr 07:00-19:00; Sa 08:00-12:00; PH off', 'Mo-Fr 06:00-22:00; PH off', 'Mo-Fr 07:00-20:00; PH off'])
-          : pick(['Mo-Fr 08:00-16:00; PH off', 'Mo-Th 08:00-16:00; Fr 08:00-12:00; PH off', 'Mo,We,Fr 09:00-12:00; Tu,Th 14:00-18:00; PH off']);
+          : pick([
+              'Mo-Fr 08:00-16:00; PH off',
+              'Mo-Th 08:00-16:00; Fr 08:00-12:00; PH off',
+              'Mo,We,Fr 09:00-12:00; Tu,Th 14:00-18:00; PH off',
+            ]);
     const station: DemoStation = {
       id,
       name,
@@ -233,11 +435,21 @@ async function main() {
     const ms = municipalitiesOf(districts);
     // The seat: the town named first in the PI's name, else the largest town.
     const firstPart = inspection.name.split(' / ')[0]!;
-    const token = firstPart.replace(/^PI /, '').split('/')[0]!.replace(/\s*\(Stadt\)$|-Stadt$/, '').trim();
+    const token = firstPart
+      .replace(/^PI /, '')
+      .split('/')[0]!
+      .replace(/\s*\(Stadt\)$|-Stadt$/, '')
+      .trim();
     const named = ms.filter((m) => m.mainPostcode && (m.name === token || m.name.startsWith(`${token} `))).sort(byPopulation)[0];
     const seat = named ?? largestTown(ms);
     townOfInspection.set(inspection.id, seat);
-    const hq = addStation('Polizeiinspektion', firstPart.replace(/^PI /, 'Polizeiinspektion '), inspection.id, seat, districtById.get(seat.districtId)!);
+    const hq = addStation(
+      'Polizeiinspektion',
+      firstPart.replace(/^PI /, 'Polizeiinspektion '),
+      inspection.id,
+      seat,
+      districtById.get(seat.districtId)!,
+    );
     hqOfInspection.set(inspection.id, hq);
 
     const kreisAgsList = [...new Set(districts.map((d) => d.kreisAgs))].sort();
@@ -315,7 +527,10 @@ async function main() {
   // (gemeindefreie Gebiete: forests, islands) go to the officer of the nearest inhabited district.
   const inhabited = official.districts.filter((d) => d.population > 0);
   const large = new Set(
-    [...inhabited].sort((a, b) => b.population - a.population || a.id.localeCompare(b.id)).slice(0, Math.round(official.districts.length / 10)).map((d) => d.id),
+    [...inhabited]
+      .sort((a, b) => b.population - a.population || a.id.localeCompare(b.id))
+      .slice(0, Math.round(official.districts.length / 10))
+      .map((d) => d.id),
   );
   const kobbOfDistrict = new Map<string, DemoOfficer>();
   const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr'];
@@ -351,7 +566,9 @@ async function main() {
   }
   for (const district of official.districts.filter((d) => d.population === 0)) {
     const sameKreis = inhabited.filter((d) => d.kreisAgs === district.kreisAgs);
-    const nearest = sameKreis.reduce((best, d) => (distanceKm(district.centre, d.centre) < distanceKm(district.centre, best.centre) ? d : best));
+    const nearest = sameKreis.reduce((best, d) =>
+      distanceKm(district.centre, d.centre) < distanceKm(district.centre, best.centre) ? d : best,
+    );
     const officer = kobbOfDistrict.get(nearest.id)!;
     officer.covers.districts!.push(district.id);
   }
@@ -413,14 +630,21 @@ async function main() {
   }
   // A few joint accounts of two digital officers of the same inspection.
   const pairs = official.inspections.filter((i) => (digitalOfInspection.get(i.id)?.length ?? 0) >= 2);
-  for (const inspection of shuffled(pairs).slice(0, 3).sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const inspection of shuffled(pairs)
+    .slice(0, 3)
+    .sort((a, b) => a.id.localeCompare(b.id))) {
     const [a, b] = digitalOfInspection.get(inspection.id)!;
     const platform = pick(['instagram', 'tiktok', 'facebook'] as const);
     const town = townSlug(inspection.id);
-    addAccount(`${inspection.id}-team-${platform}`, platform, handleFor(platform, `polizei_${town.replace(/-/g, '_')}_team`, `${town}-team`), [
-      { type: 'officer', id: a!.id },
-      { type: 'officer', id: b!.id },
-    ]);
+    addAccount(
+      `${inspection.id}-team-${platform}`,
+      platform,
+      handleFor(platform, `polizei_${town.replace(/-/g, '_')}_team`, `${town}-team`),
+      [
+        { type: 'officer', id: a!.id },
+        { type: 'officer', id: b!.id },
+      ],
+    );
   }
   // Every inspection's own accounts: what the page shows when no digital officer covers a district.
   const inspectionPlatforms: Platform[] = ['facebook', 'x', 'instagram', 'mastodon', 'youtube', 'bluesky'];
@@ -439,9 +663,12 @@ async function main() {
   for (const directorate of official.directorates) {
     const platform = pick(['instagram', 'x', 'facebook'] as const);
     const slug = directorate.id.replace(/^pd-/, '');
-    addAccount(`${directorate.id}-${platform}`, platform, handleFor(platform, `polizeidirektion_${slug.replace(/-/g, '_')}`, `pd-${slug}`), [
-      { type: 'directorate', id: directorate.id },
-    ]);
+    addAccount(
+      `${directorate.id}-${platform}`,
+      platform,
+      handleFor(platform, `polizeidirektion_${slug.replace(/-/g, '_')}`, `pd-${slug}`),
+      [{ type: 'directorate', id: directorate.id }],
+    );
   }
   for (const station of stations.filter((s) => s.kind === 'Polizeikommissariat').slice(0, 4)) {
     const town = slugify(station.city);
@@ -461,9 +688,15 @@ async function main() {
     officers.splice(0, officers.length, ...kept);
     for (const station of stations) station.districts = station.districts.filter((id) => id !== city.id);
     for (const officer of digitalOfInspection.get(city.inspectionId) ?? []) {
-      officer.covers = { districts: official.districts.filter((d) => d.inspectionId === city.inspectionId && d.id !== city.id).map((d) => d.id) };
+      officer.covers = {
+        districts: official.districts.filter((d) => d.inspectionId === city.inspectionId && d.id !== city.id).map((d) => d.id),
+      };
     }
-    for (const area of cityAreas(city.centre, parts, divided.boroughs.filter((b) => b.cityId === city.id))) {
+    for (const area of cityAreas(
+      city.centre,
+      parts,
+      divided.boroughs.filter((b) => b.cityId === city.id),
+    )) {
       const home = area.parts[0]!;
       const station = addStation('Polizeikommissariat', `Polizeikommissariat ${city.name}-${area.name}`, city.inspectionId, town, home);
       station.lat = Math.round(home.centre.lat * 1e5) / 1e5;
@@ -520,22 +753,20 @@ async function main() {
 
 /** The districts with each divided city's one former district in place of its parts (all with a population). */
 function undividedDistricts(data: OfficialData): Array<DistrictData & { population: number }> {
-  const former = data.cities.map(
-    (city): DistrictData & { population: number } => ({
-      id: city.id,
-      name: city.name,
-      type: city.formerType,
-      kreisAgs: city.kreisAgs,
-      inspectionId: city.inspectionId,
-      stationId: null,
-      population: city.population,
-      areaKm2: city.areaKm2,
-      centre: city.centre,
-      geometry: city.geometry,
-      cityId: null,
-      boroughId: null,
-    }),
-  );
+  const former = data.cities.map((city): DistrictData & { population: number } => ({
+    id: city.id,
+    name: city.name,
+    type: city.formerType,
+    kreisAgs: city.kreisAgs,
+    inspectionId: city.inspectionId,
+    stationId: null,
+    population: city.population,
+    areaKm2: city.areaKm2,
+    centre: city.centre,
+    geometry: city.geometry,
+    cityId: null,
+    boroughId: null,
+  }));
   const whole = data.districts.filter((d) => d.cityId === null).map((d) => ({ ...d, population: d.population ?? 0 }));
   return [...whole, ...former].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

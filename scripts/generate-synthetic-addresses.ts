@@ -28,14 +28,169 @@ export function syntheticFilePath(count: number, seed = 7): string {
   return path.join(SYNTHETIC_DIR, `hk-de-synthetisch-${count}-seed${seed}.txt`);
 }
 
-const TREES = ['Linden', 'Eichen', 'Birken', 'Buchen', 'Ahorn', 'Tannen', 'Eschen', 'Erlen', 'Kastanien', 'Ulmen', 'Weiden', 'Fichten', 'Kiefern', 'Holunder', 'Wacholder'];
-const FLOWERS = ['Rosen', 'Tulpen', 'Nelken', 'Veilchen', 'Lilien', 'Astern', 'Dahlien', 'Narzissen', 'Krokus', 'Flieder', 'Lavendel', 'Kornblumen'];
-const BIRDS = ['Amsel', 'Drossel', 'Finken', 'Meisen', 'Lerchen', 'Falken', 'Sperlings', 'Kranich', 'Storchen', 'Schwalben', 'Eulen', 'Reiher'];
-const PEOPLE = ['Goethe', 'Schiller', 'Lessing', 'Heine', 'Uhland', 'Körner', 'Mozart', 'Beethoven', 'Bach', 'Händel', 'Kant', 'Luther', 'Bismarck', 'Fontane', 'Eichendorff', 'Stifter', 'Raabe', 'Busch', 'Löns', 'Leibniz', 'Gauß', 'Röntgen', 'Planck', 'Humboldt', 'Grimm', 'Storm', 'Hölderlin', 'Mörike', 'Brahms', 'Schubert'];
-const FULL_NAMES = ['Carl-Friedrich-Gauß', 'Wilhelm-Busch', 'Hermann-Löns', 'Gerhart-Hauptmann', 'Konrad-Adenauer', 'Theodor-Heuss', 'Friedrich-Ebert', 'Anne-Frank', 'Sophie-Scholl', 'Albert-Schweitzer', 'Bertha-von-Suttner', 'Käthe-Kollwitz', 'Robert-Koch', 'Max-Planck', 'Otto-Hahn', 'Lise-Meitner', 'Dietrich-Bonhoeffer', 'Heinrich-Heine', 'Annette-von-Droste-Hülshoff', 'Ricarda-Huch'];
-const PLACES = ['Kirch', 'Schul', 'Bahnhof', 'Mühlen', 'Garten', 'Wiesen', 'Feld', 'Berg', 'Sonnen', 'Wald', 'Teich', 'Brunnen', 'Markt', 'Burg', 'Schloss', 'Heide', 'Moor', 'Bach', 'Hof', 'Dorf', 'Kamp', 'Anger', 'Brink', 'Esch', 'Geest'];
-const ENDINGS: Array<[string, number]> = [['straße', 40], ['weg', 25], ['allee', 4], ['ring', 5], ['platz', 3], ['gasse', 2], ['damm', 2], ['pfad', 2], ['stieg', 2], ['kamp', 2], ['twiete', 1], ['graben', 1], ['wall', 1]];
-const FIXED = ['Hauptstraße', 'Bahnhofstraße', 'Lange Straße', 'Kurze Straße', 'Am Markt', 'Marktplatz', 'Kirchplatz', 'Alte Dorfstraße', 'Neue Straße', 'Breite Straße', 'Mühlenweg', 'An der Kirche', 'Am Bahnhof', 'Im Winkel', 'Auf dem Kamp', 'Zum Sportplatz', 'Sankt-Georg-Straße', 'Am Mühlenteich', 'Hinter den Höfen', 'Unter den Linden'];
+const TREES = [
+  'Linden',
+  'Eichen',
+  'Birken',
+  'Buchen',
+  'Ahorn',
+  'Tannen',
+  'Eschen',
+  'Erlen',
+  'Kastanien',
+  'Ulmen',
+  'Weiden',
+  'Fichten',
+  'Kiefern',
+  'Holunder',
+  'Wacholder',
+];
+const FLOWERS = [
+  'Rosen',
+  'Tulpen',
+  'Nelken',
+  'Veilchen',
+  'Lilien',
+  'Astern',
+  'Dahlien',
+  'Narzissen',
+  'Krokus',
+  'Flieder',
+  'Lavendel',
+  'Kornblumen',
+];
+const BIRDS = [
+  'Amsel',
+  'Drossel',
+  'Finken',
+  'Meisen',
+  'Lerchen',
+  'Falken',
+  'Sperlings',
+  'Kranich',
+  'Storchen',
+  'Schwalben',
+  'Eulen',
+  'Reiher',
+];
+const PEOPLE = [
+  'Goethe',
+  'Schiller',
+  'Lessing',
+  'Heine',
+  'Uhland',
+  'Körner',
+  'Mozart',
+  'Beethoven',
+  'Bach',
+  'Händel',
+  'Kant',
+  'Luther',
+  'Bismarck',
+  'Fontane',
+  'Eichendorff',
+  'Stifter',
+  'Raabe',
+  'Busch',
+  'Löns',
+  'Leibniz',
+  'Gauß',
+  'Röntgen',
+  'Planck',
+  'Humboldt',
+  'Grimm',
+  'Storm',
+  'Hölderlin',
+  'Mörike',
+  'Brahms',
+  'Schubert',
+];
+const FULL_NAMES = [
+  'Carl-Friedrich-Gauß',
+  'Wilhelm-Busch',
+  'Hermann-Löns',
+  'Gerhart-Hauptmann',
+  'Konrad-Adenauer',
+  'Theodor-Heuss',
+  'Friedrich-Ebert',
+  'Anne-Frank',
+  'Sophie-Scholl',
+  'Albert-Schweitzer',
+  'Bertha-von-Suttner',
+  'Käthe-Kollwitz',
+  'Robert-Koch',
+  'Max-Planck',
+  'Otto-Hahn',
+  'Lise-Meitner',
+  'Dietrich-Bonhoeffer',
+  'Heinrich-Heine',
+  'Annette-von-Droste-Hülshoff',
+  'Ricarda-Huch',
+];
+const PLACES = [
+  'Kirch',
+  'Schul',
+  'Bahnhof',
+  'Mühlen',
+  'Garten',
+  'Wiesen',
+  'Feld',
+  'Berg',
+  'Sonnen',
+  'Wald',
+  'Teich',
+  'Brunnen',
+  'Markt',
+  'Burg',
+  'Schloss',
+  'Heide',
+  'Moor',
+  'Bach',
+  'Hof',
+  'Dorf',
+  'Kamp',
+  'Anger',
+  'Brink',
+  'Esch',
+  'Geest',
+];
+const ENDINGS: Array<[string, number]> = [
+  ['straße', 40],
+  ['weg', 25],
+  ['allee', 4],
+  ['ring', 5],
+  ['platz', 3],
+  ['gasse', 2],
+  ['damm', 2],
+  ['pfad', 2],
+  ['stieg', 2],
+  ['kamp', 2],
+  ['twiete', 1],
+  ['graben', 1],
+  ['wall', 1],
+];
+const FIXED = [
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Lange Straße',
+  'Kurze Straße',
+  'Am Markt',
+  'Marktplatz',
+  'Kirchplatz',
+  'Alte Dorfstraße',
+  'Neue Straße',
+  'Breite Straße',
+  'Mühlenweg',
+  'An der Kirche',
+  'Am Bahnhof',
+  'Im Winkel',
+  'Auf dem Kamp',
+  'Zum Sportplatz',
+  'Sankt-Georg-Straße',
+  'Am Mühlenteich',
+  'Hinter den Höfen',
+  'Unter den Linden',
+];
 const ORTSTEIL_SUFFIXES = ['-Nord', '-Süd', '-Ost', '-West', ' Dorf', ' Siedlung'];
 
 /** People per address in the real state (~8 million people, ~2.5 million addresses): used for weighting only. */
@@ -63,7 +218,10 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Writes a synthetic HK-DE file; returns its path and how many lines it wrote. */
-export async function generateSyntheticAddresses(options: Options, dataDir = path.join(ROOT, 'data')): Promise<{ file: string; addresses: number; streets: number }> {
+export async function generateSyntheticAddresses(
+  options: Options,
+  dataDir = path.join(ROOT, 'data'),
+): Promise<{ file: string; addresses: number; streets: number }> {
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const official = await readOfficialSources(dataDir);
@@ -80,8 +238,11 @@ export async function generateSyntheticAddresses(options: Options, dataDir = pat
   await mkdir(path.dirname(options.out), { recursive: true });
   const temp = `${options.out}.tmp-${process.pid}`;
   const stream = createWriteStream(temp, { encoding: 'utf8' });
-  const write = (text: string) => (stream.write(text) ? Promise.resolve() : new Promise<void>((resolve) => stream.once('drain', () => resolve())));
-  await write(`# SYNTHETISCH / SYNTHETIC: erfundene Testadressen für Lasttests, keine echten Adressen. Seed ${options.seed}, ${options.addresses} Adressen. HK-DE-Format (AdV), UTF-8.\n`);
+  const write = (text: string) =>
+    stream.write(text) ? Promise.resolve() : new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  await write(
+    `# SYNTHETISCH / SYNTHETIC: erfundene Testadressen für Lasttests, keine echten Adressen. Seed ${options.seed}, ${options.addresses} Adressen. HK-DE-Format (AdV), UTF-8.\n`,
+  );
 
   let written = 0;
   let streetsWritten = 0;
@@ -117,7 +278,11 @@ export async function generateSyntheticAddresses(options: Options, dataDir = pat
         const suffix = random() < 0.06 ? pick(['a', 'b', 'c']) : '';
         const along = (number - n / 2) * 6;
         const side = number % 2 === 0 ? 8 : -8;
-        let point = offset(centre, along * Math.cos(bearing) - side * Math.sin(bearing), along * Math.sin(bearing) + side * Math.cos(bearing));
+        let point = offset(
+          centre,
+          along * Math.cos(bearing) - side * Math.sin(bearing),
+          along * Math.sin(bearing) + side * Math.cos(bearing),
+        );
         if (locatePoint(point, m.geometry) === 'outside') point = centre;
         const { easting, northing } = wgs84ToUtm32(point);
         serial++;
@@ -175,7 +340,8 @@ function streetNames(count: number, pick: <T>(list: readonly T[]) => T, random: 
     else if (kind < 0.55) names.add(`${pick(PEOPLE)}${ending()}`);
     else if (kind < 0.62) names.add(`${pick(FULL_NAMES)}-${random() < 0.7 ? 'Straße' : 'Weg'}`);
     else if (kind < 0.75) names.add(`${pick(PLACES)}${ending()}`);
-    else if (kind < 0.93) names.add(`${pick(townAdjectives)} ${random() < 0.7 ? 'Straße' : pick(['Weg', 'Landstraße', 'Heerstraße', 'Chaussee'])}`);
+    else if (kind < 0.93)
+      names.add(`${pick(townAdjectives)} ${random() < 0.7 ? 'Straße' : pick(['Weg', 'Landstraße', 'Heerstraße', 'Chaussee'])}`);
     else names.add(`${pick(['Alte', 'Neue', 'Große', 'Kleine', 'Obere', 'Untere'])} ${pick(PLACES)}${ending()}`);
   }
   return [...names];

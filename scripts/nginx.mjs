@@ -66,7 +66,11 @@ export function installNginx() {
   // start their own on loopback, so the service is stopped again if it came up.
   aptGet(['install', '-y', '--no-install-recommends', 'nginx'], true);
   aptGet(['install', '-y', '--no-install-recommends', 'libnginx-mod-http-brotli-filter'], false);
-  spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl stop nginx; [ -f /run/nginx.pid ] && kill "$(cat /run/nginx.pid)"'], { stdio: 'ignore' });
+  spawnSync(
+    'sh',
+    ['-c', 'command -v systemctl >/dev/null && systemctl stop nginx; [ -f /run/nginx.pid ] && kill "$(cat /run/nginx.pid)"'],
+    { stdio: 'ignore' },
+  );
   if (!isExecutable(DEBIAN_NGINX)) throw new Error(`${DEBIAN_NGINX} fehlt nach der Installation. ${NOT_FOUND}`);
   return DEBIAN_NGINX;
 }
@@ -145,7 +149,10 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
   const versionFile = join(dir, 'data-version.conf');
   writeFileSync(versionFile, `map $host $revierfinder_data_version { default "${dataVersion}"; }\n`);
   const http = rendered('conf.d/revierfinder.conf', [
-    [/ {4}server 127\.0\.0\.1:4321 .*\n {4}server 127\.0\.0\.1:4322 .*\n/g, replicas.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;\n`).join('')],
+    [
+      / {4}server 127\.0\.0\.1:4321 .*\n {4}server 127\.0\.0\.1:4322 .*\n/g,
+      replicas.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;\n`).join(''),
+    ],
     ['/etc/revierfinder/nginx-data-version.conf', versionFile],
     ['/var/cache/nginx/revierfinder', join(dir, 'cache')],
     ['rate=20r/s', `rate=${rate}`],
@@ -155,10 +162,18 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
     ['/srv/revierfinder/deploy/nginx/errors/', `${join(DEPLOY, 'errors')}/`],
     ['burst=300', `burst=${burst}`],
   ]);
-  if (brotli) writeFileSync(join(dir, 'snippets', 'revierfinder-brotli.conf'), readFileSync(join(DEPLOY, 'optional', 'revierfinder-brotli.conf')));
+  if (brotli)
+    writeFileSync(join(dir, 'snippets', 'revierfinder-brotli.conf'), readFileSync(join(DEPLOY, 'optional', 'revierfinder-brotli.conf')));
   writeFileSync(join(dir, 'snippets', 'revierfinder-proxy.conf'), proxy);
   const conf = join(dir, 'nginx.conf');
-  const server = ['  server {', `    listen 127.0.0.1:${port};`, '    server_name _;', `    include ${join(dir, 'snippets', 'revierfinder-proxy.conf')};`, extra, '  }'];
+  const server = [
+    '  server {',
+    `    listen 127.0.0.1:${port};`,
+    '    server_name _;',
+    `    include ${join(dir, 'snippets', 'revierfinder-proxy.conf')};`,
+    extra,
+    '  }',
+  ];
   writeFileSync(conf, mainConfig(dir, brotli, [http, ...server]));
   const args = ['-p', dir, '-c', conf, '-g', 'daemon off;'];
   const test = spawnSync(nginx, [...args, '-t'], { encoding: 'utf8' });
@@ -169,8 +184,32 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
     ['/etc/ssl/revierfinder/privkey.pem', join(dir, 'key.pem')],
     ['/etc/nginx/snippets/revierfinder-proxy.conf', join(dir, 'snippets', 'revierfinder-proxy.conf')],
   ]);
-  const certificate = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=revierfinder.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
-  const siteCheck = certificate.status === 0 ? (writeFileSync(join(dir, 'site.conf'), mainConfig(dir, brotli, [http, site])), spawnSync(nginx, ['-p', dir, '-c', join(dir, 'site.conf'), '-t'], { encoding: 'utf8' })) : null;
+  const certificate = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=revierfinder.test',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { encoding: 'utf8' },
+  );
+  const siteCheck =
+    certificate.status === 0
+      ? (writeFileSync(join(dir, 'site.conf'), mainConfig(dir, brotli, [http, site])),
+        spawnSync(nginx, ['-p', dir, '-c', join(dir, 'site.conf'), '-t'], { encoding: 'utf8' }))
+      : null;
   const child = spawn(nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));

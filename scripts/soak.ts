@@ -78,10 +78,14 @@ try {
   // For the reader, not the verdict: a leak keeps growing in the second half, a heap settling does not.
   const middle = samples.find((sample) => sample.atSeconds * 2000 >= durationMs);
   if (middle && last) {
-    console.log(`  davon in der zweiten Hälfte (${middle.atSeconds} s → ${last.atSeconds} s): ${(((last.rssMb - middle.rssMb) / middle.rssMb) * 100).toFixed(1)} %`);
+    console.log(
+      `  davon in der zweiten Hälfte (${middle.atSeconds} s → ${last.atSeconds} s): ${(((last.rssMb - middle.rssMb) / middle.rssMb) * 100).toFixed(1)} %`,
+    );
   }
   const passed = failures === 0 && growth < MAX_GROWTH;
-  console.log(passed ? 'Bestanden: keine Fehler, Wachstum unter 10 %.' : 'NICHT bestanden: Fehler oder Wachstum ≥ 10 % (oder zu wenige Proben).');
+  console.log(
+    passed ? 'Bestanden: keine Fehler, Wachstum unter 10 %.' : 'NICHT bestanden: Fehler oder Wachstum ≥ 10 % (oder zu wenige Proben).',
+  );
   exitCode = passed ? 0 : 1;
 } finally {
   await server.stop();

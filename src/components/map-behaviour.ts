@@ -81,9 +81,13 @@ export function cooperativeGestures(map: L.Map, texts: { hint: string; toggle: s
     },
     { passive: true },
   );
-  container.addEventListener('touchstart', (event) => {
-    if (event.touches.length > 1) hint.hidden = true;
-  }, { passive: true });
+  container.addEventListener(
+    'touchstart',
+    (event) => {
+      if (event.touches.length > 1) hint.hidden = true;
+    },
+    { passive: true },
+  );
 
   const Toggle = L.Control.extend({
     onAdd() {
@@ -118,6 +122,9 @@ export function districtPopup(map: L.Map, layer: L.Layer, name: string, href: (p
     link.href = href(event.latlng);
     link.textContent = linkText;
     content.append(title, document.createElement('br'), link);
-    L.popup({ autoPanPadding: [16, 16] }).setLatLng(event.latlng).setContent(content).openOn(map);
+    L.popup({ autoPanPadding: [16, 16] })
+      .setLatLng(event.latlng)
+      .setContent(content)
+      .openOn(map);
   });
 }

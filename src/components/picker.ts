@@ -44,7 +44,11 @@ class Picker extends HTMLElement {
       const shown = query === '' ? entries : fuse.search(query).map((result) => result.item);
       this.#fill(select, shown, query === '');
       status.textContent =
-        query === '' ? '' : shown.length === 0 ? (this.dataset.none ?? '') : (this.dataset.count ?? '').replace('{count}', String(shown.length));
+        query === ''
+          ? ''
+          : shown.length === 0
+            ? (this.dataset.none ?? '')
+            : (this.dataset.count ?? '').replace('{count}', String(shown.length));
       clearTimeout(timer);
       if (shown.length > 0 && query !== '') {
         timer = setTimeout(() => select.dispatchEvent(new Event('change', { bubbles: true })), CHOOSE_AFTER_MS);

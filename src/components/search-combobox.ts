@@ -116,7 +116,9 @@ class SearchCombobox extends HTMLElement {
     // Groups in the order of their best result; options in visual (and keyboard) order.
     const byType = new Map<string, Suggestion[]>();
     for (const result of results) byType.set(result.type, [...(byType.get(result.type) ?? []), result]);
-    const words = normaliseText(query).split(' ').filter((w) => w.length > 0);
+    const words = normaliseText(query)
+      .split(' ')
+      .filter((w) => w.length > 0);
     for (const [type, members] of byType) {
       const group = document.createElement('ul');
       group.setAttribute('role', 'group');
@@ -161,7 +163,11 @@ class SearchCombobox extends HTMLElement {
     }
     const count = this.#options.length;
     this.#status.textContent =
-      count === 0 ? (this.dataset.none ?? '') : count === 1 ? (this.dataset.one ?? '') : (this.dataset.count ?? '').replace('{count}', String(count));
+      count === 0
+        ? (this.dataset.none ?? '')
+        : count === 1
+          ? (this.dataset.one ?? '')
+          : (this.dataset.count ?? '').replace('{count}', String(count));
   }
 
   /** "Bremen – Bremen · Polizei Bremen": leads to the search page, which says whom to call. */
@@ -288,7 +294,6 @@ function highlight(label: string, typed: string[]): Node[] {
   }
   return nodes;
 }
-
 
 /** Defines <rf-search-combobox> once per page. */
 export function defineSearchCombobox(): void {

@@ -74,7 +74,15 @@ const WAY_POINTS_HEADER = 'osm_way_id,way_name,';
 /** A feature of streets/*.geojson: one point on a named street (OSM), with its postcode where known. */
 const streetPointPropsSchema = z.looseObject({
   name: z.string().trim().min(1, 'darf nicht leer sein'),
-  postal_code: z.union([z.string().trim().regex(/^(\d{5})?$/, 'erwartet 5-stellige Postleitzahl oder nichts'), z.null()]).optional(),
+  postal_code: z
+    .union([
+      z
+        .string()
+        .trim()
+        .regex(/^(\d{5})?$/, 'erwartet 5-stellige Postleitzahl oder nichts'),
+      z.null(),
+    ])
+    .optional(),
 });
 const pointGeometrySchema = z.object({
   type: z.literal('Point', 'erwartet eine Punktgeometrie (Point)'),
@@ -162,7 +170,9 @@ export async function readAddressSources(
   // OSM street centres: no town column, so the municipality comes from the position. Points
   // along the streets (way points) first: in a divided city they tell every part a street crosses.
   const streetFiles = await listFiles(reader.dataDir, STREET_DIR, '.csv');
-  const headers = new Map(await Promise.all(streetFiles.map(async (rel) => [rel, await firstLine(path.resolve(reader.dataDir, rel))] as const)));
+  const headers = new Map(
+    await Promise.all(streetFiles.map(async (rel) => [rel, await firstLine(path.resolve(reader.dataDir, rel))] as const)),
+  );
   const wayPoints = new Map<string, LatLon>();
   for (const rel of streetFiles.filter((file) => headers.get(file)!.startsWith(WAY_POINTS_HEADER))) {
     for (const { row } of await reader.csv(rel, wayPointRowSchema, (v) => v.osm_way_id)) {
@@ -248,7 +258,10 @@ export async function readAddressSources(
   list.forEach((draft, index) => {
     const id = index + 1;
     const municipality = municipalities.byAgs.get(draft.ags)!;
-    const places = new Set([...(municipalities.placeWords.get(draft.ags) ?? []), ...(municipalities.partWords.get(draft.districtId) ?? [])]);
+    const places = new Set([
+      ...(municipalities.placeWords.get(draft.ags) ?? []),
+      ...(municipalities.partWords.get(draft.districtId) ?? []),
+    ]);
     for (const place of draft.places) for (const word of normaliseText(place).split(' ')) if (word) places.add(word);
     const postcodes = draft.postcodes.size > 0 ? draft.postcodes : (municipalities.postcodes.get(draft.ags) ?? new Set<string>());
     const centre = draft.addresses.length > 0 ? nearestToMean(draft.addresses) : (draft.centre ?? municipality.centre);
@@ -274,7 +287,6 @@ export async function readAddressSources(
   return { streets, addresses, syntheticFiles, warnings };
 }
 
-
 /** How much a source says about a street: a name (OpenPLZ) < a centre line (OSM) < house coordinates. */
 const MORE_SAID: Record<StreetData['source'], number> = { openplz: 0, osm: 1, csv: 2, 'hk-de': 2, synthetic: 2 };
 
@@ -284,7 +296,13 @@ async function firstLine(absolute: string): Promise<string> {
     const file = await open(absolute, 'r');
     try {
       const { buffer, bytesRead } = await file.read(Buffer.alloc(512), 0, 512, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+      return (
+        buffer
+          .subarray(0, bytesRead)
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/)[0] ?? ''
+      );
     } finally {
       await file.close();
     }

@@ -289,7 +289,22 @@ function insertStreetsAndAddresses(sqlite: Database.Database, data: SourceData):
   sqlite.transaction(() => {
     for (const s of data.streets) {
       const postcodes = s.postcodes.join(' ');
-      street.run(s.id, s.name, s.nameNorm, s.ags, s.districtId, s.placeNorm, postcodes, s.lat, s.lon, s.addressCount, s.source, s.located ? 1 : 0, s.borough, s.suburb);
+      street.run(
+        s.id,
+        s.name,
+        s.nameNorm,
+        s.ags,
+        s.districtId,
+        s.placeNorm,
+        postcodes,
+        s.lat,
+        s.lon,
+        s.addressCount,
+        s.source,
+        s.located ? 1 : 0,
+        s.borough,
+        s.suburb,
+      );
       document.run(s.id, streetIndexTerms(s.name).join(' '), `${s.placeNorm} ${postcodes}`.trim());
     }
     for (const a of data.addresses) address.run(a.streetId, a.number, a.suffix, a.postcode, a.lat, a.lon);
@@ -302,7 +317,10 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
   const geometry = (g: unknown) => JSON.stringify(g);
   db.transaction((tx) => {
     const put = <T>(table: Parameters<typeof tx.insert>[0], rows: T[]) => {
-      for (const chunk of chunks(rows)) tx.insert(table).values(chunk as never).run();
+      for (const chunk of chunks(rows))
+        tx.insert(table)
+          .values(chunk as never)
+          .run();
     };
     put(schema.dataSources, data.dataSources);
     put(
@@ -424,4 +442,3 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
     put(schema.meta, metaRows);
   });
 }
-

@@ -39,7 +39,10 @@ const MAX_LISTED = 5;
 const propertyName = z.string().trim().min(1, 'darf nicht leer sein');
 const citySchema = z.strictObject({
   municipality: z.string().regex(/^\d{8}$/, 'erwartet den 8-stelligen Gemeindeschlüssel (AGS) der Gemeinde'),
-  file: z.string().regex(/^[\w./-]+\.geojson$/, 'erwartet den Pfad einer .geojson-Datei im Datenverzeichnis').refine((f) => !f.split('/').includes('..'), 'darf das Datenverzeichnis nicht verlassen'),
+  file: z
+    .string()
+    .regex(/^[\w./-]+\.geojson$/, 'erwartet den Pfad einer .geojson-Datei im Datenverzeichnis')
+    .refine((f) => !f.split('/').includes('..'), 'darf das Datenverzeichnis nicht verlassen'),
   source: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'erwartet die id einer Quelle aus sources.json'),
   districts: z.strictObject({ type: propertyName, idProperty: propertyName, nameProperty: propertyName }),
   boroughs: z.strictObject({ type: propertyName, idProperty: propertyName, nameProperty: propertyName }).optional(),
@@ -145,7 +148,10 @@ async function readSplitFile(
   const display = reader.display(file);
   const before = reader.problems.size;
   const text = (label: string) =>
-    z.union([z.string(), z.number()]).transform((value) => String(value).trim()).pipe(z.string().min(1, `${label} darf nicht leer sein`));
+    z
+      .union([z.string(), z.number()])
+      .transform((value) => String(value).trim())
+      .pipe(z.string().min(1, `${label} darf nicht leer sein`));
   const props = z.looseObject({
     [config.districts.idProperty]: text('Nummer'),
     [config.districts.nameProperty]: text('Name'),
@@ -156,14 +162,24 @@ async function readSplitFile(
   for (const { props: values, geometry, ref } of features) {
     const number = String(values[config.districts.idProperty]).toLowerCase();
     if (!PART_NUMBER.test(number)) {
-      reader.problems.add(display, ref, `properties.${config.districts.idProperty}`, `erwartet eine Nummer aus Ziffern und Buchstaben (höchstens 12), nicht "${number}"`);
+      reader.problems.add(
+        display,
+        ref,
+        `properties.${config.districts.idProperty}`,
+        `erwartet eine Nummer aus Ziffern und Buchstaben (höchstens 12), nicht "${number}"`,
+      );
       continue;
     }
     const borough = config.boroughs
       ? { number: String(values[config.boroughs.idProperty]).toLowerCase(), name: String(values[config.boroughs.nameProperty]) }
       : null;
     if (borough && !PART_NUMBER.test(borough.number)) {
-      reader.problems.add(display, ref, `properties.${config.boroughs!.idProperty}`, `erwartet eine Nummer aus Ziffern und Buchstaben (höchstens 12), nicht "${borough.number}"`);
+      reader.problems.add(
+        display,
+        ref,
+        `properties.${config.boroughs!.idProperty}`,
+        `erwartet eine Nummer aus Ziffern und Buchstaben (höchstens 12), nicht "${borough.number}"`,
+      );
       continue;
     }
     parts.push({ number, name: String(values[config.districts.nameProperty]), borough, geometry, ref });
@@ -200,22 +216,20 @@ async function readSplitFile(
     geometry: municipality.geometry,
     file,
   };
-  const districts = parts.map(
-    (part): DistrictData => ({
-      id: partDistrictId(cityId, part.number),
-      name: part.name,
-      type: config.districts.type,
-      kreisAgs: former.kreisAgs,
-      inspectionId: former.inspectionId,
-      stationId: null,
-      population: null,
-      areaKm2: Math.round(areaKm2(part.geometry) * 100) / 100,
-      centre: interiorPoint(part.geometry),
-      geometry: part.geometry,
-      cityId,
-      boroughId: part.borough ? boroughId(cityId, part.borough.number) : null,
-    }),
-  );
+  const districts = parts.map((part): DistrictData => ({
+    id: partDistrictId(cityId, part.number),
+    name: part.name,
+    type: config.districts.type,
+    kreisAgs: former.kreisAgs,
+    inspectionId: former.inspectionId,
+    stationId: null,
+    population: null,
+    areaKm2: Math.round(areaKm2(part.geometry) * 100) / 100,
+    centre: interiorPoint(part.geometry),
+    geometry: part.geometry,
+    cityId,
+    boroughId: part.borough ? boroughId(cityId, part.borough.number) : null,
+  }));
   return { city, boroughs: [...boroughs].sort(byNumber).map(([, borough]) => borough), districts };
 }
 
@@ -227,21 +241,43 @@ function checkUnique(reader: SourceReader, display: string, parts: readonly Part
   const boroughNumbers = new Map<string, string>();
   for (const part of parts) {
     const earlier = numbers.get(part.number);
-    if (earlier) reader.problems.add(display, part.ref, `properties.${config.districts.idProperty}`, `doppelte Nummer "${part.number}" (schon in Datensatz ${earlier.ref.index + 1}, ${earlier.name})`);
+    if (earlier)
+      reader.problems.add(
+        display,
+        part.ref,
+        `properties.${config.districts.idProperty}`,
+        `doppelte Nummer "${part.number}" (schon in Datensatz ${earlier.ref.index + 1}, ${earlier.name})`,
+      );
     else numbers.set(part.number, part);
     const key = normaliseText(part.name);
     const sameName = names.get(key);
-    if (sameName) reader.problems.add(display, part.ref, `properties.${config.districts.nameProperty}`, `doppelter Name "${part.name}" (schon in Datensatz ${sameName.ref.index + 1})`);
+    if (sameName)
+      reader.problems.add(
+        display,
+        part.ref,
+        `properties.${config.districts.nameProperty}`,
+        `doppelter Name "${part.name}" (schon in Datensatz ${sameName.ref.index + 1})`,
+      );
     else names.set(key, part);
     if (!part.borough || !config.boroughs) continue;
     const named = boroughNames.get(part.borough.number);
     if (named !== undefined && named !== part.borough.name) {
-      reader.problems.add(display, part.ref, `properties.${config.boroughs.nameProperty}`, `${config.boroughs.type} ${part.borough.number} heißt hier "${part.borough.name}", anderswo "${named}"`);
+      reader.problems.add(
+        display,
+        part.ref,
+        `properties.${config.boroughs.nameProperty}`,
+        `${config.boroughs.type} ${part.borough.number} heißt hier "${part.borough.name}", anderswo "${named}"`,
+      );
     }
     boroughNames.set(part.borough.number, part.borough.name);
     const numbered = boroughNumbers.get(normaliseText(part.borough.name));
     if (numbered !== undefined && numbered !== part.borough.number) {
-      reader.problems.add(display, part.ref, `properties.${config.boroughs.idProperty}`, `${config.boroughs.type} "${part.borough.name}" hat hier die Nummer ${part.borough.number}, anderswo ${numbered}`);
+      reader.problems.add(
+        display,
+        part.ref,
+        `properties.${config.boroughs.idProperty}`,
+        `${config.boroughs.type} "${part.borough.name}" hat hier die Nummer ${part.borough.number}, anderswo ${numbered}`,
+      );
     }
     boroughNumbers.set(normaliseText(part.borough.name), part.borough.number);
   }
@@ -272,7 +308,10 @@ function checkOutline(reader: SourceReader, display: string, parts: readonly Par
     }
     if (!inside) add(part.ref, `${part.name} liegt ganz außerhalb der Gemeinde ${municipality.name} (${municipality.ags})`);
     else if (worst > SPLIT_TOLERANCE_METERS) {
-      add(part.ref, `${part.name} ragt ${Math.round(worst)} m über die Gemeinde ${municipality.name} hinaus (bei ${at(where)}); erlaubt sind ${SPLIT_TOLERANCE_METERS} m`);
+      add(
+        part.ref,
+        `${part.name} ragt ${Math.round(worst)} m über die Gemeinde ${municipality.name} hinaus (bei ${at(where)}); erlaubt sind ${SPLIT_TOLERANCE_METERS} m`,
+      );
     }
   }
 

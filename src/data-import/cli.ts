@@ -75,7 +75,8 @@ async function main(): Promise<number> {
   // editable files in data/ (EDITOR_IGNORE_PUBLISHED=1 builds data/ as it is).
   const source = await publishedSourceDir(options.dataDir);
   const dataDir = source.dir;
-  if (source.version !== null) console.log(`Redaktion: veröffentlichter Stand ${source.version} / editors' published version ${source.version}`);
+  if (source.version !== null)
+    console.log(`Redaktion: veröffentlichter Stand ${source.version} / editors' published version ${source.version}`);
   try {
     return await build({ dataDir, outputPath, ifStale, extraAddressFiles });
   } finally {
@@ -95,7 +96,9 @@ async function build({ dataDir, outputPath, ifStale, extraAddressFiles }: CliOpt
   } catch (error) {
     if (error instanceof DataValidationError) {
       const n = error.problems.length;
-      console.error(`Datenprüfung fehlgeschlagen / data validation failed (${n} ${n === 1 ? 'Problem' : 'Probleme'}); ${outputPath} bleibt unverändert / left unchanged:`);
+      console.error(
+        `Datenprüfung fehlgeschlagen / data validation failed (${n} ${n === 1 ? 'Problem' : 'Probleme'}); ${outputPath} bleibt unverändert / left unchanged:`,
+      );
       for (const problem of error.problems) console.error(`  ${problem.message}`);
       return 1;
     }

@@ -46,12 +46,7 @@ export class DataValidationError extends Error {
 }
 
 /** `data/demo/officers.json, Datensatz 12 (id "anna-petersen-7"), Feld "covers.districts[0]": unbekannter Bezirk "999999999"` */
-function formatProblem(
-  file: string,
-  record: RecordRef | undefined,
-  field: string | undefined,
-  detail: string,
-): string {
+function formatProblem(file: string, record: RecordRef | undefined, field: string | undefined, detail: string): string {
   let text = file;
   if (record) {
     const extra: string[] = [];

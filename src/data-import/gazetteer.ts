@@ -36,7 +36,22 @@ const PARENT_TRUST_METERS = 3_000;
  * Ortsteil parts that are no name on their own: "Salzgitter Bad" is Salzgitter-Bad, "Hanstedt I"
  * is Hanstedt I. Such places are searchable only with their town.
  */
-const NOT_A_NAME_ALONE = new Set(['bad', 'gross', 'klein', 'alt', 'neu', 'nord', 'sud', 'ost', 'west', 'ober', 'unter', 'nieder', 'hohen', 'mitte']);
+const NOT_A_NAME_ALONE = new Set([
+  'bad',
+  'gross',
+  'klein',
+  'alt',
+  'neu',
+  'nord',
+  'sud',
+  'ost',
+  'west',
+  'ober',
+  'unter',
+  'nieder',
+  'hohen',
+  'mitte',
+]);
 const MIN_NAME_LETTERS = 4;
 
 /**
@@ -71,7 +86,10 @@ const geonamesRowSchema = z.looseObject({
 /** A row of the police file. */
 const statePoliceRowSchema = z.object({
   land: z.string().trim().min(1, 'darf nicht leer sein'),
-  land_kurz: z.string().trim().regex(/^[A-Z]{2}$/, 'erwartet ein Länderkürzel wie „HB“'),
+  land_kurz: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, 'erwartet ein Länderkürzel wie „HB“'),
   polizei: z.string().trim().min(1, 'darf nicht leer sein'),
   website: z.url({ protocol: /^https$/ }),
   hinweis: z.string().trim(),
@@ -129,7 +147,13 @@ export async function readGazetteer(reader: SourceReader, municipalities: readon
       city: normaliseText(row.land) === normaliseText(state) ? null : row.land,
     };
   });
-  reader.unique(statePolice, F.police, (p) => p.id, (p) => policeRows[statePolice.indexOf(p)]!.ref, 'land');
+  reader.unique(
+    statePolice,
+    F.police,
+    (p) => p.id,
+    (p) => policeRows[statePolice.indexOf(p)]!.ref,
+    'land',
+  );
   reader.problems.throwIfAny();
 
   const warnings: string[] = [];
@@ -137,7 +161,14 @@ export async function readGazetteer(reader: SourceReader, municipalities: readon
 
   const inside = places.filter((row) => row.state_code === NIEDERSACHSEN);
   const localities = inside.length > 0 ? classifyNiedersachsen(inside, municipalities, warnings) : [];
-  const outsidePlaces = statePolice.length > 0 ? outsideRows(places.filter((row) => row.state_code !== NIEDERSACHSEN), statePolice, warnings) : [];
+  const outsidePlaces =
+    statePolice.length > 0
+      ? outsideRows(
+          places.filter((row) => row.state_code !== NIEDERSACHSEN),
+          statePolice,
+          warnings,
+        )
+      : [];
   return { localities, statePolice, outsidePlaces, warnings };
 }
 
@@ -149,10 +180,17 @@ interface Draft extends LocalityData {
  * Niedersachsen's rows as Ortsteile and other names of municipalities. Rows that are just a
  * municipality ("Celle", "Varel Varel") add nothing: the municipalities are known already.
  */
-function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: readonly MunicipalityData[], warnings: string[]): Array<LocalityData & { id: number }> {
+function classifyNiedersachsen(
+  rows: readonly GeonamesRow[],
+  municipalities: readonly MunicipalityData[],
+  warnings: string[],
+): Array<LocalityData & { id: number }> {
   const F = GAZETTEER_FILES;
   // Ortsteile are placed in municipalities only: no city parts.
-  const locator = new DistrictLocator(municipalities.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })), new Map());
+  const locator = new DistrictLocator(
+    municipalities.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })),
+    new Map(),
+  );
   const names = new MunicipalityNames(municipalities);
   const drafts = new Map<string, Draft>();
   let outside = 0;
@@ -213,10 +251,14 @@ function classifyNiedersachsen(rows: readonly GeonamesRow[], municipalities: rea
   }
   if (outside > 0) warnings.push(`${F.places}: ${outside} Orte in Niedersachsen liegen außerhalb jeder Gemeindefläche, übergangen`);
   if (uninhabited.length > 0) {
-    warnings.push(`${F.places}: ${uninhabited.length} Orte liegen in gemeindefreiem, unbewohntem Gebiet, übergangen: ${uninhabited.join(', ')}`);
+    warnings.push(
+      `${F.places}: ${uninhabited.length} Orte liegen in gemeindefreiem, unbewohntem Gebiet, übergangen: ${uninhabited.join(', ')}`,
+    );
   }
   if (contradictions.length > 0) {
-    warnings.push(`${F.places}: ${contradictions.length} Orte liegen über ${PARENT_TRUST_METERS / 1000} km außerhalb der Gemeinde ihres Namens, übergangen: ${contradictions.join(', ')}`);
+    warnings.push(
+      `${F.places}: ${contradictions.length} Orte liegen über ${PARENT_TRUST_METERS / 1000} km außerhalb der Gemeinde ihres Namens, übergangen: ${contradictions.join(', ')}`,
+    );
   }
   return [...drafts.values()]
     .sort((a, b) => compare(a.ags, b.ags) || compare(a.key, b.key))
@@ -348,8 +390,12 @@ function outsideRows(rows: readonly GeonamesRow[], police: readonly StatePoliceD
       lon: roundCoordinate(row.longitude),
     });
   }
-  if (cityState > 0) warnings.push(`${F.places}: ${cityState} Orte einer Stadt (Hamburg, Bremen, Berlin) unter einem anderen Land geführt; der Stadt zugeordnet`);
-  if (withoutPolice > 0) warnings.push(`${F.places}: ${withoutPolice} Orte ohne zuständige Polizei in ${F.police} oder ohne gültige Postleitzahl, übergangen`);
+  if (cityState > 0)
+    warnings.push(
+      `${F.places}: ${cityState} Orte einer Stadt (Hamburg, Bremen, Berlin) unter einem anderen Land geführt; der Stadt zugeordnet`,
+    );
+  if (withoutPolice > 0)
+    warnings.push(`${F.places}: ${withoutPolice} Orte ohne zuständige Polizei in ${F.police} oder ohne gültige Postleitzahl, übergangen`);
   return out.sort((a, b) => compare(a.postcode, b.postcode) || compare(a.name, b.name));
 }
 
@@ -359,11 +405,16 @@ function outsideRows(rows: readonly GeonamesRow[], police: readonly StatePoliceD
  */
 function policeFor(candidates: readonly StatePoliceData[], row: GeonamesRow): StatePoliceData | null {
   const words = new Set(normaliseText(`${row.community} ${row.place}`).split(' '));
-  const local = candidates.find((p) => p.city !== null && normaliseText(p.city).split(' ').every((w) => words.has(w)));
+  const local = candidates.find(
+    (p) =>
+      p.city !== null &&
+      normaliseText(p.city)
+        .split(' ')
+        .every((w) => words.has(w)),
+  );
   return local ?? candidates.find((p) => p.city === null) ?? null;
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

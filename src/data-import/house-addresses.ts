@@ -16,7 +16,24 @@ import { districtAt, inBox, locateMunicipality, type Municipalities } from './st
 
 /** The 18 fields of an HK-DE line, in order (see the AdV format description). */
 const HK_DE_FIELDS = [
-  'NBA', 'OI', 'QUA', 'LAN', 'RBZ', 'KRS', 'GMD', 'OTT', 'SSS', 'HNR', 'ADZ', 'OST', 'NORD', 'STN', 'PLZ', 'ONM', 'ZON', 'POT',
+  'NBA',
+  'OI',
+  'QUA',
+  'LAN',
+  'RBZ',
+  'KRS',
+  'GMD',
+  'OTT',
+  'SSS',
+  'HNR',
+  'ADZ',
+  'OST',
+  'NORD',
+  'STN',
+  'PLZ',
+  'ONM',
+  'ZON',
+  'POT',
 ] as const;
 
 /** Validation stops listing problems of one file after this many (a broken 2-million-line file would say the same thing 2 million times). */
@@ -49,8 +66,14 @@ export type AddressSource = 'hk-de' | 'csv' | 'synthetic';
 /** A row of addresses/*.csv: one street address with WGS84 coordinates. */
 const plainAddressRowSchema = z.object({
   street: z.string().trim().min(1, 'darf nicht leer sein'),
-  house_number: z.string().trim().refine((v) => parseHouseNumber(v) !== null, 'erwartet eine Hausnummer wie „12“, „12a“ oder „12/1“'),
-  postcode: z.string().trim().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
+  house_number: z
+    .string()
+    .trim()
+    .refine((v) => parseHouseNumber(v) !== null, 'erwartet eine Hausnummer wie „12“, „12a“ oder „12/1“'),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
   town: z.string().trim().min(1, 'darf nicht leer sein'),
   lat: decimal('lat').pipe(z.number().gte(-90).lte(90)),
   lon: decimal('lon').pipe(z.number().gte(-180).lte(180)),
@@ -154,8 +177,19 @@ export async function readHkDe(
     const fast = HK_DE_LINE.exec(line);
     if (fast) {
       record = {
-        NBA: fast[1]!, LAN: fast[4]!, RBZ: fast[5]!, KRS: fast[6]!, GMD: fast[7]!, HNR: fast[8]!, ADZ: fast[9]!,
-        OST: fast[10]!, NORD: fast[11]!, STN: fast[12]!, PLZ: fast[13]!, ONM: fast[14]!, POT: fast[15]!,
+        NBA: fast[1]!,
+        LAN: fast[4]!,
+        RBZ: fast[5]!,
+        KRS: fast[6]!,
+        GMD: fast[7]!,
+        HNR: fast[8]!,
+        ADZ: fast[9]!,
+        OST: fast[10]!,
+        NORD: fast[11]!,
+        STN: fast[12]!,
+        PLZ: fast[13]!,
+        ONM: fast[14]!,
+        POT: fast[15]!,
       };
     } else {
       const ref: RecordRef = { index: records - 1, line: lineNo };
@@ -206,13 +240,21 @@ export async function readHkDe(
     draft.postcodes.add(record.PLZ);
     if (record.ONM) draft.places.add(record.ONM);
     if (record.POT) draft.places.add(record.POT);
-    draft.addresses.push({ number: houseNumber.number, suffix: houseNumber.suffix, postcode: record.PLZ, lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) });
+    draft.addresses.push({
+      number: houseNumber.number,
+      suffix: houseNumber.suffix,
+      postcode: record.PLZ,
+      lat: roundCoordinate(point.lat),
+      lon: roundCoordinate(point.lon),
+    });
   }
-  if (problems > MAX_PROBLEMS_PER_FILE) reader.problems.add(display, undefined, undefined, `… und ${problems - MAX_PROBLEMS_PER_FILE} weitere Probleme`);
+  if (problems > MAX_PROBLEMS_PER_FILE)
+    reader.problems.add(display, undefined, undefined, `… und ${problems - MAX_PROBLEMS_PER_FILE} weitere Probleme`);
   if (deleted > 0) warnings.push(`${rel}: ${deleted} Datensätze mit Kennung L (zu löschen) übergangen`);
   if (duplicates > 0) warnings.push(`${rel}: ${duplicates} doppelte Adressen übergangen`);
   if (clipped > 0) warnings.push(`${rel}: ${clipped} Adressen außerhalb Niedersachsens ausgelassen`);
-  if (relocated > 0) warnings.push(`${rel}: ${relocated} Adressen liegen nicht in ihrer Gemeinde laut Schlüssel; Gemeinde nach Lage bestimmt`);
+  if (relocated > 0)
+    warnings.push(`${rel}: ${relocated} Adressen liegen nicht in ihrer Gemeinde laut Schlüssel; Gemeinde nach Lage bestimmt`);
 }
 
 /** Reads a plain CSV address file into the street drafts. */
@@ -243,7 +285,13 @@ export async function readPlainCsv(
     draft.seen.add(key);
     draft.postcodes.add(row.postcode);
     draft.places.add(row.town);
-    draft.addresses.push({ number: houseNumber.number, suffix: houseNumber.suffix, postcode: row.postcode, lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) });
+    draft.addresses.push({
+      number: houseNumber.number,
+      suffix: houseNumber.suffix,
+      postcode: row.postcode,
+      lat: roundCoordinate(point.lat),
+      lon: roundCoordinate(point.lon),
+    });
   }
   if (clipped > 0) warnings.push(`${rel}: ${clipped} Adressen außerhalb Niedersachsens ausgelassen`);
   if (duplicates > 0) warnings.push(`${rel}: ${duplicates} doppelte Adressen übergangen`);

@@ -62,34 +62,92 @@ export async function readOfficial(reader: SourceReader): Promise<OfficialData> 
   const postcodeRows = await reader.csv(file.postcodes, postcodeRowSchema, (values) => values.ags);
   const aliasRows = await reader.csv(file.agsAliases, agsAliasRowSchema, (values) => values.successor_ags, { optional: true });
 
-  const directorateById = reader.unique(directorateFeatures, file.directorates, (feature) => slugify(feature.props.POLIZEIDIREKTION), (feature) => feature.ref, 'properties.POLIZEIDIREKTION');
-  const inspectionById = reader.unique(inspectionFeatures, file.inspections, (feature) => slugify(feature.props.POLIZEIINSPEKTION), (feature) => feature.ref, 'properties.POLIZEIINSPEKTION');
-  const kreisByAgs = reader.unique(kreisFeatures, file.kreise, (feature) => feature.props.KRS_AGS, (feature) => feature.ref, 'properties.KRS_AGS');
-  const districtById = reader.unique(districtFeatures, file.districts, (feature) => feature.props.VWG_ARS, (feature) => feature.ref, 'properties.VWG_ARS');
-  const municipalityByAgs = reader.unique(municipalityFeatures, file.municipalities, (feature) => feature.props.AGS, (feature) => feature.ref, 'properties.AGS');
-  const responsibilityByAgs = reader.unique(responsibilityRows, file.responsibilities, (entry) => entry.row.KRS_AGS, (entry) => entry.ref, 'KRS_AGS');
+  const directorateById = reader.unique(
+    directorateFeatures,
+    file.directorates,
+    (feature) => slugify(feature.props.POLIZEIDIREKTION),
+    (feature) => feature.ref,
+    'properties.POLIZEIDIREKTION',
+  );
+  const inspectionById = reader.unique(
+    inspectionFeatures,
+    file.inspections,
+    (feature) => slugify(feature.props.POLIZEIINSPEKTION),
+    (feature) => feature.ref,
+    'properties.POLIZEIINSPEKTION',
+  );
+  const kreisByAgs = reader.unique(
+    kreisFeatures,
+    file.kreise,
+    (feature) => feature.props.KRS_AGS,
+    (feature) => feature.ref,
+    'properties.KRS_AGS',
+  );
+  const districtById = reader.unique(
+    districtFeatures,
+    file.districts,
+    (feature) => feature.props.VWG_ARS,
+    (feature) => feature.ref,
+    'properties.VWG_ARS',
+  );
+  const municipalityByAgs = reader.unique(
+    municipalityFeatures,
+    file.municipalities,
+    (feature) => feature.props.AGS,
+    (feature) => feature.ref,
+    'properties.AGS',
+  );
+  const responsibilityByAgs = reader.unique(
+    responsibilityRows,
+    file.responsibilities,
+    (entry) => entry.row.KRS_AGS,
+    (entry) => entry.ref,
+    'KRS_AGS',
+  );
   problems.throwIfAny();
 
   // Police organisation: the responsibilities CSV is authoritative per Kreis; the geo files must agree.
   const where = (rel: string) => reader.display(rel);
   for (const [id, feature] of inspectionById) {
     if (!directorateById.has(slugify(feature.props.POLIZEIDIREKTION))) {
-      problems.add(where(file.inspections), feature.ref, 'properties.POLIZEIDIREKTION', `unbekannte Polizeidirektion "${feature.props.POLIZEIDIREKTION}" (Inspektion ${id})`);
+      problems.add(
+        where(file.inspections),
+        feature.ref,
+        'properties.POLIZEIDIREKTION',
+        `unbekannte Polizeidirektion "${feature.props.POLIZEIDIREKTION}" (Inspektion ${id})`,
+      );
     }
   }
   for (const [ags, { row, ref }] of responsibilityByAgs) {
     const inspection = inspectionById.get(slugify(row.POLIZEIINSPEKTION));
-    if (!inspection) problems.add(where(file.responsibilities), ref, 'POLIZEIINSPEKTION', `unbekannte Polizeiinspektion "${row.POLIZEIINSPEKTION}"`);
+    if (!inspection)
+      problems.add(where(file.responsibilities), ref, 'POLIZEIINSPEKTION', `unbekannte Polizeiinspektion "${row.POLIZEIINSPEKTION}"`);
     else if (slugify(inspection.props.POLIZEIDIREKTION) !== slugify(row.POLIZEIDIREKTION)) {
-      problems.add(where(file.responsibilities), ref, 'POLIZEIDIREKTION', `"${row.POLIZEIINSPEKTION}" gehört laut ${file.inspections} zu "${inspection.props.POLIZEIDIREKTION}", nicht zu "${row.POLIZEIDIREKTION}"`);
+      problems.add(
+        where(file.responsibilities),
+        ref,
+        'POLIZEIDIREKTION',
+        `"${row.POLIZEIINSPEKTION}" gehört laut ${file.inspections} zu "${inspection.props.POLIZEIDIREKTION}", nicht zu "${row.POLIZEIDIREKTION}"`,
+      );
     }
     if (!kreisByAgs.has(ags)) problems.add(where(file.responsibilities), ref, 'KRS_AGS', `Kreis "${ags}" fehlt in ${file.kreise}`);
   }
   for (const [ags, feature] of kreisByAgs) {
     const responsibility = responsibilityByAgs.get(ags);
-    if (!responsibility) problems.add(where(file.kreise), feature.ref, 'properties.KRS_AGS', `Kreis "${ags}" hat keine Zuständigkeit (keine Polizeiinspektion) in ${file.responsibilities}`);
+    if (!responsibility)
+      problems.add(
+        where(file.kreise),
+        feature.ref,
+        'properties.KRS_AGS',
+        `Kreis "${ags}" hat keine Zuständigkeit (keine Polizeiinspektion) in ${file.responsibilities}`,
+      );
     else if (slugify(responsibility.row.POLIZEIINSPEKTION) !== slugify(feature.props.POLIZEIINSPEKTION)) {
-      problems.add(where(file.kreise), feature.ref, 'properties.POLIZEIINSPEKTION', `"${feature.props.POLIZEIINSPEKTION}" widerspricht ${file.responsibilities} ("${responsibility.row.POLIZEIINSPEKTION}")`);
+      problems.add(
+        where(file.kreise),
+        feature.ref,
+        'properties.POLIZEIINSPEKTION',
+        `"${feature.props.POLIZEIINSPEKTION}" widerspricht ${file.responsibilities} ("${responsibility.row.POLIZEIINSPEKTION}")`,
+      );
     }
   }
   const inspectionOfKreis = (ags: string) => {
@@ -98,36 +156,61 @@ export async function readOfficial(reader: SourceReader): Promise<OfficialData> 
   };
   for (const [id, feature] of districtById) {
     const expected = inspectionOfKreis(feature.props.KRS_AGS);
-    if (!kreisByAgs.has(feature.props.KRS_AGS)) problems.add(where(file.districts), feature.ref, 'properties.KRS_AGS', `unbekannter Kreis "${feature.props.KRS_AGS}"`);
-    else if (expected === undefined || !inspectionById.has(expected)) problems.add(where(file.districts), feature.ref, 'properties.POLIZEIINSPEKTION', `Bezirk ${id} hat keine Polizeiinspektion`);
+    if (!kreisByAgs.has(feature.props.KRS_AGS))
+      problems.add(where(file.districts), feature.ref, 'properties.KRS_AGS', `unbekannter Kreis "${feature.props.KRS_AGS}"`);
+    else if (expected === undefined || !inspectionById.has(expected))
+      problems.add(where(file.districts), feature.ref, 'properties.POLIZEIINSPEKTION', `Bezirk ${id} hat keine Polizeiinspektion`);
     else if (slugify(feature.props.POLIZEIINSPEKTION) !== expected) {
-      problems.add(where(file.districts), feature.ref, 'properties.POLIZEIINSPEKTION', `"${feature.props.POLIZEIINSPEKTION}" widerspricht der Zuständigkeit des Kreises ${feature.props.KRS_AGS} ("${expected}")`);
+      problems.add(
+        where(file.districts),
+        feature.ref,
+        'properties.POLIZEIINSPEKTION',
+        `"${feature.props.POLIZEIINSPEKTION}" widerspricht der Zuständigkeit des Kreises ${feature.props.KRS_AGS} ("${expected}")`,
+      );
     }
   }
   const municipalitiesOfDistrict = new Map<string, typeof municipalityFeatures>();
   for (const [ags, feature] of municipalityByAgs) {
     const district = districtById.get(feature.props.VWG_ARS);
     if (!district) {
-      problems.add(where(file.municipalities), feature.ref, 'properties.VWG_ARS', `unbekannter Bezirk "${feature.props.VWG_ARS}" (Gemeinde ${ags})`);
+      problems.add(
+        where(file.municipalities),
+        feature.ref,
+        'properties.VWG_ARS',
+        `unbekannter Bezirk "${feature.props.VWG_ARS}" (Gemeinde ${ags})`,
+      );
       continue;
     }
     if (district.props.KRS_AGS !== feature.props.KRS_AGS) {
-      problems.add(where(file.municipalities), feature.ref, 'properties.KRS_AGS', `Kreis "${feature.props.KRS_AGS}" passt nicht zum Bezirk ${feature.props.VWG_ARS} (Kreis ${district.props.KRS_AGS})`);
+      problems.add(
+        where(file.municipalities),
+        feature.ref,
+        'properties.KRS_AGS',
+        `Kreis "${feature.props.KRS_AGS}" passt nicht zum Bezirk ${feature.props.VWG_ARS} (Kreis ${district.props.KRS_AGS})`,
+      );
     }
     if ((feature.props.ZENTRUM_LAT === null) !== (feature.props.ZENTRUM_LON === null)) {
-      problems.add(where(file.municipalities), feature.ref, 'properties.ZENTRUM_LAT', 'ZENTRUM_LAT und ZENTRUM_LON müssen beide gesetzt oder beide leer sein');
+      problems.add(
+        where(file.municipalities),
+        feature.ref,
+        'properties.ZENTRUM_LAT',
+        'ZENTRUM_LAT und ZENTRUM_LON müssen beide gesetzt oder beide leer sein',
+      );
     }
     const list = municipalitiesOfDistrict.get(feature.props.VWG_ARS) ?? [];
     list.push(feature);
     municipalitiesOfDistrict.set(feature.props.VWG_ARS, list);
   }
   for (const [id, feature] of districtById) {
-    if (!municipalitiesOfDistrict.has(id)) problems.add(where(file.districts), feature.ref, 'properties.VWG_ARS', `Bezirk ${id} hat keine Gemeinde in ${file.municipalities}`);
+    if (!municipalitiesOfDistrict.has(id))
+      problems.add(where(file.districts), feature.ref, 'properties.VWG_ARS', `Bezirk ${id} hat keine Gemeinde in ${file.municipalities}`);
   }
   problems.throwIfAny();
 
   // Domain records.
-  const directorates: DirectorateData[] = [...directorateById].map(([id, feature]) => ({ id, name: feature.props.POLIZEIDIREKTION, geometry: feature.geometry })).sort(byId);
+  const directorates: DirectorateData[] = [...directorateById]
+    .map(([id, feature]) => ({ id, name: feature.props.POLIZEIDIREKTION, geometry: feature.geometry }))
+    .sort(byId);
   const kreisRowsOfInspection = new Map<string, typeof responsibilityRows>();
   for (const entry of [...responsibilityByAgs.values()].sort((a, b) => a.row.KRS_AGS.localeCompare(b.row.KRS_AGS))) {
     const id = slugify(entry.row.POLIZEIINSPEKTION);
@@ -136,7 +219,8 @@ export async function readOfficial(reader: SourceReader): Promise<OfficialData> 
   const inspections: InspectionData[] = [];
   for (const [id, feature] of inspectionById) {
     const rows = kreisRowsOfInspection.get(id) ?? [];
-    if (rows.length === 0) warnings.push(`${file.inspections}: Inspektion "${feature.props.POLIZEIINSPEKTION}" ist für keinen Kreis zuständig`);
+    if (rows.length === 0)
+      warnings.push(`${file.inspections}: Inspektion "${feature.props.POLIZEIINSPEKTION}" ist für keinen Kreis zuständig`);
     inspections.push({
       id,
       name: feature.props.POLIZEIINSPEKTION,
@@ -255,19 +339,37 @@ function checkDistrictCoverage(
   for (const m of municipalities) {
     const point = interiorPoint(m.geometry);
     const containing = boxes
-      .filter(({ box: [minLon, minLat, maxLon, maxLat] }) => point.lon >= minLon && point.lon <= maxLon && point.lat >= minLat && point.lat <= maxLat)
+      .filter(
+        ({ box: [minLon, minLat, maxLon, maxLat] }) =>
+          point.lon >= minLon && point.lon <= maxLon && point.lat >= minLat && point.lat <= maxLat,
+      )
       .filter(({ district }) => locatePoint(point, district.geometry) === 'inside')
       .map(({ district }) => district);
     const where = `Punkt ${point.lat}, ${point.lon}`;
     if (containing.length === 0) {
-      reader.problems.add(reader.display(file.municipalities), municipalityRef(m.ags), 'geometry', `Gemeinde ${m.ags} (${m.name}) liegt in keinem Bezirk aus ${file.districts} (${where})`);
+      reader.problems.add(
+        reader.display(file.municipalities),
+        municipalityRef(m.ags),
+        'geometry',
+        `Gemeinde ${m.ags} (${m.name}) liegt in keinem Bezirk aus ${file.districts} (${where})`,
+      );
       continue;
     }
     if (!containing.some((district) => district.id === m.districtId)) {
-      reader.problems.add(reader.display(file.districts), districtRef(m.districtId), 'geometry', `Bezirk ${m.districtId} deckt seine Gemeinde ${m.ags} (${m.name}) nicht ab (${where})`);
+      reader.problems.add(
+        reader.display(file.districts),
+        districtRef(m.districtId),
+        'geometry',
+        `Bezirk ${m.districtId} deckt seine Gemeinde ${m.ags} (${m.name}) nicht ab (${where})`,
+      );
     }
     for (const other of containing.filter((district) => district.id !== m.districtId)) {
-      reader.problems.add(reader.display(file.districts), districtRef(other.id), 'geometry', `Bezirk ${other.id} (${other.name}) überlappt Bezirk ${m.districtId}: Gemeinde ${m.ags} (${m.name}) liegt in beiden (${where})`);
+      reader.problems.add(
+        reader.display(file.districts),
+        districtRef(other.id),
+        'geometry',
+        `Bezirk ${other.id} (${other.name}) überlappt Bezirk ${m.districtId}: Gemeinde ${m.ags} (${m.name}) liegt in beiden (${where})`,
+      );
     }
   }
 }

@@ -20,7 +20,10 @@ const NIEDERSACHSEN_KEY = '03';
 
 const openPlzRowSchema = z.object({
   Name: z.string().trim().min(1, 'darf nicht leer sein'),
-  PostalCode: z.string().trim().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
+  PostalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl'),
   Locality: z.string().trim(),
   RegionalKey: z
     .string()
@@ -43,7 +46,10 @@ export interface OpenPlzStreet {
 
 /** Whether a CSV file's first line is the OpenPLZ header. */
 export function isOpenPlzHeader(firstLine: string): boolean {
-  const names = firstLine.replace(/^\uFEFF/, '').split(',').map((name) => name.trim());
+  const names = firstLine
+    .replace(/^\uFEFF/, '')
+    .split(',')
+    .map((name) => name.trim());
   return names.join(',') === OPENPLZ_HEADER.join(',');
 }
 

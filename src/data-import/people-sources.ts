@@ -12,7 +12,14 @@ import type { RecordRef } from './errors';
 import type { OfficialData } from './official-sources';
 import { accountSchema, dataSourceSchema, officerSchema, stationSchema } from './schemas';
 import type { SourceReader } from './source-reader';
-import { SOURCE_FILES, type AccountData, type DataSourceData, type DistrictData, type OfficerData, type StationData } from './source-records';
+import {
+  SOURCE_FILES,
+  type AccountData,
+  type DataSourceData,
+  type DistrictData,
+  type OfficerData,
+  type StationData,
+} from './source-records';
 
 /** What the people's files add to the official data. */
 export interface PeopleData {
@@ -48,20 +55,50 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
   const stations = await parseList(file.stations, stationSchema);
   const officers = await parseList(file.officers, officerSchema);
   const accounts = await parseList(file.accounts, accountSchema);
-  reader.unique(sources, file.sources, (s) => s.rec.id, (s) => s.ref);
-  const stationById = reader.unique(stations, file.stations, (s) => s.rec.id, (s) => s.ref);
-  const officerById = reader.unique(officers, file.officers, (s) => s.rec.id, (s) => s.ref);
-  reader.unique(accounts, file.accounts, (s) => s.rec.id, (s) => s.ref);
+  reader.unique(
+    sources,
+    file.sources,
+    (s) => s.rec.id,
+    (s) => s.ref,
+  );
+  const stationById = reader.unique(
+    stations,
+    file.stations,
+    (s) => s.rec.id,
+    (s) => s.ref,
+  );
+  const officerById = reader.unique(
+    officers,
+    file.officers,
+    (s) => s.rec.id,
+    (s) => s.ref,
+  );
+  reader.unique(
+    accounts,
+    file.accounts,
+    (s) => s.rec.id,
+    (s) => s.ref,
+  );
   problems.throwIfAny();
 
   const districtById = new Map(official.districts.map((district) => [district.id, district]));
   // A city divided into districts may be named by its id (its old district's): it stands for all its parts.
-  const partsOfCity = new Map(official.cities.map((city) => [city.id, official.districts.filter((district) => district.cityId === city.id).map((district) => district.id)]));
+  const partsOfCity = new Map(
+    official.cities.map((city) => [
+      city.id,
+      official.districts.filter((district) => district.cityId === city.id).map((district) => district.id),
+    ]),
+  );
   const districtsNamed = (id: string) => partsOfCity.get(id) ?? [id];
   const sourceIds = new Set(sources.map((s) => s.rec.id));
   for (const city of official.cities) {
     if (!sourceIds.has(city.sourceId)) {
-      problems.add(where(CITY_DISTRICTS_FILE), { index: official.cities.indexOf(city), id: city.ags }, 'source', `unbekannte Quelle "${city.sourceId}" (nicht in ${file.sources})`);
+      problems.add(
+        where(CITY_DISTRICTS_FILE),
+        { index: official.cities.indexOf(city), id: city.ags },
+        'source',
+        `unbekannte Quelle "${city.sourceId}" (nicht in ${file.sources})`,
+      );
     }
   }
   const inspectionIds = new Set(official.inspections.map((inspection) => inspection.id));
@@ -70,29 +107,55 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
   // Demo records must not carry anything that could reach a real person.
   const checkDemoContact = (rel: string, ref: RecordRef, rec: { isDemo: boolean; phone: string; email: string }) => {
     if (!rec.isDemo) return;
-    if (!rec.email.endsWith('.example')) problems.add(where(rel), ref, 'email', `Demo-Datensatz braucht eine Adresse unter der reservierten Domain .example, nicht "${rec.email}"`);
-    if (!rec.phone.startsWith('0000')) problems.add(where(rel), ref, 'phone', `Demo-Datensatz braucht eine unwählbare Nummer, die mit "0000" beginnt, nicht "${rec.phone}"`);
+    if (!rec.email.endsWith('.example'))
+      problems.add(
+        where(rel),
+        ref,
+        'email',
+        `Demo-Datensatz braucht eine Adresse unter der reservierten Domain .example, nicht "${rec.email}"`,
+      );
+    if (!rec.phone.startsWith('0000'))
+      problems.add(where(rel), ref, 'phone', `Demo-Datensatz braucht eine unwählbare Nummer, die mit "0000" beginnt, nicht "${rec.phone}"`);
   };
 
   const stationOfDistrict = new Map<string, string>();
   for (const { rec, ref } of stations) {
     checkDemoContact(file.stations, ref, rec);
-    if (!inspectionIds.has(rec.inspectionId)) problems.add(where(file.stations), ref, 'inspectionId', `unbekannte Inspektion "${rec.inspectionId}"`);
-    rec.districts.forEach((named, k) => districtsNamed(named).forEach((districtId) => {
-      const district = districtById.get(districtId);
-      const field = `districts[${k}]`;
-      if (!district) return problems.add(where(file.stations), ref, field, `unbekannter Bezirk "${districtId}"`);
-      if (district.inspectionId !== rec.inspectionId) {
-        problems.add(where(file.stations), ref, field, `Bezirk "${districtId}" (${district.name}) gehört zu "${district.inspectionId}", die Dienststelle zu "${rec.inspectionId}"`);
-      }
-      const other = stationOfDistrict.get(districtId);
-      if (other !== undefined) problems.add(where(file.stations), ref, field, `Bezirk "${districtId}" (${district.name}) ist schon der Dienststelle "${other}" zugeordnet`);
-      else stationOfDistrict.set(districtId, rec.id);
-    }));
+    if (!inspectionIds.has(rec.inspectionId))
+      problems.add(where(file.stations), ref, 'inspectionId', `unbekannte Inspektion "${rec.inspectionId}"`);
+    rec.districts.forEach((named, k) =>
+      districtsNamed(named).forEach((districtId) => {
+        const district = districtById.get(districtId);
+        const field = `districts[${k}]`;
+        if (!district) return problems.add(where(file.stations), ref, field, `unbekannter Bezirk "${districtId}"`);
+        if (district.inspectionId !== rec.inspectionId) {
+          problems.add(
+            where(file.stations),
+            ref,
+            field,
+            `Bezirk "${districtId}" (${district.name}) gehört zu "${district.inspectionId}", die Dienststelle zu "${rec.inspectionId}"`,
+          );
+        }
+        const other = stationOfDistrict.get(districtId);
+        if (other !== undefined)
+          problems.add(
+            where(file.stations),
+            ref,
+            field,
+            `Bezirk "${districtId}" (${district.name}) ist schon der Dienststelle "${other}" zugeordnet`,
+          );
+        else stationOfDistrict.set(districtId, rec.id);
+      }),
+    );
   }
   for (const district of official.districts) {
     if (!stationOfDistrict.has(district.id)) {
-      problems.add(where(file.stations), undefined, undefined, `Bezirk "${district.id}" (${district.name}) hat keine zuständige Dienststelle`);
+      problems.add(
+        where(file.stations),
+        undefined,
+        undefined,
+        `Bezirk "${district.id}" (${district.name}) hat keine zuständige Dienststelle`,
+      );
     }
   }
 
@@ -103,7 +166,8 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
       if (!inspectionIds.has(id)) problems.add(where(file.officers), ref, `covers.inspections[${k}]`, `unbekannte Inspektion "${id}"`);
     });
     rec.covers.districts?.forEach((id, k) => {
-      if (!districtById.has(id) && !partsOfCity.has(id)) problems.add(where(file.officers), ref, `covers.districts[${k}]`, `unbekannter Bezirk "${id}"`);
+      if (!districtById.has(id) && !partsOfCity.has(id))
+        problems.add(where(file.officers), ref, `covers.districts[${k}]`, `unbekannter Bezirk "${id}"`);
     });
   }
 
@@ -115,7 +179,12 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
   };
   for (const { rec, ref } of accounts) {
     if (rec.isDemo && rec.url !== `/demo-konto/${rec.id}`) {
-      problems.add(where(file.accounts), ref, 'url', `Demo-Konto muss auf die Portalseite "/demo-konto/${rec.id}" zeigen, nicht auf "${rec.url}"`);
+      problems.add(
+        where(file.accounts),
+        ref,
+        'url',
+        `Demo-Konto muss auf die Portalseite "/demo-konto/${rec.id}" zeigen, nicht auf "${rec.url}"`,
+      );
     }
     if (!rec.isDemo && !/^https:\/\/[^\s/]+\.[^\s/]+\//.test(rec.url)) {
       problems.add(where(file.accounts), ref, 'url', `erwartet eine https-URL des Profils, nicht "${rec.url}"`);
@@ -125,7 +194,8 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
       const key = `${h.type}:${h.id}`;
       if (seen.has(key)) problems.add(where(file.accounts), ref, `holders[${k}]`, `Inhaber ${h.type} "${h.id}" doppelt`);
       seen.add(key);
-      if (!holderExists[h.type](h.id)) problems.add(where(file.accounts), ref, `holders[${k}].id`, `unbekannter Inhaber (${h.type}) "${h.id}"`);
+      if (!holderExists[h.type](h.id))
+        problems.add(where(file.accounts), ref, `holders[${k}].id`, `unbekannter Inhaber (${h.type}) "${h.id}"`);
     });
   }
   problems.throwIfAny();
@@ -133,7 +203,8 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
   // Resolve: stations onto districts, coverage into one assignment row per district.
   const districts = official.districts.map((district) => ({ ...district, stationId: stationOfDistrict.get(district.id) ?? null }));
   const districtsOfInspection = new Map<string, string[]>();
-  for (const district of districts) districtsOfInspection.set(district.inspectionId, [...(districtsOfInspection.get(district.inspectionId) ?? []), district.id]);
+  for (const district of districts)
+    districtsOfInspection.set(district.inspectionId, [...(districtsOfInspection.get(district.inspectionId) ?? []), district.id]);
   const assignmentKeys = new Set<string>();
   const assignments: Assignment[] = [];
   for (const { rec } of officers) {
@@ -184,9 +255,7 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
       isDemo: rec.isDemo,
       updatedAt: rec.updatedAt,
     })),
-    accountHolders: accounts.flatMap(({ rec }) =>
-      rec.holders.map((h) => ({ accountId: rec.id, holderType: h.type, holderId: h.id })),
-    ),
+    accountHolders: accounts.flatMap(({ rec }) => rec.holders.map((h) => ({ accountId: rec.id, holderType: h.type, holderId: h.id }))),
     dataSources: sources.map(({ rec }) => rec).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id)),
   };
 }

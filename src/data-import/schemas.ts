@@ -10,13 +10,16 @@ const ags8 = z.string().regex(/^\d{8}$/, 'erwartet 8-stelligen Gemeindeschlüsse
 const ags5 = z.string().regex(/^\d{5}$/, 'erwartet 5-stelligen Kreisschlüssel');
 const ars9 = z.string().regex(/^\d{9}$/, 'erwartet 9-stelligen Regionalschlüssel (VWG_ARS)');
 /** A district: a 9-digit ARS, or a part of a divided city (its city's ARS, "-" and the part's number). */
-const districtId = z.string().regex(/^\d{9}(-[0-9a-z]{1,12})?$/, 'erwartet die Kennung eines Bezirks: 9-stelliger Regionalschlüssel (VWG_ARS), für den Teil einer aufgeteilten Stadt mit "-" und seiner Nummer (032410001-33)');
+const districtId = z
+  .string()
+  .regex(
+    /^\d{9}(-[0-9a-z]{1,12})?$/,
+    'erwartet die Kennung eines Bezirks: 9-stelliger Regionalschlüssel (VWG_ARS), für den Teil einer aufgeteilten Stadt mit "-" und seiner Nummer (032410001-33)',
+  );
 const postcode = z.string().regex(/^\d{5}$/, 'erwartet 5-stellige Postleitzahl');
 const name = z.string().trim().min(1, 'darf nicht leer sein');
 const population = z.number().int().nonnegative();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'erwartet ein ISO-Datum (JJJJ-MM-TT)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'erwartet ein ISO-Datum (JJJJ-MM-TT)');
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'erwartet eine id aus a-z, 0-9 und "-"');
 const lat = z.number().gte(-90).lte(90);
 const lon = z.number().gte(-180).lte(180);
@@ -122,27 +125,29 @@ export const agsAliasRowSchema = z.object({
 });
 
 /** demo/stations.json (and later real station files): one Dienststelle and the districts it answers for. */
-export const stationSchema = z.strictObject({
-  id: slug,
-  name,
-  kind: z.enum(['Polizeiinspektion', 'Polizeikommissariat', 'Polizeistation']),
-  inspectionId: slug,
-  street: name,
-  postcode,
-  city: name,
-  phone: name,
-  email: z.email('erwartet eine E-Mail-Adresse'),
-  openingHours,
-  /** Where the station is (WGS84), for the link that opens the phone's map app; optional. */
-  lat: lat.optional(),
-  lon: lon.optional(),
-  districts: z.array(districtId),
-  isDemo: z.boolean(),
-  updatedAt: isoDate,
-}).refine((station) => (station.lat === undefined) === (station.lon === undefined), {
-  message: 'lat und lon nur zusammen angeben',
-  path: ['lon'],
-});
+export const stationSchema = z
+  .strictObject({
+    id: slug,
+    name,
+    kind: z.enum(['Polizeiinspektion', 'Polizeikommissariat', 'Polizeistation']),
+    inspectionId: slug,
+    street: name,
+    postcode,
+    city: name,
+    phone: name,
+    email: z.email('erwartet eine E-Mail-Adresse'),
+    openingHours,
+    /** Where the station is (WGS84), for the link that opens the phone's map app; optional. */
+    lat: lat.optional(),
+    lon: lon.optional(),
+    districts: z.array(districtId),
+    isDemo: z.boolean(),
+    updatedAt: isoDate,
+  })
+  .refine((station) => (station.lat === undefined) === (station.lon === undefined), {
+    message: 'lat und lon nur zusammen angeben',
+    path: ['lon'],
+  });
 export type StationRecord = z.infer<typeof stationSchema>;
 
 /** demo/officers.json: a person, their role and what they cover (whole inspections or single districts). */
@@ -157,7 +162,10 @@ export const officerSchema = z
     phone: name,
     email: z.email('erwartet eine E-Mail-Adresse'),
     openingHours,
-    photo: z.string().regex(/^\/[^\s]+$/, 'erwartet einen Pfad unter public/, z. B. "/fotos/x.jpg"').nullable(),
+    photo: z
+      .string()
+      .regex(/^\/[^\s]+$/, 'erwartet einen Pfad unter public/, z. B. "/fotos/x.jpg"')
+      .nullable(),
     covers: z.strictObject({
       inspections: z.array(slug).optional(),
       districts: z.array(districtId).optional(),

@@ -114,7 +114,11 @@ export class SourceReader {
     idOf: (props: Record<string, unknown>) => unknown,
   ): Promise<{ props: z.infer<S>; point: LatLon; ref: RecordRef }[]> {
     const features = await this.featureRecords(rel, propsSchema, idOf, (raw, ref) => this.check(pointSchema, raw, rel, ref, 'geometry'));
-    return features.map(({ props, geometry, ref }) => ({ props, point: { lat: geometry.coordinates[1]!, lon: geometry.coordinates[0]! }, ref }));
+    return features.map(({ props, geometry, ref }) => ({
+      props,
+      point: { lat: geometry.coordinates[1]!, lon: geometry.coordinates[0]! },
+      ref,
+    }));
   }
 
   /**
@@ -190,12 +194,7 @@ export class SourceReader {
       const id = idOf(item);
       const earlier = seen.get(id);
       if (earlier !== undefined) {
-        this.problems.add(
-          this.display(rel),
-          refOf(item),
-          field,
-          `doppelte id "${id}" (schon in Datensatz ${refOf(earlier).index + 1})`,
-        );
+        this.problems.add(this.display(rel), refOf(item), field, `doppelte id "${id}" (schon in Datensatz ${refOf(earlier).index + 1})`);
       } else {
         seen.set(id, item);
       }

@@ -76,10 +76,13 @@ export function indexMunicipalities({ municipalities: list, postcodeAreas, distr
     const group = part.boroughId === null ? undefined : boroughName.get(part.boroughId);
     partWords.set(part.id, new Set([...wordsOf(part.name), ...(group ? wordsOf(group) : [])]));
     const names = partsByName.get(ags) ?? new Map<string, string[]>();
-    for (const name of new Set([part.name, ...(group ? [group] : [])].map(normaliseText))) names.set(name, [...(names.get(name) ?? []), part.id]);
+    for (const name of new Set([part.name, ...(group ? [group] : [])].map(normaliseText)))
+      names.set(name, [...(names.get(name) ?? []), part.id]);
     partsByName.set(ags, names);
   }
-  const parts = new Map([...partsOf].map(([ags, list]) => [ags, new CityParts(list.map((d) => ({ key: d.id, value: d, geometry: d.geometry })))]));
+  const parts = new Map(
+    [...partsOf].map(([ags, list]) => [ags, new CityParts(list.map((d) => ({ key: d.id, value: d, geometry: d.geometry })))]),
+  );
   const locator = new DistrictLocator(
     list.map((m) => ({ key: m.ags, value: m, geometry: m.geometry })),
     parts,

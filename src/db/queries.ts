@@ -30,7 +30,13 @@ export interface SnapshotRows {
 /** Reads every table of a snapshot, in a stable order. */
 export function readSnapshot(db: PortalDatabase): SnapshotRows {
   return db.transaction((tx) => ({
-    meta: new Map(tx.select().from(t.meta).all().map((row) => [row.key, row.value])),
+    meta: new Map(
+      tx
+        .select()
+        .from(t.meta)
+        .all()
+        .map((row) => [row.key, row.value]),
+    ),
     dataSources: tx.select().from(t.dataSources).orderBy(asc(t.dataSources.sortOrder)).all(),
     directorates: tx.select().from(t.directorates).orderBy(asc(t.directorates.name)).all(),
     inspections: tx.select().from(t.inspections).orderBy(asc(t.inspections.name)).all(),
@@ -40,11 +46,7 @@ export function readSnapshot(db: PortalDatabase): SnapshotRows {
     cities: tx.select().from(t.cities).orderBy(asc(t.cities.id)).all(),
     boroughs: tx.select().from(t.boroughs).orderBy(asc(t.boroughs.sortOrder)).all(),
     municipalities: tx.select().from(t.municipalities).orderBy(asc(t.municipalities.ags)).all(),
-    postcodeAreas: tx
-      .select()
-      .from(t.postcodeAreas)
-      .orderBy(asc(t.postcodeAreas.postcode), asc(t.postcodeAreas.ags))
-      .all(),
+    postcodeAreas: tx.select().from(t.postcodeAreas).orderBy(asc(t.postcodeAreas.postcode), asc(t.postcodeAreas.ags)).all(),
     officers: tx.select().from(t.officers).orderBy(asc(t.officers.name)).all(),
     assignments: tx.select().from(t.assignments).all(),
     accounts: tx.select().from(t.accounts).orderBy(asc(t.accounts.platform)).all(),

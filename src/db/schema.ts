@@ -212,10 +212,7 @@ export const assignments = sqliteTable(
       .references(() => districts.id),
     role: text('role', { enum: ['digital', 'kobb'] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.officerId, t.districtId, t.role] }),
-    index('assignments_district').on(t.districtId),
-  ],
+  (t) => [primaryKey({ columns: [t.officerId, t.districtId, t.role] }), index('assignments_district').on(t.districtId)],
 );
 
 export const accounts = sqliteTable('accounts', {
@@ -240,10 +237,7 @@ export const accountHolders = sqliteTable(
     }).notNull(),
     holderId: text('holder_id').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.accountId, t.holderType, t.holderId] }),
-    index('account_holders_holder').on(t.holderType, t.holderId),
-  ],
+  (t) => [primaryKey({ columns: [t.accountId, t.holderType, t.holderId] }), index('account_holders_holder').on(t.holderType, t.holderId)],
 );
 
 /**

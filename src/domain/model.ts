@@ -142,17 +142,7 @@ export interface OutsidePlace {
 
 export type OfficerRole = 'digital' | 'kobb';
 
-export const PLATFORMS = [
-  'x',
-  'facebook',
-  'instagram',
-  'youtube',
-  'mastodon',
-  'threads',
-  'bluesky',
-  'tiktok',
-  'whatsapp',
-] as const;
+export const PLATFORMS = ['x', 'facebook', 'instagram', 'youtube', 'mastodon', 'threads', 'bluesky', 'tiktok', 'whatsapp'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export interface Station {

@@ -58,8 +58,7 @@ export const de = {
   'search.note.streetNotLocated': 'Lage der Straße uns nicht bekannt, ungefähre Lage: {place}',
   'search.note.partNotFound': 'Nicht alles gefunden, Ergebnis für {place}',
   'search.unknown': '„{query}“ kennen wir nicht.',
-  'search.unknownHelp':
-    'Wir kennen Adressen, Städte, Gemeinden und viele Ortsteile in Niedersachsen, aber nicht jeden Ortsteil.',
+  'search.unknownHelp': 'Wir kennen Adressen, Städte, Gemeinden und viele Ortsteile in Niedersachsen, aber nicht jeden Ortsteil.',
   'search.waysOnTitle': 'So finden Sie Ihren Bezirk',
   'search.waysOn.postcode': 'Geben Sie Ihre Postleitzahl ein, zum Beispiel „31515“.',
   'search.waysOn.town': 'Geben Sie den Namen Ihrer Stadt oder Gemeinde ein, zum Beispiel „Wunstorf“ statt des Ortsteils.',
@@ -360,7 +359,8 @@ export const de = {
   'api.accountBoth': 'Bitte geben Sie entweder url oder handle an, nicht beides.',
   'api.accountMissing': 'Bitte geben Sie url (Profiladresse oder Benutzername) oder handle (mit platform) an.',
   'error.rateLimitedTitle': 'Zu viele Anfragen',
-  'error.rateLimitedText': 'Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in {seconds} Sekunden erneut. Im Notfall: 110.',
+  'error.rateLimitedText':
+    'Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in {seconds} Sekunden erneut. Im Notfall: 110.',
   'apiDoc.title': 'Revierfinder Open-Data-API',
   'apiDoc.description':
     'Die Zuständigkeiten der Polizei Niedersachsen als offene Daten: Bezirke mit ihren Grenzen, digitale Streifen und Kontaktbereichsbeamte, Dienststellen, Polizeiinspektionen und -direktionen, das Verzeichnis der offiziellen Konten in sozialen Netzwerken, Orts- und Standortsuche. Nur lesend, ohne Schlüssel und ohne Anmeldung, Antworten in JSON.',
@@ -372,14 +372,14 @@ export const de = {
   'apiDoc.param.platform': 'Plattform, nötig nur bei einem Benutzernamen ohne Adresse: {platforms}.',
   'apiDoc.param.url':
     'Profiladresse oder Benutzername in jeder üblichen Form: https://x.com/name, twitter.com/name, @name, Instagram- und TikTok-Links mit Tracking-Parametern, Facebook-Seitennamen und numerische IDs, YouTube-@Handle, Kanal-ID oder eigene URL, Mastodon @name@instanz und Profiladressen, Bluesky-Handle und DID, Threads.',
-  'apiDoc.param.lang':
-    'Sprache der Hinweise (note) in den Treffern: {languages} (Standard de). Fehlermeldungen sind immer deutsch.',
+  'apiDoc.param.lang': 'Sprache der Hinweise (note) in den Treffern: {languages} (Standard de). Fehlermeldungen sind immer deutsch.',
   'apiDoc.param.handle': 'Benutzername (mit oder ohne @); zusammen mit platform eindeutig.',
   'apiDoc.param.lat': 'Breitengrad in Dezimalgrad (WGS84), -90 bis 90, höchstens 12 Nachkommastellen.',
   'apiDoc.param.lon': 'Längengrad in Dezimalgrad (WGS84), -180 bis 180, höchstens 12 Nachkommastellen.',
   'apiDoc.param.q': 'Suchbegriff: Ort, Postleitzahl oder Adresse, 1 bis {max} Zeichen.',
   'apiDoc.param.searchLimit': 'Höchstzahl der Treffer, 1 bis {max} (Standard 10).',
-  'apiDoc.param.districtId': 'Kennung des Bezirks: der 9-stellige Regionalschlüssel der Samt- oder Einheitsgemeinde; für den Teil einer aufgeteilten Stadt die Kennung der Stadt, ein Bindestrich und die Nummer des Teils in seiner Quelle (032410001-33: Linden-Nord in Hannover).',
+  'apiDoc.param.districtId':
+    'Kennung des Bezirks: der 9-stellige Regionalschlüssel der Samt- oder Einheitsgemeinde; für den Teil einer aufgeteilten Stadt die Kennung der Stadt, ein Bindestrich und die Nummer des Teils in seiner Quelle (032410001-33: Linden-Nord in Hannover).',
   'apiDoc.param.officerId': 'Kennung der Person (aus /officers oder /districts/{id}).',
   'apiDoc.param.stationId': 'Kennung der Dienststelle (aus /stations).',
   'apiDoc.schema.openingHours':
@@ -416,15 +416,18 @@ export const de = {
   'apiDoc.op.getDistrictBoundary.description':
     'Der Umriss als GeoJSON-Feature (Polygon oder MultiPolygon, WGS84, sechs Nachkommastellen), wahlweise weiter vereinfacht. Geometrie: © GeoBasis-DE / BKG, dl-de/by-2-0.',
   'apiDoc.op.listOfficers.summary': 'Alle digitalen Streifen und Kontaktbereichsbeamten',
-  'apiDoc.op.listOfficers.description': 'Personen mit Rollen, Dienststelle, Kontaktdaten und offiziellen Konten, seitenweise nach Kennung sortiert.',
+  'apiDoc.op.listOfficers.description':
+    'Personen mit Rollen, Dienststelle, Kontaktdaten und offiziellen Konten, seitenweise nach Kennung sortiert.',
   'apiDoc.op.getOfficer.summary': 'Eine Person mit ihren Bezirken',
   'apiDoc.op.getOfficer.description': 'Die Person mit Kontaktdaten, Konten und den Bezirken je Rolle (digital, kobb).',
   'apiDoc.op.listStations.summary': 'Alle Dienststellen',
   'apiDoc.op.listStations.description': 'Polizeiinspektionen, -kommissariate und -stationen mit Adresse und Kontaktdaten.',
   'apiDoc.op.getStation.summary': 'Eine Dienststelle mit ihren Bezirken',
-  'apiDoc.op.getStation.description': 'Die Dienststelle mit Adresse, Kontaktdaten, Öffnungszeiten und den Bezirken, für die sie zuständig ist.',
+  'apiDoc.op.getStation.description':
+    'Die Dienststelle mit Adresse, Kontaktdaten, Öffnungszeiten und den Bezirken, für die sie zuständig ist.',
   'apiDoc.op.listInspections.summary': 'Alle Polizeiinspektionen',
-  'apiDoc.op.listInspections.description': 'Mit Polizeidirektion, Zahl der Bezirke, Quelle, Bestätigungsstand der Zuständigkeit und eigenen Konten.',
+  'apiDoc.op.listInspections.description':
+    'Mit Polizeidirektion, Zahl der Bezirke, Quelle, Bestätigungsstand der Zuständigkeit und eigenen Konten.',
   'apiDoc.op.listDirectorates.summary': 'Alle Polizeidirektionen',
   'apiDoc.op.listDirectorates.description': 'Mit ihren Polizeiinspektionen und eigenen Konten.',
   'apiDoc.op.verifyAccount.summary': 'Ist dieses Konto echt?',
@@ -506,14 +509,14 @@ export const de = {
   'openData.formatsTitle': 'Formate',
   'openData.formatCsv':
     'CSV nach RFC 4180: Komma als Trenner, Felder bei Bedarf in doppelten Anführungszeichen, Zeilenende CRLF, erste Zeile mit Spaltennamen, UTF-8 ohne Byte-Order-Mark. In Tabellenkalkulationen öffnen Sie die Dateien über „Daten → Aus Text/CSV“ mit der Kodierung UTF-8.',
-  'openData.formatLists': 'Mehrere Werte in einem CSV-Feld (z. B. Bezirke einer Person) sind durch Semikolon getrennt; in JSON sind es Listen.',
+  'openData.formatLists':
+    'Mehrere Werte in einem CSV-Feld (z. B. Bezirke einer Person) sind durch Semikolon getrennt; in JSON sind es Listen.',
   'openData.formatJson': 'JSON: ein Objekt mit Titel, Datenversion, Stand, Lizenzen, Spaltenliste (columns) und den Datensätzen (records).',
   'openData.formatGeojson':
     'GeoJSON (RFC 7946, WGS84): eine FeatureCollection mit den Bezirken als Polygon oder MultiPolygon; Datenversion und Lizenzen stehen im Kopf der Datei.',
   'openData.formatStable':
     'Die Reihenfolge der Spalten ist fest; neue Spalten kommen nur hinten dazu. Die Zeilen sind nach Kennung sortiert. Der Dateiname beim Speichern enthält die Datenversion.',
-  'openData.formatDemo':
-    'Im Demonstrationsbetrieb sind alle Personen, Kontaktdaten und Konten erfunden (Spalte isDemo = true).',
+  'openData.formatDemo': 'Im Demonstrationsbetrieb sind alle Personen, Kontaktdaten und Konten erfunden (Spalte isDemo = true).',
   'openData.columnsTitle': 'Spalten der CSV-Dateien',
   'accountCheck.title': 'Ist dieses Konto echt?',
   'accountCheck.intro':
@@ -554,7 +557,8 @@ export const de = {
   'accountCheck.lookalike':
     'Der Name ähnelt einem offiziellen Konto, ist aber nicht dasselbe. Gefälschte Konten vertauschen Buchstaben, fügen Punkte oder Unterstriche ein oder ersetzen Buchstaben durch Ziffern. Das offizielle Konto:',
   'accountCheck.adviceTitle': 'So erkennen Sie gefälschte Konten',
-  'accountCheck.advice1': 'Vergleichen Sie den Benutzernamen Zeichen für Zeichen mit dem Verzeichnis – nicht nur den angezeigten Namen und das Bild.',
+  'accountCheck.advice1':
+    'Vergleichen Sie den Benutzernamen Zeichen für Zeichen mit dem Verzeichnis – nicht nur den angezeigten Namen und das Bild.',
   'accountCheck.advice2': 'Die Polizei fragt in sozialen Netzwerken nie nach Passwörtern, Bankdaten, PINs oder TANs und fordert nie Geld.',
   'accountCheck.advice3': 'Die Polizei nimmt über soziale Netzwerke keine Anzeigen und keine Notrufe entgegen. Im Notfall: 110.',
   'accountCheck.advice4': 'Misstrauen Sie Druck und Eile („sofort“, „letzte Warnung“) und Links, die zu fremden Seiten führen.',
@@ -589,8 +593,7 @@ export const de = {
   'legal.phone': 'Telefon',
   'legal.website': 'Website',
   'accessibility.title': 'Erklärung zur Barrierefreiheit',
-  'accessibility.description':
-    'Wie barrierefrei der Revierfinder ist, was noch nicht barrierefrei ist und wie Sie uns Barrieren melden.',
+  'accessibility.description': 'Wie barrierefrei der Revierfinder ist, was noch nicht barrierefrei ist und wie Sie uns Barrieren melden.',
   'accessibility.intro':
     'Die Polizei Niedersachsen will ihre Websites barrierefrei zugänglich machen. Rechtsgrundlage sind das Niedersächsische Behindertengleichstellungsgesetz (NBGG), die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und die Richtlinie (EU) 2016/2102. Diese Erklärung gilt für den Revierfinder unter dieser Adresse, einschließlich des Widgets für andere Websites.',
   'accessibility.statusTitle': 'Stand der Vereinbarkeit mit den Anforderungen',
@@ -614,7 +617,8 @@ export const de = {
   'accessibility.feedback':
     'Sind Ihnen Mängel aufgefallen? Brauchen Sie Inhalte in einer anderen Form? Schreiben Sie uns oder rufen Sie an. Wir antworten innerhalb von zwei Wochen.',
   'accessibility.feedbackMailSubject': 'Barriere im Revierfinder',
-  'accessibility.feedbackMailBody': 'Seite (Adresse):\nWas hat nicht funktioniert?\nWelche Hilfsmittel nutzen Sie (zum Beispiel Screenreader, Vergrößerung)?\n',
+  'accessibility.feedbackMailBody':
+    'Seite (Adresse):\nWas hat nicht funktioniert?\nWelche Hilfsmittel nutzen Sie (zum Beispiel Screenreader, Vergrößerung)?\n',
   'accessibility.arbitrationTitle': 'Schlichtungsverfahren',
   'accessibility.arbitration':
     'Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle nach § 9 d NBGG wenden. Sie ist bei der Landesbeauftragten für Menschen mit Behinderungen in Niedersachsen eingerichtet. Das Schlichtungsverfahren ist kostenlos. Sie brauchen keinen Rechtsbeistand.',
@@ -743,8 +747,7 @@ export const de = {
   'privacy.rights':
     'Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der Verarbeitung (Art. 18) und Widerspruch (Art. 21). Da der Revierfinder keine Daten speichert, die Ihnen zugeordnet werden können, gibt es in der Regel nichts, was wir über Sie beauskunften könnten.',
   'privacy.complaintTitle': 'Beschwerde bei der Aufsichtsbehörde',
-  'privacy.complaint':
-    'Sie können sich bei der Aufsichtsbehörde für den Datenschutz beschweren (Art. 77 DSGVO):',
+  'privacy.complaint': 'Sie können sich bei der Aufsichtsbehörde für den Datenschutz beschweren (Art. 77 DSGVO):',
   'privacy.authority': 'Die Landesbeauftragte für den Datenschutz Niedersachsen',
   'privacy.updated': 'Stand dieser Datenschutzerklärung: {date}',
   'imprint.title': 'Impressum',
@@ -756,9 +759,9 @@ export const de = {
   'imprint.contactTitle': 'Kontakt',
   'imprint.responsibleTitle': 'Verantwortlich für den Inhalt',
   'imprint.dataTitle': 'Daten und Lizenzen',
-  'imprint.data': 'Die Grenzen, Orte und Dienststellen stammen aus offenen Daten. Quellen und Lizenzen stehen unten auf jeder Seite und auf der Seite',
-  'imprint.notEmergency':
-    'Dieses Postfach ist kein Notruf und nimmt keine Anzeigen entgegen. Im Notfall: 110.',
+  'imprint.data':
+    'Die Grenzen, Orte und Dienststellen stammen aus offenen Daten. Quellen und Lizenzen stehen unten auf jeder Seite und auf der Seite',
+  'imprint.notEmergency': 'Dieses Postfach ist kein Notruf und nimmt keine Anzeigen entgegen. Im Notfall: 110.',
   'print.button': 'Als Aushang drucken',
   'print.hint':
     'Drucken Sie diese Seite als Aushang für ein Schwarzes Brett (A4): Navigation und Karte werden dabei ausgeblendet, ein QR-Code führt zu dieser Seite.',
@@ -773,28 +776,33 @@ export const de = {
   'tiles.load': 'Karte von {provider} laden',
   'tiles.sessionNote': 'Ihre Wahl gilt nur für diesen Tab.',
   'error.badRequestTitle': 'Ungültige Adresse',
-  'error.badRequestText': 'Die aufgerufene Adresse enthält eine fehlerhafte Prozent-Kodierung (z. B. „%ZZ“) und kann nicht gelesen werden. Bitte prüfen Sie den Link oder beginnen Sie auf der Startseite.',
+  'error.badRequestText':
+    'Die aufgerufene Adresse enthält eine fehlerhafte Prozent-Kodierung (z. B. „%ZZ“) und kann nicht gelesen werden. Bitte prüfen Sie den Link oder beginnen Sie auf der Startseite.',
   'error.uriTooLongTitle': 'Adresse zu lang',
   'error.uriTooLongText': 'Die aufgerufene Adresse ist länger als {max} Zeichen und wird nicht bearbeitet. Bitte kürzen Sie Ihre Eingabe.',
   'error.payloadTooLargeTitle': 'Anfrage zu groß',
   'error.payloadTooLargeText': 'Dieses Portal nimmt keine Daten entgegen; die Anfrage ist größer als {max} Bytes und wird nicht gelesen.',
   'error.methodNotAllowedTitle': 'Methode nicht erlaubt',
-  'error.methodNotAllowedText': 'Die Methode {method} ist hier nicht erlaubt. Die Seiten des Portals können nur abgerufen werden (GET, HEAD).',
+  'error.methodNotAllowedText':
+    'Die Methode {method} ist hier nicht erlaubt. Die Seiten des Portals können nur abgerufen werden (GET, HEAD).',
   'error.internalTitle': 'Ein Fehler ist aufgetreten',
-  'error.internalText': 'Die Seite konnte wegen eines internen Fehlers nicht angezeigt werden. Bitte versuchen Sie es später erneut. Im Notfall: 110.',
+  'error.internalText':
+    'Die Seite konnte wegen eines internen Fehlers nicht angezeigt werden. Bitte versuchen Sie es später erneut. Im Notfall: 110.',
   'error.homeLink': 'Zur Startseite',
   'api.badRequest': 'Die Adresse enthält eine fehlerhafte Prozent-Kodierung (z. B. „%ZZ“) und kann nicht gelesen werden.',
   'api.uriTooLong': 'Die Adresse ist länger als {max} Zeichen.',
   'api.payloadTooLarge': 'Die API nimmt keine Daten entgegen; der Anfrageinhalt ist größer als {max} Bytes.',
   'api.internal': 'Interner Fehler. Bitte versuchen Sie es später erneut.',
   'city.title': '{name}: Welcher {type}?',
-  'city.intro': 'In {name} hat jeder {type} eigene Kontaktbeamte: Die Stadt ist in {count} Bezirke aufgeteilt. Suchen Sie Ihre Straße oder wählen Sie Ihren {type} auf der Karte oder in der Liste.',
+  'city.intro':
+    'In {name} hat jeder {type} eigene Kontaktbeamte: Die Stadt ist in {count} Bezirke aufgeteilt. Suchen Sie Ihre Straße oder wählen Sie Ihren {type} auf der Karte oder in der Liste.',
   'city.choosePart': 'Dafür ist nicht ganz {name} ein Bezirk: Bitte wählen Sie Ihren Teil der Stadt.',
   'city.streetUnknown': 'Ihre Straße ist uns nicht bekannt, und {name} ist in Bezirke aufgeteilt: Bitte wählen Sie Ihren Teil der Stadt.',
   'city.searchLabel': 'Straße oder Bezirk in {name} suchen',
   'city.searchHint': 'Zum Beispiel eine Straße mit Hausnummer oder den Namen Ihres Stadtteils.',
   'city.mapTitle': 'Karte der Bezirke von {name}',
-  'city.mapText': 'Tippen oder klicken Sie auf Ihren Stadtteil in der Karte: Sie sehen seinen Namen und einen Link zu ihm. Dieselben Bezirke stehen darunter als Liste.',
+  'city.mapText':
+    'Tippen oder klicken Sie auf Ihren Stadtteil in der Karte: Sie sehen seinen Namen und einen Link zu ihm. Dieselben Bezirke stehen darunter als Liste.',
   'city.partsTitle': 'Alle {count} Bezirke',
   'city.otherParts': 'Weitere Bezirke',
   'city.kobb': 'Kontaktbeamte: {names}',
@@ -802,25 +810,34 @@ export const de = {
   'city.covers': 'zuständig für {parts}',
   'city.noDigital': 'Für diese Stadt ist noch keine digitale Streife eingetragen. Jede Polizeidienststelle hilft Ihnen weiter.',
   'city.stations': 'Dienststellen',
-  'city.stationsUnconfirmed': 'Welche Polizeiinspektion und welches Kommissariat für welchen Teil von {name} zuständig ist, bestätigen unsere Quellen nicht. Die Dienststellen, die das Portal hier nennt, sind Demo-Daten.',
+  'city.stationsUnconfirmed':
+    'Welche Polizeiinspektion und welches Kommissariat für welchen Teil von {name} zuständig ist, bestätigen unsere Quellen nicht. Die Dienststellen, die das Portal hier nennt, sind Demo-Daten.',
   'district.partOf': 'Ein Bezirk von {city}.',
   'district.partOfBorough': 'Ein Bezirk von {city} im {boroughType} {borough}.',
   'district.allParts': 'Alle Bezirke von {city}',
   'search.inCity': '{city}: Bezirk wählen',
-  'apiDoc.schema.resultDistrict': 'Der Bezirk; null, wo der Treffer in einer in Bezirke aufgeteilten Stadt liegt und keinen davon nennt (die Stadt selbst, ihre Postleitzahl, eine Straße, die wir dort nicht kennen): Dann nennt city die Stadt, und decision fragt nach dem Teil der Stadt (partOfTown).',
-  'apiDoc.schema.cityRef': 'Eine in Bezirke aufgeteilte Stadt (Hannover: 51 Stadtteile): Kennung (die ihres früheren Bezirks, siehe /cities/{id}), Name und Zahl ihrer Bezirke.',
+  'apiDoc.schema.resultDistrict':
+    'Der Bezirk; null, wo der Treffer in einer in Bezirke aufgeteilten Stadt liegt und keinen davon nennt (die Stadt selbst, ihre Postleitzahl, eine Straße, die wir dort nicht kennen): Dann nennt city die Stadt, und decision fragt nach dem Teil der Stadt (partOfTown).',
+  'apiDoc.schema.cityRef':
+    'Eine in Bezirke aufgeteilte Stadt (Hannover: 51 Stadtteile): Kennung (die ihres früheren Bezirks, siehe /cities/{id}), Name und Zahl ihrer Bezirke.',
   'apiDoc.schema.districtPopulation': 'Einwohnerzahl; null, wo die Quelle keine nennt (die Stadtteile einer aufgeteilten Stadt).',
   'apiDoc.schema.districtCity': 'Die in Bezirke aufgeteilte Stadt, deren Teil der Bezirk ist (Hannovers Stadtteile); sonst null.',
   'apiDoc.schema.districtBorough': 'Die Gruppe der Bezirke in ihrer Stadt (Stadtbezirk); sonst null.',
-  'apiDoc.schema.city': 'Eine in Bezirke aufgeteilte Gemeinde: ihre Bezirke nach Gruppen (Stadtbezirken), die Zuständigkeit und die Quelle der Bezirksgrenzen mit Lizenz.',
-  'apiDoc.param.cityId': 'Kennung der Stadt: die des Bezirks, der sie vor der Aufteilung war (9-stelliger Regionalschlüssel, z. B. 032410001 für Hannover).',
+  'apiDoc.schema.city':
+    'Eine in Bezirke aufgeteilte Gemeinde: ihre Bezirke nach Gruppen (Stadtbezirken), die Zuständigkeit und die Quelle der Bezirksgrenzen mit Lizenz.',
+  'apiDoc.param.cityId':
+    'Kennung der Stadt: die des Bezirks, der sie vor der Aufteilung war (9-stelliger Regionalschlüssel, z. B. 032410001 für Hannover).',
   'apiDoc.op.listCities.summary': 'In Bezirke aufgeteilte Städte',
-  'apiDoc.op.listCities.description': 'Gemeinden, die in mehrere Bezirke aufgeteilt sind (Hannover in 51 Stadtteile in 13 Stadtbezirken), mit ihren Bezirken nach Gruppen, seitenweise nach Kennung sortiert.',
+  'apiDoc.op.listCities.description':
+    'Gemeinden, die in mehrere Bezirke aufgeteilt sind (Hannover in 51 Stadtteile in 13 Stadtbezirken), mit ihren Bezirken nach Gruppen, seitenweise nach Kennung sortiert.',
   'apiDoc.op.getCity.summary': 'Eine in Bezirke aufgeteilte Stadt',
-  'apiDoc.op.getCity.description': 'Die Bezirke der Stadt nach Stadtbezirken, Kreis, Polizeiinspektion und -direktion, ob die Zuständigkeit bestätigt ist, und die Quelle der Bezirksgrenzen. Die alte Kennung des Bezirks (/districts/032410001) leitet mit 308 hierher.',
+  'apiDoc.op.getCity.description':
+    'Die Bezirke der Stadt nach Stadtbezirken, Kreis, Polizeiinspektion und -direktion, ob die Zuständigkeit bestätigt ist, und die Quelle der Bezirksgrenzen. Die alte Kennung des Bezirks (/districts/032410001) leitet mit 308 hierher.',
   'apiDoc.op.getCityBoundary.summary': 'Grenze einer aufgeteilten Stadt (GeoJSON)',
-  'apiDoc.op.getCityBoundary.description': 'Der Umriss der ganzen Stadt (ihrer Gemeinde) als GeoJSON-Feature, wahlweise weiter vereinfacht. Geometrie: © GeoBasis-DE / BKG, dl-de/by-2-0. Die Grenzen ihrer Bezirke: /districts/{id}/boundary.',
-  'apiDoc.response.movedToCity': 'Die Kennung ist die eines Bezirks, der heute eine in Bezirke aufgeteilte Stadt ist: weiter zur Stadt (/cities/{id}, gleiche Abfrageparameter).',
+  'apiDoc.op.getCityBoundary.description':
+    'Der Umriss der ganzen Stadt (ihrer Gemeinde) als GeoJSON-Feature, wahlweise weiter vereinfacht. Geometrie: © GeoBasis-DE / BKG, dl-de/by-2-0. Die Grenzen ihrer Bezirke: /districts/{id}/boundary.',
+  'apiDoc.response.movedToCity':
+    'Die Kennung ist die eines Bezirks, der heute eine in Bezirke aufgeteilte Stadt ist: weiter zur Stadt (/cities/{id}, gleiche Abfrageparameter).',
   'apiDoc.header.location': 'Wohin die Anfrage weitergeleitet wird.',
 } as const;
 

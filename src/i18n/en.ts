@@ -31,8 +31,7 @@ export const en = {
   'search.repeated': 'Please enter only one search term.',
   'search.tooLong': 'Your entry is too long. Please enter no more than {max} characters.',
   'search.choose': 'Please choose your place:',
-  'search.streetInCity':
-    'In {city} we know this street only along part of its course. Please check that the part of town named is yours.',
+  'search.streetInCity': 'In {city} we know this street only along part of its course. Please check that the part of town named is yours.',
   'search.streetInCityLink': 'All parts of {city} on a map and in a list',
   'search.type.municipality': 'Municipality',
   'search.type.district': 'District',
@@ -60,8 +59,7 @@ export const en = {
   'search.note.streetNotLocated': 'We do not know where this street is, approximate location: {place}',
   'search.note.partNotFound': 'Not everything found, result for {place}',
   'search.unknown': 'We do not know “{query}”.',
-  'search.unknownHelp':
-    'We know addresses, towns, municipalities and many parts of towns (Ortsteile) in Lower Saxony, but not every one.',
+  'search.unknownHelp': 'We know addresses, towns, municipalities and many parts of towns (Ortsteile) in Lower Saxony, but not every one.',
   'search.waysOnTitle': 'How to find your district',
   'search.waysOn.postcode': 'Enter your postcode, for example “31515”.',
   'search.waysOn.town': 'Enter the name of your town or municipality, for example “Wunstorf” instead of the part of town.',
@@ -261,8 +259,7 @@ export const en = {
   'embed.error.map': 'The map setting “{value}” is invalid (data-map). Possible: true or false.',
   'embed.error.widget': 'The widget identifier is invalid. Please use the embed code unchanged.',
   'embed.error.origin': 'The origin “{value}” is not a valid website address.',
-  'embed.error.notAllowed':
-    'The website {value} is not approved for the widget. The instructions explain how to request approval.',
+  'embed.error.notAllowed': 'The website {value} is not approved for the widget. The instructions explain how to request approval.',
   'embed.error.noView': 'The embed code does not say what the widget should show (data-view). Possible: {available}.',
   'embed.error.view': 'There is no view “{value}” (data-view). Possible: {available}.',
   'embed.error.noId': 'The identifier (data-id) for the view “{view}” is missing or invalid.',
@@ -342,8 +339,7 @@ export const en = {
   'widget.guide.privacyTextLabel': 'Text for your privacy policy',
   'widget.guide.privacyText':
     'This page embeds the “Revierfinder” of the Lower Saxony Police. It shows who is responsible for our area as digital community police officer and as neighbourhood contact officer. When the page is opened, your browser loads this content directly from the Revierfinder server ({host}). In doing so, technically necessary data is transmitted to the Lower Saxony Police: your IP address, date and time, information about your browser and the address of our website (without the subpage visited). The Revierfinder sets no cookies, stores nothing in your browser and does not embed any third-party content. Links in the widget open in a new tab; only when you follow a link to a social network do its privacy terms apply.',
-  'widget.guide.privacyCheck':
-    'Please add the legal basis of your organisation and have the text checked by your data protection officer.',
+  'widget.guide.privacyCheck': 'Please add the legal basis of your organisation and have the text checked by your data protection officer.',
   'widget.guide.a11y':
     'The widget can be used with a keyboard and a screen reader; links that open a new tab are announced. All people in demo mode are fictitious and marked “Demo”.',
   'nav.openData': 'Open data',
@@ -376,14 +372,14 @@ export const en = {
   'apiDoc.param.platform': 'Platform, needed only for a user name without an address: {platforms}.',
   'apiDoc.param.url':
     'Profile address or user name in any common form: https://x.com/name, twitter.com/name, @name, Instagram and TikTok links with tracking parameters, Facebook page names and numeric IDs, YouTube @handle, channel ID or custom URL, Mastodon @name@instance and profile addresses, Bluesky handle and DID, Threads.',
-  'apiDoc.param.lang':
-    'Language of the notes (note) in the results: {languages} (default de). Error messages are always in German.',
+  'apiDoc.param.lang': 'Language of the notes (note) in the results: {languages} (default de). Error messages are always in German.',
   'apiDoc.param.handle': 'User name (with or without @); unique together with platform.',
   'apiDoc.param.lat': 'Latitude in decimal degrees (WGS84), -90 to 90, at most 12 decimal places.',
   'apiDoc.param.lon': 'Longitude in decimal degrees (WGS84), -180 to 180, at most 12 decimal places.',
   'apiDoc.param.q': 'Search term: place, postcode or address, 1 to {max} characters.',
   'apiDoc.param.searchLimit': 'Maximum number of results, 1 to {max} (default 10).',
-  'apiDoc.param.districtId': 'Identifier of the district: the 9-digit regional key (ARS) of the Samtgemeinde or Einheitsgemeinde; for a part of a divided city the city’s identifier, a hyphen and the part’s number in its source (032410001-33: Linden-Nord in Hannover).',
+  'apiDoc.param.districtId':
+    'Identifier of the district: the 9-digit regional key (ARS) of the Samtgemeinde or Einheitsgemeinde; for a part of a divided city the city’s identifier, a hyphen and the part’s number in its source (032410001-33: Linden-Nord in Hannover).',
   'apiDoc.param.officerId': 'Identifier of the person (from /officers or /districts/{id}).',
   'apiDoc.param.stationId': 'Identifier of the police station (from /stations).',
   'apiDoc.schema.openingHours':
@@ -500,7 +496,8 @@ export const en = {
   'openData.col.format': 'Format',
   'openData.col.size': 'Size',
   'openData.col.licence': 'Licence and attribution',
-  'openData.dataset.districts': 'Districts (Samtgemeinden and Einheitsgemeinden, the Stadtteile of divided cities) with boundaries and responsibility',
+  'openData.dataset.districts':
+    'Districts (Samtgemeinden and Einheitsgemeinden, the Stadtteile of divided cities) with boundaries and responsibility',
   'openData.dataset.officers': 'Digital community police officers and neighbourhood contact officers',
   'openData.dataset.stations': 'Police stations',
   'openData.dataset.accounts': 'Official social media accounts',
@@ -561,19 +558,15 @@ export const en = {
   'accountCheck.lookalike':
     'The name resembles an official account but is not the same. Fake accounts swap letters, insert dots or underscores, or replace letters with digits. The official account:',
   'accountCheck.adviceTitle': 'How to recognise fake accounts',
-  'accountCheck.advice1':
-    'Compare the user name character by character with the directory – not just the display name and the picture.',
-  'accountCheck.advice2':
-    'The police never ask for passwords, bank details, PINs or TANs on social networks and never demand money.',
-  'accountCheck.advice3':
-    'The police do not accept crime reports or emergency calls via social networks. In an emergency: 110.',
+  'accountCheck.advice1': 'Compare the user name character by character with the directory – not just the display name and the picture.',
+  'accountCheck.advice2': 'The police never ask for passwords, bank details, PINs or TANs on social networks and never demand money.',
+  'accountCheck.advice3': 'The police do not accept crime reports or emergency calls via social networks. In an emergency: 110.',
   'accountCheck.advice4': 'Be suspicious of pressure and urgency (“immediately”, “final warning”) and of links to unrelated sites.',
   'accountCheck.advice5': 'New accounts with few posts that claim to be the police are particularly suspicious.',
   'accountCheck.reportTitle': 'Report a fake account',
   'accountCheck.report1':
     'Report the account to the platform: in the profile via “Report” and the reason “Impersonation” or “Pretending to be someone else”.',
-  'accountCheck.report2':
-    'If you have been defrauded or threatened, report it at any police station or online at the',
+  'accountCheck.report2': 'If you have been defrauded or threatened, report it at any police station or online at the',
   'accountCheck.report3': 'In an emergency, dial 110.',
   'accountCheck.apiHint': 'For websites and apps the same check is available as an interface:',
   'accountCheck.apiLink': 'GET /api/v1/accounts/verify',
@@ -581,8 +574,7 @@ export const en = {
   'accountCheck.problem.tooLong': 'The entry is too long for a profile address.',
   'accountCheck.problem.notAProfile':
     'This is a link to a post, a video or another page, not to a profile. Open the profile and copy its address.',
-  'accountCheck.problem.shortLink':
-    'This is a short link. Open it and copy the full address of the profile from the address bar.',
+  'accountCheck.problem.shortLink': 'This is a short link. Open it and copy the full address of the profile from the address bar.',
   'accountCheck.problem.unknownSite':
     'This address does not belong to any platform we know. Official accounts of the Lower Saxony Police exist on X, Facebook, Instagram, YouTube, TikTok, Threads, Bluesky, Mastodon and WhatsApp.',
   'accountCheck.problem.invalidHandle':
@@ -600,8 +592,7 @@ export const en = {
   'legal.phone': 'Telephone',
   'legal.website': 'Website',
   'accessibility.title': 'Accessibility statement',
-  'accessibility.description':
-    'How accessible Revierfinder is, what is not yet accessible and how to report barriers to us.',
+  'accessibility.description': 'How accessible Revierfinder is, what is not yet accessible and how to report barriers to us.',
   'accessibility.intro':
     'The Lower Saxony Police aims to make its websites accessible. The legal basis is the Lower Saxony Disability Equality Act (NBGG), the Accessible Information Technology Ordinance (BITV 2.0) and Directive (EU) 2016/2102. This statement applies to Revierfinder at this address, including the widget for other websites.',
   'accessibility.statusTitle': 'Compliance status',
@@ -625,11 +616,13 @@ export const en = {
   'accessibility.feedback':
     'Have you noticed a problem? Do you need content in another format? Write to us or call us. We answer within two weeks.',
   'accessibility.feedbackMailSubject': 'Barrier in Revierfinder',
-  'accessibility.feedbackMailBody': 'Page (address):\nWhat did not work?\nWhich assistive technology do you use (for example a screen reader, magnification)?\n',
+  'accessibility.feedbackMailBody':
+    'Page (address):\nWhat did not work?\nWhich assistive technology do you use (for example a screen reader, magnification)?\n',
   'accessibility.arbitrationTitle': 'Arbitration procedure',
   'accessibility.arbitration':
     'If you do not receive a satisfactory answer to your feedback, you can turn to the arbitration body under section 9 d NBGG. It is based at the office of the Lower Saxony State Commissioner for People with Disabilities. The arbitration procedure is free of charge. You do not need a lawyer.',
-  'accessibility.arbitrationBody': 'Schlichtungsstelle nach § 9 d NBGG (arbitration body) at the State Commissioner for People with Disabilities',
+  'accessibility.arbitrationBody':
+    'Schlichtungsstelle nach § 9 d NBGG (arbitration body) at the State Commissioner for People with Disabilities',
   'accessibility.easyReadHint': 'A summary of this statement is available in easy-to-read language.',
   'easyRead.title': 'Easy read',
   'easyRead.description': 'Revierfinder in easy-to-read language: what is it? How do you find your police? What to do in an emergency?',
@@ -726,8 +719,7 @@ export const en = {
   'privacy.rateLimit':
     'To keep the service available for everyone, the server counts requests per sender. The counter is derived from the IP address (for IPv6 only the /64 network), is held in memory only and is never written to disk or logged. As soon as a pause would have reset it to its starting value (15 seconds without a request with the default settings), it is deleted, at the latest when the server restarts.',
   'privacy.searchTitle': 'Search',
-  'privacy.search':
-    'Your search (address, place, postcode) is only used to find the results. It is not stored and not passed on.',
+  'privacy.search': 'Your search (address, place, postcode) is only used to find the results. It is not stored and not passed on.',
   'privacy.geolocationTitle': 'Location',
   'privacy.geolocation':
     'Your location is only requested when you press the “Use my location” button and your browser allows it. The coordinates are only sent to our server to look up the responsible district and are not stored.',
@@ -758,18 +750,17 @@ export const en = {
   'privacy.updated': 'This privacy notice was last updated on {date}',
   'imprint.title': 'Legal notice',
   'imprint.description': 'Legal notice of Revierfinder (demo with made-up details).',
-  'imprint.demo':
-    'This is a demo. The operator and all details on this page are made up. They do not belong to the Lower Saxony Police.',
+  'imprint.demo': 'This is a demo. The operator and all details on this page are made up. They do not belong to the Lower Saxony Police.',
   'imprint.providerTitle': 'Provider',
   'imprint.representedTitle': 'Represented by',
   'imprint.contactTitle': 'Contact',
   'imprint.responsibleTitle': 'Responsible for the content',
   'imprint.dataTitle': 'Data and licences',
-  'imprint.data': 'Boundaries, places and police stations come from open data. Sources and licences are listed at the bottom of every page and on the page',
+  'imprint.data':
+    'Boundaries, places and police stations come from open data. Sources and licences are listed at the bottom of every page and on the page',
   'imprint.notEmergency': 'This mailbox is not an emergency line and does not accept reports of crimes. In an emergency: 110.',
   'print.button': 'Print as a notice',
-  'print.hint':
-    'Print this page as a notice for a community board (A4): navigation and map are left out, a QR code leads to this page.',
+  'print.hint': 'Print this page as a notice for a community board (A4): navigation and map are left out, a QR code leads to this page.',
   'print.noScript': 'To print, use your browser’s print function (Ctrl+P or Cmd+P).',
   'print.qrTitle': 'This page online',
   'print.qrCaption': 'Scan the QR code or type in the address:',
@@ -781,7 +772,8 @@ export const en = {
   'tiles.load': 'Load map from {provider}',
   'tiles.sessionNote': 'Your choice only applies to this tab.',
   'error.badRequestTitle': 'Invalid address',
-  'error.badRequestText': 'The address contains a malformed percent-encoding (e.g. “%ZZ”) and cannot be read. Please check the link or start on the home page.',
+  'error.badRequestText':
+    'The address contains a malformed percent-encoding (e.g. “%ZZ”) and cannot be read. Please check the link or start on the home page.',
   'error.uriTooLongTitle': 'Address too long',
   'error.uriTooLongText': 'The address is longer than {max} characters and is not processed. Please shorten your input.',
   'error.payloadTooLargeTitle': 'Request too large',
@@ -796,7 +788,8 @@ export const en = {
   'api.payloadTooLarge': 'The API does not accept data; the request body is larger than {max} bytes.',
   'api.internal': 'Internal error. Please try again later.',
   'city.title': '{name}: which {type}?',
-  'city.intro': 'In {name}, each {type} has its own contact officers: the city is divided into {count} districts. Search for your street, or choose your {type} on the map or in the list.',
+  'city.intro':
+    'In {name}, each {type} has its own contact officers: the city is divided into {count} districts. Search for your street, or choose your {type} on the map or in the list.',
   'city.choosePart': 'Not all of {name} is one district: please choose your part of the city.',
   'city.streetUnknown': 'We do not know your street, and {name} is divided into districts: please choose your part of the city.',
   'city.searchLabel': 'Search a street or district in {name}',
@@ -810,24 +803,33 @@ export const en = {
   'city.covers': 'covers {parts}',
   'city.noDigital': 'No digital community police officer is listed for this city yet. Any police station will help you.',
   'city.stations': 'Police stations',
-  'city.stationsUnconfirmed': 'Our sources do not confirm which police inspectorate and which station is responsible for which part of {name}. The stations the portal names here are demo data.',
+  'city.stationsUnconfirmed':
+    'Our sources do not confirm which police inspectorate and which station is responsible for which part of {name}. The stations the portal names here are demo data.',
   'district.partOf': 'A district of {city}.',
   'district.partOfBorough': 'A district of {city}, in the {boroughType} {borough}.',
   'district.allParts': 'All districts of {city}',
   'search.inCity': '{city}: choose the district',
-  'apiDoc.schema.resultDistrict': 'The district; null where the result lies in a city divided into districts and names none of them (the city itself, its postcode, a street we do not know there): then city names the city, and decision asks for the part of town (partOfTown).',
-  'apiDoc.schema.cityRef': 'A city divided into districts (Hannover: 51 Stadtteile): identifier (that of its former district, see /cities/{id}), name and number of its districts.',
+  'apiDoc.schema.resultDistrict':
+    'The district; null where the result lies in a city divided into districts and names none of them (the city itself, its postcode, a street we do not know there): then city names the city, and decision asks for the part of town (partOfTown).',
+  'apiDoc.schema.cityRef':
+    'A city divided into districts (Hannover: 51 Stadtteile): identifier (that of its former district, see /cities/{id}), name and number of its districts.',
   'apiDoc.schema.districtPopulation': 'Population; null where the source gives none (the Stadtteile of a divided city).',
   'apiDoc.schema.districtCity': 'The city divided into districts this district is part of (Hannover’s Stadtteile); otherwise null.',
   'apiDoc.schema.districtBorough': 'The group of districts in its city (Stadtbezirk); otherwise null.',
-  'apiDoc.schema.city': 'A municipality divided into districts: its districts by group (Stadtbezirk), who is responsible, and the source of the district boundaries with its licence.',
-  'apiDoc.param.cityId': 'Identifier of the city: that of the district it was before the division (9-digit regional key, e.g. 032410001 for Hannover).',
+  'apiDoc.schema.city':
+    'A municipality divided into districts: its districts by group (Stadtbezirk), who is responsible, and the source of the district boundaries with its licence.',
+  'apiDoc.param.cityId':
+    'Identifier of the city: that of the district it was before the division (9-digit regional key, e.g. 032410001 for Hannover).',
   'apiDoc.op.listCities.summary': 'Cities divided into districts',
-  'apiDoc.op.listCities.description': 'Municipalities divided into several districts (Hannover into 51 Stadtteile in 13 Stadtbezirke), with their districts by group, paged and sorted by identifier.',
+  'apiDoc.op.listCities.description':
+    'Municipalities divided into several districts (Hannover into 51 Stadtteile in 13 Stadtbezirke), with their districts by group, paged and sorted by identifier.',
   'apiDoc.op.getCity.summary': 'One city divided into districts',
-  'apiDoc.op.getCity.description': 'The city’s districts by Stadtbezirk, county, police inspectorate and directorate, whether the responsibility is confirmed, and the source of the district boundaries. The district’s old identifier (/districts/032410001) redirects here with 308.',
+  'apiDoc.op.getCity.description':
+    'The city’s districts by Stadtbezirk, county, police inspectorate and directorate, whether the responsibility is confirmed, and the source of the district boundaries. The district’s old identifier (/districts/032410001) redirects here with 308.',
   'apiDoc.op.getCityBoundary.summary': 'Boundary of a divided city (GeoJSON)',
-  'apiDoc.op.getCityBoundary.description': 'The outline of the whole city (its municipality) as a GeoJSON feature, optionally simplified further. Geometry: © GeoBasis-DE / BKG, dl-de/by-2-0. Its districts’ boundaries: /districts/{id}/boundary.',
-  'apiDoc.response.movedToCity': 'The identifier is that of a district which is now a city divided into districts: on to the city (/cities/{id}, same query parameters).',
+  'apiDoc.op.getCityBoundary.description':
+    'The outline of the whole city (its municipality) as a GeoJSON feature, optionally simplified further. Geometry: © GeoBasis-DE / BKG, dl-de/by-2-0. Its districts’ boundaries: /districts/{id}/boundary.',
+  'apiDoc.response.movedToCity':
+    'The identifier is that of a district which is now a city divided into districts: on to the city (/cities/{id}, same query parameters).',
   'apiDoc.header.location': 'Where the request is redirected.',
 } as const satisfies Record<MessageKey, string>;

@@ -32,8 +32,7 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 /** The `Translate` for `language`. */
 export function translator(language: Language): Translate {
   const strings = messages[language];
-  return (key, values = {}) =>
-    strings[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 /** The German UI string for `key` (outside a request; inside one use `useI18n(Astro).t`). */
@@ -55,11 +54,7 @@ export function formatDate(isoDate: string, language: Language = DEFAULT_LANGUAG
 }
 
 /** A number with the digit grouping and decimal sign of `language`. */
-export function formatNumber(
-  value: number,
-  language: Language = DEFAULT_LANGUAGE,
-  options: Intl.NumberFormatOptions = {},
-): string {
+export function formatNumber(value: number, language: Language = DEFAULT_LANGUAGE, options: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(languages[language].locale, options).format(value);
 }
 

@@ -38,7 +38,13 @@ export function answerCacheOf(maxBytes: number): MiddlewareHandler {
   let dataVersion: string | undefined;
   return async (context, next) => {
     // The editor area's answers are per person: never kept (src/middleware/editor.ts).
-    if (context.request.method !== 'GET' || NOT_KEPT.has(context.routePattern) || isEditorPath(context.url.pathname) || context.locals.preview) return next();
+    if (
+      context.request.method !== 'GET' ||
+      NOT_KEPT.has(context.routePattern) ||
+      isEditorPath(context.url.pathname) ||
+      context.locals.preview
+    )
+      return next();
     const version = context.locals.portal?.info.dataVersion;
     if (version !== dataVersion) {
       kept.clear();

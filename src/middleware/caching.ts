@@ -52,7 +52,11 @@ export const caching: MiddlewareHandler = async (context, next) => {
     }
     return new Response(null, { status: 304, headers: notModified });
   }
-  if (body) return new Response(body, { status: 200, headers: { ...Object.fromEntries(response.headers), ...extra, 'Content-Length': String(body.byteLength) } });
+  if (body)
+    return new Response(body, {
+      status: 200,
+      headers: { ...Object.fromEntries(response.headers), ...extra, 'Content-Length': String(body.byteLength) },
+    });
   return withHeaders(response, extra, method === 'HEAD');
 };
 
@@ -73,7 +77,14 @@ function entityTag(dataVersion: string, tag: string): string {
  * answer's headers with these, so the page's Content-Security-Policy (Astro's hashes of its inline
  * scripts and styles, completed by the security-headers step) must come along unchanged.
  */
-const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Access-Control-Allow-Origin', 'Content-Security-Policy'];
+const NOT_MODIFIED_HEADERS = [
+  'ETag',
+  'Cache-Control',
+  'Vary',
+  'Content-Location',
+  'Access-Control-Allow-Origin',
+  'Content-Security-Policy',
+];
 
 /** If-None-Match with weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal to ours. */
 export function matches(header: string | null, etag: string): boolean {

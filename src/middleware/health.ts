@@ -22,5 +22,9 @@ export const health = defineMiddleware((context, next) => {
   const portal = readablePortal(context.request.headers);
   if (!portal) return json({ status: 'unavailable', message: t('api.unavailable') }, 503, { ...NOT_CACHED, 'Retry-After': '10' });
   const { info } = portal;
-  return json({ status: 'ready', dataVersion: info.dataVersion, builtAt: info.builtAt, loadedAt: snapshotLoadedAt(portal) }, 200, NOT_CACHED);
+  return json(
+    { status: 'ready', dataVersion: info.dataVersion, builtAt: info.builtAt, loadedAt: snapshotLoadedAt(portal) },
+    200,
+    NOT_CACHED,
+  );
 });

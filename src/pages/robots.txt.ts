@@ -9,8 +9,6 @@ import { DOWNLOAD_CACHE_CONTROL } from '../services/http';
  */
 export const GET: APIRoute = ({ url }) =>
   new Response(
-    ['User-agent: *', 'Disallow: /api/v1/', 'Disallow: /karte/', '', `Sitemap: ${publicOrigin(url)}${paths.sitemap()}`, ''].join(
-      '\n',
-    ),
+    ['User-agent: *', 'Disallow: /api/v1/', 'Disallow: /karte/', '', `Sitemap: ${publicOrigin(url)}${paths.sitemap()}`, ''].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': DOWNLOAD_CACHE_CONTROL } },
   );

@@ -143,7 +143,10 @@ async function learnStaticHeaders() {
     const response = await fetch(`http://127.0.0.1:${probe.address().port}/healthz`);
     await response.arrayBuffer();
     if (response.status !== 200) {
-      log.error({ event: 'start', message: `Start abgebrochen: /healthz antwortet ${response.status} (Konfiguration prüfen, siehe Fehler davor).` });
+      log.error({
+        event: 'start',
+        message: `Start abgebrochen: /healthz antwortet ${response.status} (Konfiguration prüfen, siehe Fehler davor).`,
+      });
       process.exit(1);
     }
     return SECURITY_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)]] : []));

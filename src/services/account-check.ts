@@ -24,9 +24,7 @@ export function accountRegistry(portal: Portal): AccountRegistry<Entry> {
   return registry;
 }
 
-export type AccountCheckAnswer =
-  | { ok: false; problem: AccountInputProblem; message: string }
-  | { ok: true; body: AccountVerificationBody };
+export type AccountCheckAnswer = { ok: false; problem: AccountInputProblem; message: string } | { ok: true; body: AccountVerificationBody };
 
 /**
  * Checks a pasted URL or handle against the registry; messages in the language of `t` (the API's
@@ -72,9 +70,10 @@ export function checkAccount(
     body: {
       ...base,
       status: 'not_found',
-      message: result.elsewhere.length > 0 && base.checked.platform
-        ? elsewhereMessage(result.elsewhere, base.checked.platform, t)
-        : t('accountCheck.notFoundMessage'),
+      message:
+        result.elsewhere.length > 0 && base.checked.platform
+          ? elsewhereMessage(result.elsewhere, base.checked.platform, t)
+          : t('accountCheck.notFoundMessage'),
       accounts: [],
       lookalikes: result.lookalikes.slice(0, 5).map((entry) => ({
         platform: entry.platform,
@@ -92,11 +91,7 @@ export function checkAccount(
   };
 }
 
-function verifiedAccount(
-  portal: Portal,
-  view: AccountWithHolders,
-  t: Translate,
-): AccountVerificationBody['accounts'][number] {
+function verifiedAccount(portal: Portal, view: AccountWithHolders, t: Translate): AccountVerificationBody['accounts'][number] {
   const districts = new Map<string, { id: string; name: string }>();
   const inspections = new Map<string, { id: string; name: string }>();
   const allInspections = new Map(portal.listInspections().map((entry) => [entry.id, entry]));
@@ -141,7 +136,10 @@ function verifiedAccount(
 function elsewhereMessage(elsewhere: Entry[], checked: Platform, t: Translate): string {
   const person = elsewhere.every((entry) => entry.view.holders.every((holder) => holder.type === 'officer'));
   return t(person ? 'accountCheck.elsewherePerson' : 'accountCheck.elsewhereOffice', {
-    platforms: platformList(elsewhere.map((entry) => entry.platform), t),
+    platforms: platformList(
+      elsewhere.map((entry) => entry.platform),
+      t,
+    ),
     platform: t(`platform.${checked}`),
   });
 }

@@ -111,7 +111,8 @@ export class AddressSearch {
         placeNorm: row.placeNorm,
         postcodes: row.postcodes === '' ? [] : row.postcodes.split(' '),
       });
-      if (result) scored.push({ row, score: result.score, match: result.match, population: this.#place(row.ags, row.districtId).population });
+      if (result)
+        scored.push({ row, score: result.score, match: result.match, population: this.#place(row.ags, row.districtId).population });
     }
     return scored.sort(
       (a, b) => a.score - b.score || b.population - a.population || b.row.addressCount - a.row.addressCount || a.row.id - b.row.id,
@@ -206,11 +207,7 @@ export class AddressSearch {
     const place = this.#place(row.ags, row.districtId);
     const postcodes = row.postcodes === '' ? [] : row.postcodes.split(' ');
     const postcode = postcodes.length === 1 ? postcodes[0]! : null;
-    const note = !row.located
-      ? t('search.note.streetNotLocated', { place: place.label })
-      : numberAsked
-        ? t('search.note.noNumbers')
-        : null;
+    const note = !row.located ? t('search.note.streetNotLocated', { place: place.label }) : numberAsked ? t('search.note.noNumbers') : null;
     return {
       type: 'street',
       label: `${row.name}, ${postcode ? `${postcode} ` : ''}${place.label}`,

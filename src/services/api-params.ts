@@ -28,7 +28,11 @@ export interface QueryParam<T = unknown> {
   example?: string;
 }
 
-const integerText = (digits: number) => z.string().trim().regex(new RegExp(`^\\d{1,${digits}}$`));
+const integerText = (digits: number) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{1,${digits}}$`));
 
 export const limitParam: QueryParam<number> = {
   name: 'limit',
@@ -118,7 +122,10 @@ export const searchParams: QueryParam[] = [
     name: 'q',
     description: (translate) => translate('apiDoc.param.q', { max: MAX_QUERY_LENGTH }),
     required: true,
-    schema: z.string().min(1).max(MAX_QUERY_LENGTH * 2),
+    schema: z
+      .string()
+      .min(1)
+      .max(MAX_QUERY_LENGTH * 2),
     invalid: t('api.invalidQuery', { max: MAX_QUERY_LENGTH }),
     example: 'Celle',
   },

@@ -15,9 +15,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
 const platform = z.enum(PLATFORMS);
 const role = z.enum(['digital', 'kobb']);
 
-export const Ref = z
-  .object({ id: z.string(), name: z.string() })
-  .meta({ id: 'Ref', description: t('apiDoc.schema.ref') });
+export const Ref = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Ref', description: t('apiDoc.schema.ref') });
 
 export const MunicipalityRef = z.object({ ags: z.string(), name: z.string() }).meta({ id: 'MunicipalityRef' });
 
@@ -53,9 +51,7 @@ export const ApiErrorBody = z
   })
   .meta({ id: 'Error', description: t('apiDoc.schema.error') });
 
-export const AccountLink = z
-  .object({ platform, handle: z.string(), url: z.string() })
-  .meta({ id: 'AccountLink' });
+export const AccountLink = z.object({ platform, handle: z.string(), url: z.string() }).meta({ id: 'AccountLink' });
 
 export const Account = z
   .object({
@@ -155,7 +151,11 @@ export const District = z
     inspection: Ref,
     directorate: Ref,
     station: Ref.nullable(),
-    population: z.number().int().nullable().meta({ description: t('apiDoc.schema.districtPopulation') }),
+    population: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: t('apiDoc.schema.districtPopulation') }),
     areaKm2: z.number(),
     centre: Point,
     city: Ref.nullable().meta({ description: t('apiDoc.schema.districtCity') }),
@@ -263,9 +263,7 @@ export const LocateResponse = z
     directorate: Ref,
     station: Ref.nullable(),
     responsibilityVerified: z.boolean(),
-    officers: z.array(
-      z.object({ id: z.string(), name: z.string(), role, isDemo: z.boolean(), accounts: z.array(AccountLink) }),
-    ),
+    officers: z.array(z.object({ id: z.string(), name: z.string(), role, isDemo: z.boolean(), accounts: z.array(AccountLink) })),
     nearBoundary: z.array(z.object({ id: z.string(), name: z.string(), distanceMeters: z.number() })),
   })
   .meta({ id: 'LocateResponse' });

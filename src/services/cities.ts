@@ -50,7 +50,10 @@ export class Cities {
       this.#index.set(city.ags, new CityParts(parts.map(({ district, geometry }) => ({ key: district.id, value: district, geometry }))));
       const groups: PartGroup[] = rows.boroughs
         .filter((borough) => borough.cityId === city.id)
-        .map((borough) => ({ borough: this.#boroughs.get(borough.id)!, districts: this.#parts.get(city.id)!.filter((d) => d.boroughId === borough.id) }));
+        .map((borough) => ({
+          borough: this.#boroughs.get(borough.id)!,
+          districts: this.#parts.get(city.id)!.filter((d) => d.boroughId === borough.id),
+        }));
       const loose = this.#parts.get(city.id)!.filter((d) => d.boroughId === null);
       if (loose.length > 0) groups.push({ borough: null, districts: loose });
       this.#groups.set(city.id, groups);

@@ -101,6 +101,10 @@ function buildCityView(portal: Portal, city: CityRecord): CityView {
     stations: [...stationIds].map((stationId) => portal.station(stationId)!).sort((a, b) => a.name.localeCompare(b.name, 'de')),
     responsibilityVerified: views.every((view) => view.responsibilityVerified),
     source: portal.info.sources.find((source) => source.id === city.sourceId) ?? null,
-    updatedAt: views.map((view) => view.updatedAt).sort().at(-1) ?? portal.info.builtAt,
+    updatedAt:
+      views
+        .map((view) => view.updatedAt)
+        .sort()
+        .at(-1) ?? portal.info.builtAt,
   };
 }

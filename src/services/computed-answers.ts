@@ -34,7 +34,9 @@ export function locateAnswer(portal: Portal, params: URLSearchParams): Response 
     return apiError(404, 'outside_area', message, details);
   }
   const { ags, name } = result.municipality;
-  const municipality = perSnapshot(portal, `locate:municipality:${ags}`, () => membersJson(LocateMunicipality, { municipality: { ags, name } }));
+  const municipality = perSnapshot(portal, `locate:municipality:${ags}`, () =>
+    membersJson(LocateMunicipality, { municipality: { ags, name } }),
+  );
   const district = perSnapshot(portal, `locate:district:${result.district.id}`, () =>
     districtMembersJson(portal.districtView(result.district.id)!),
   );

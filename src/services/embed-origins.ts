@@ -136,9 +136,7 @@ export function loadAllowlist({ env, file }: Sources): Allowlist {
         if (!parsed.success) {
           problems.push(`${file}: erwartet { "origins": ["https://…", …] }; Datei wird ignoriert`);
         } else {
-          parsed.data.origins.forEach((entry, index) =>
-            entries.push({ entry, from: `${file}, origins[${index}]` }),
-          );
+          parsed.data.origins.forEach((entry, index) => entries.push({ entry, from: `${file}, origins[${index}]` }));
         }
       }
     }

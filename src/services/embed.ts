@@ -40,7 +40,10 @@ export const SUBJECT_ID = /^[a-z0-9-]{1,100}$/;
 
 /** A value shown back in a message: printable, short. */
 export function shown(value: string): string {
-  const clean = value.toWellFormed().replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  const clean = value
+    .toWellFormed()
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
   return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
 }
 
@@ -162,14 +165,11 @@ function fallbackPath(choice: Pick<WidgetChoice, 'view' | 'id' | 'lang'>): strin
     default:
       // The portal has no page of its own for a station's area or an inspection: the embed view
       // opened as a page shows the same content, and works without JavaScript.
-      return (
-        paths.embed(choice.view, choice.id) + (choice.lang === DEFAULT_LANGUAGE ? '' : `?lang=${choice.lang}`)
-      );
+      return paths.embed(choice.view, choice.id) + (choice.lang === DEFAULT_LANGUAGE ? '' : `?lang=${choice.lang}`);
   }
 }
 
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The snippet for a host page: a plain link (what browsers without JavaScript show) carrying the

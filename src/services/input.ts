@@ -12,8 +12,7 @@ export const MAX_SEARCH_LIMIT = 20;
 const DEFAULT_SEARCH_LIMIT = 10;
 
 export type SearchQueryInput =
-  | { ok: true; query: string }
-  | { ok: false; reason: 'missing' | 'empty' | 'repeated' | 'tooLong'; message: string };
+  { ok: true; query: string } | { ok: false; reason: 'missing' | 'empty' | 'repeated' | 'tooLong'; message: string };
 
 /**
  * A parameter's one value: null when absent, undefined when repeated. A repeated parameter is
@@ -30,7 +29,11 @@ export function readSearchQuery(params: URLSearchParams, t: Translate = german):
   if (raw === null) return { ok: false, reason: 'missing', message: t('search.empty') };
   if (raw === undefined) return { ok: false, reason: 'repeated', message: t('search.repeated') };
   // Lone surrogates and control characters are never part of a place name.
-  const query = raw.toWellFormed().replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const query = raw
+    .toWellFormed()
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (query.length === 0) return { ok: false, reason: 'empty', message: t('search.empty') };
   if ([...query].length > MAX_QUERY_LENGTH) {
     return { ok: false, reason: 'tooLong', message: t('search.tooLong', { max: MAX_QUERY_LENGTH }) };
@@ -68,14 +71,9 @@ const limitSchema = z
   .pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
 
 /** Reads `limit` (default DEFAULT_SEARCH_LIMIT). */
-export function readLimit(
-  params: URLSearchParams,
-  t: Translate = german,
-): { ok: true; limit: number } | { ok: false; message: string } {
+export function readLimit(params: URLSearchParams, t: Translate = german): { ok: true; limit: number } | { ok: false; message: string } {
   const raw = soleParam(params, 'limit');
   if (raw === null) return { ok: true, limit: DEFAULT_SEARCH_LIMIT };
   const parsed = limitSchema.safeParse(raw?.trim());
-  return parsed.success
-    ? { ok: true, limit: parsed.data }
-    : { ok: false, message: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }) };
+  return parsed.success ? { ok: true, limit: parsed.data } : { ok: false, message: t('api.invalidLimit', { max: MAX_SEARCH_LIMIT }) };
 }

@@ -240,7 +240,13 @@ export function boundaryBody(portal: Portal, id: string, simplify: number | unde
     type: 'Feature',
     id,
     geometry,
-    properties: { id, name, simplifyMeters: tolerance, dataVersion: portal.info.dataVersion, ...geometrySource(portal, city ? undefined : id) },
+    properties: {
+      id,
+      name,
+      simplifyMeters: tolerance,
+      dataVersion: portal.info.dataVersion,
+      ...geometrySource(portal, city ? undefined : id),
+    },
   };
 }
 

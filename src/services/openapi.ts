@@ -233,10 +233,7 @@ function componentSchemas(): Record<string, unknown> {
 
 /** The input side of a parameter's schema, as JSON Schema (a string with its pattern or enum). */
 export function parameterSchema(param: QueryParam): Record<string, unknown> {
-  const { $schema: _s, ...rest } = z.toJSONSchema(param.schema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const { $schema: _s, ...rest } = z.toJSONSchema(param.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
 

@@ -18,7 +18,14 @@ import { PointLocator, type LocateResult } from './read-model/locate';
 import { byId, SnapshotRecords, type AccountWithHolders, type SnapshotInfo } from './read-model/records';
 import { SnapshotSearch } from './read-model/search-context';
 import { SvgMaps, type MapOutlines, type OverviewOutlines } from './read-model/svg-maps';
-import { Views, type DistrictView, type InspectionOverview, type InspectionView, type OfficerView, type StationAreaView } from './read-model/views';
+import {
+  Views,
+  type DistrictView,
+  type InspectionOverview,
+  type InspectionView,
+  type OfficerView,
+  type StationAreaView,
+} from './read-model/views';
 import { widgetChoices, type WidgetChoices } from './read-model/widget-choices';
 
 export type { CitySummary, DistrictSummary, OutsideArea, SearchAnswer, SearchResult, SearchResultType } from './search';
@@ -49,7 +56,11 @@ export class Portal {
     this.#locator = new PointLocator(records, rows.directorates);
     this.#search = new SnapshotSearch(records, this.#locator, addresses);
     this.#views = new Views(records);
-    const inspectionOutlines = rows.inspections.map((row) => ({ id: row.id, name: row.name, geometry: parseAreaGeometry(JSON.parse(row.geometry)) }));
+    const inspectionOutlines = rows.inspections.map((row) => ({
+      id: row.id,
+      name: row.name,
+      geometry: parseAreaGeometry(JSON.parse(row.geometry)),
+    }));
     this.#geoJson = new GeoJsonMaps(records, inspectionOutlines);
     this.#svg = new SvgMaps(records, this.#geoJson);
   }

@@ -135,7 +135,11 @@ function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
 export function clientKey(address: string | undefined, forwardedFor: string | null, trustProxy: boolean): string {
   let text = address ?? '';
   if (trustProxy && forwardedFor) {
-    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    const last = forwardedFor
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) text = last;
   }
   const parsed = parseAddress(text);

@@ -128,7 +128,8 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   const exactAddress = parsed.houseNumber !== null && found[0]?.type === 'address' && found[0].match === 'exact' && !found[0].approximate;
   // A divided city has a street once per part it crosses: an address found exactly in one part
   // makes the nearest numbers found in the others moot.
-  const exactIn = (m: AddressMatch) => found.some((o) => o.type === 'address' && !o.approximate && o.ags === m.ags && o.street === m.street);
+  const exactIn = (m: AddressMatch) =>
+    found.some((o) => o.type === 'address' && !o.approximate && o.ags === m.ags && o.street === m.street);
   const streets = found.filter((m) => !m.approximate || !exactIn(m)).map((match) => context.addressResult(match, t));
   // Look-alike places score no better than SCORE_BANDS.fuzzyBase, and rank after streets that
   // score as well: where `limit` streets do, none could be shown, and the slowest part of the
@@ -151,7 +152,12 @@ export function searchPortal(context: SearchContext, query: string, limit: numbe
   }
 
   let results = rank([...streets, ...others], context, parsed.postcode);
-  const outside = outsideMatches(context, parsed, namedOutside, results.some((r) => r.match === 'exact'));
+  const outside = outsideMatches(
+    context,
+    parsed,
+    namedOutside,
+    results.some((r) => r.match === 'exact'),
+  );
   // The words name a place outside Niedersachsen and nothing inside: "Bremen" is not a typo of
   // Bremervörde, nor "Hamburg" the start of Hamburger Allee.
   if (outside.byWords.length > 0 && !results.some((r) => r.match === 'exact')) results = [];
@@ -241,9 +247,13 @@ function townOfUnknownPart(context: SearchContext, parsed: AddressQuery, t: Tran
     const best = found[0]?.score ?? Infinity;
     if (best > STREET_NOT_FOUND_MAX_TOWN_SCORE) continue;
     const matches = found.filter((m) => m.score <= best + SCORE_BANDS.clearGap - 1e-9);
-    const placeOf = (m: PlaceMatch) => (m.type === 'district' || m.type === 'locality' || m.postcode ? m.label : context.municipalityLabel(m.ags ?? ''));
+    const placeOf = (m: PlaceMatch) =>
+      m.type === 'district' || m.type === 'locality' || m.postcode ? m.label : context.municipalityLabel(m.ags ?? '');
     if (street) {
-      return matches.map((m) => ({ ...context.placeResult(m, t('search.note.streetNotFound', { place: placeOf(m) })), streetUnknown: true }));
+      return matches.map((m) => ({
+        ...context.placeResult(m, t('search.note.streetNotFound', { place: placeOf(m) })),
+        streetUnknown: true,
+      }));
     }
     for (const m of matches) {
       if (guesses.some((g) => g.label === m.label)) continue;

@@ -38,7 +38,8 @@ export function searchedPlace(
   const input = readSearchQuery(new URLSearchParams([['q', raw]]), t);
   if (!input.ok) return null;
   // Points travel with five decimals (paths.ts): compare them so.
-  const samePoint = (other: LatLon) => point !== null && other.lat.toFixed(5) === point.lat.toFixed(5) && other.lon.toFixed(5) === point.lon.toFixed(5);
+  const samePoint = (other: LatLon) =>
+    point !== null && other.lat.toFixed(5) === point.lat.toFixed(5) && other.lon.toFixed(5) === point.lon.toFixed(5);
   const inDistrict = portal.search(input.query, MAX_SEARCH_LIMIT, t).results.filter((candidate) => targetOf(candidate) === districtId);
   const result = point
     ? inDistrict.find((candidate) => samePoint(candidate.point))
@@ -46,5 +47,11 @@ export function searchedPlace(
       inDistrict.find((candidate) => candidate.type !== 'address' && candidate.type !== 'street'));
   if (!result) return null;
   const town = result.streetUnknown ? portal.townWholly(result.ags, districtId) : null;
-  return { label: result.label, approximate: result.approximate, note: result.note, streetUnknownIn: town?.name ?? null, streetUnknown: result.streetUnknown };
+  return {
+    label: result.label,
+    approximate: result.approximate,
+    note: result.note,
+    streetUnknownIn: town?.name ?? null,
+    streetUnknown: result.streetUnknown,
+  };
 }

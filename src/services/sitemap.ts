@@ -30,8 +30,7 @@ export function publicPagePaths(portal: Pick<Portal, 'listDistricts' | 'listOffi
   ];
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The sitemap XML: one <url> per page and language, each listing all language versions
@@ -42,9 +41,7 @@ export function sitemapXml(pagePaths: string[], origin: string, lastModified?: s
   const lastmod = lastModified ? `<lastmod>${escapeXml(lastModified.slice(0, 10))}</lastmod>` : '';
   const urls = pagePaths.flatMap((path) => {
     const alternates = [
-      ...tags.map(
-        (tag) => `<xhtml:link rel="alternate" hreflang="${tag}" href="${escapeXml(origin + localizePath(path, tag))}"/>`,
-      ),
+      ...tags.map((tag) => `<xhtml:link rel="alternate" hreflang="${tag}" href="${escapeXml(origin + localizePath(path, tag))}"/>`),
       `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(origin + localizePath(path, DEFAULT_LANGUAGE))}"/>`,
     ].join('');
     return tags.map((tag) => `<url><loc>${escapeXml(origin + localizePath(path, tag))}</loc>${lastmod}${alternates}</url>`);

@@ -10,7 +10,10 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 /** Top edge of an element in page coordinates. */
 const topOf = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 
 test.describe('auf dem Telefon (390 × 844)', () => {
   test.use(PHONE);
@@ -93,10 +96,18 @@ test.describe('Bezirksseite', () => {
   test('sagt, wer wobei hilft, und nennt die Konten der Inspektion auch neben der digitalen Streife', async ({ page }) => {
     await page.goto(`/bezirk/${CELLE.id}`);
     const guide = page.getByRole('region', { name: 'Wer hilft Ihnen wobei?' });
-    await expect(guide).toContainText('Anzeige erstatten: online bei der Onlinewache der Polizei Niedersachsen oder bei jeder Polizeidienststelle.');
+    await expect(guide).toContainText(
+      'Anzeige erstatten: online bei der Onlinewache der Polizei Niedersachsen oder bei jeder Polizeidienststelle.',
+    );
     await expect(guide).toContainText('Keine Anzeigen und keine Notrufe per Direktnachricht');
-    await expect(guide.getByRole('link', { name: /^Ihre Kontaktbeamtin oder Ihr Kontaktbeamter \(KOBB\): / })).toHaveAttribute('href', '#kobb-title');
-    await expect(guide.getByRole('link', { name: 'Das Wichtigste in Leichter Sprache' })).toHaveAttribute('href', '/leichte-sprache#wer-hilft');
+    await expect(guide.getByRole('link', { name: /^Ihre Kontaktbeamtin oder Ihr Kontaktbeamter \(KOBB\): / })).toHaveAttribute(
+      'href',
+      '#kobb-title',
+    );
+    await expect(guide.getByRole('link', { name: 'Das Wichtigste in Leichter Sprache' })).toHaveAttribute(
+      'href',
+      '/leichte-sprache#wer-hilft',
+    );
     await expect(page.getByText('Die PI Celle ist auch hier erreichbar:')).toBeVisible();
   });
 
@@ -120,7 +131,9 @@ test.describe('Bezirksseite', () => {
     await page.goto('/bezirk/032410001');
     await expect(page.getByText('Zuständigkeit nicht bestätigt')).toHaveCount(0);
     const section = page.getByRole('region', { name: 'Zuständigkeit' });
-    await expect(section).toContainText('geben wir die genaue Aufteilung auf die Polizeiinspektionen Hannover (Stadt), Garbsen, Burgdorf noch nicht an');
+    await expect(section).toContainText(
+      'geben wir die genaue Aufteilung auf die Polizeiinspektionen Hannover (Stadt), Garbsen, Burgdorf noch nicht an',
+    );
     await expect(section).toContainText('Sicher ist: Zuständig ist die PD Hannover.');
   });
 
@@ -146,7 +159,9 @@ test.describe('Bezirksseite', () => {
     await page.goto(`/en/bezirk/${CELLE.id}`);
     await expect(page.getByText(/(Monday|Tuesday|Wednesday|Thursday|Friday) \d\d:\d\d–\d\d:\d\d/).first()).toBeVisible();
     await expect(page.getByText('Unitary municipality')).toBeVisible();
-    await expect(page.getByText('Police Chief Inspector').or(page.getByText('Police Senior Inspector')).or(page.getByText('Police Inspector')).first()).toBeVisible();
+    await expect(
+      page.getByText('Police Chief Inspector').or(page.getByText('Police Senior Inspector')).or(page.getByText('Police Inspector')).first(),
+    ).toBeVisible();
   });
 });
 
@@ -158,7 +173,10 @@ test.describe('Kontoprüfung', () => {
 
   test('erkennt die eigenen „Folgen“-Links des Portals', async ({ page, baseURL }) => {
     await page.goto(`/bezirk/${CELLE.id}`);
-    const follow = page.getByRole('region', { name: /^Folgen: / }).getByRole('link').first();
+    const follow = page
+      .getByRole('region', { name: /^Folgen: / })
+      .getByRole('link')
+      .first();
     const href = (await follow.getAttribute('href'))!;
     await page.goto(`/konto-pruefen?konto=${encodeURIComponent(new URL(href, baseURL).href)}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Offizielles Konto' })).toBeVisible();

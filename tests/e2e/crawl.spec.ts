@@ -69,10 +69,7 @@ let visits: Promise<Visit[]> | null = null;
 
 /** The crawl, once per worker. */
 function allVisits(request: APIRequestContext): Promise<Visit[]> {
-  visits ??= (async () => [
-    ...(await crawlSitemap(request)).map((path) => ({ path, status: 200 })),
-    ...(await extraVisits(request)),
-  ])();
+  visits ??= (async () => [...(await crawlSitemap(request)).map((path) => ({ path, status: 200 })), ...(await extraVisits(request))])();
   return visits;
 }
 

@@ -54,7 +54,10 @@ async function expectHandled(request: APIRequestContext, url: string, value: str
   const body = await response.text();
   if (type.includes('json')) {
     expect(() => JSON.parse(body), label).not.toThrow();
-    if (status >= 400) expect(JSON.parse(body), label).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    if (status >= 400)
+      expect(JSON.parse(body), label).toEqual({
+        error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+      });
     return;
   }
   if (type.includes('html')) {

@@ -9,7 +9,9 @@ import { CELLE } from './helpers';
 const SHARED = /^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+$/;
 
 test.describe('Anweisungen für geteilte Caches', () => {
-  test('Seiten, API, Downloads, Kartendaten: s-maxage, ETag mit Datenstand, Vary nur Accept-Encoding, keine Cookies', async ({ request }) => {
+  test('Seiten, API, Downloads, Kartendaten: s-maxage, ETag mit Datenstand, Vary nur Accept-Encoding, keine Cookies', async ({
+    request,
+  }) => {
     const { dataVersion } = (await (await request.get('/api/v1/directorates')).json()) as { dataVersion: string };
     const routes = [
       '/',

@@ -136,7 +136,10 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     await expect(page).toHaveURL(/\/suche\?q=29229$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ergebnisse für „29229“');
     await expect(page.getByRole('status').filter({ hasText: 'Treffer' })).toContainText('Bitte wählen Sie Ihren Ort');
-    const list = page.getByRole('main').getByRole('list').filter({ has: page.getByRole('link', { name: '29229 Celle' }) });
+    const list = page
+      .getByRole('main')
+      .getByRole('list')
+      .filter({ has: page.getByRole('link', { name: '29229 Celle' }) });
     await expect(list.getByRole('link', { name: '29229 Celle' })).toHaveAttribute('href', `/bezirk/${CELLE.id}?suche=29229`);
     await list.getByRole('link', { name: '29229 Winsen (Aller)' }).click();
     await expectDistrictPage(page, '033510024', 'Winsen (Aller)');
@@ -158,10 +161,7 @@ test.describe('Suche nach Ort und Bezirksseite (mit JavaScript)', () => {
     await expect(page).toHaveURL(/\/suche$/);
     expect(await searchField(page).evaluate((input) => (input as HTMLInputElement).validity.valueMissing)).toBe(true);
 
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/suche'),
-      submitSearch(page, '   '),
-    ]);
+    const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/suche'), submitSearch(page, '   ')]);
     expect(response.status()).toBe(400);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Suche');
     await expect(page.getByRole('main')).toContainText('Bitte geben Sie einen Ort oder eine Postleitzahl ein.');

@@ -15,7 +15,10 @@ function* positions(value: unknown): Generator<Position> {
 }
 
 test.describe('Karten (mit JavaScript)', () => {
-  test('ein Klick auf Celle in der Übersichtskarte nennt den Bezirk und führt über den Link zu ihm, mit dem Punkt', async ({ page, request }) => {
+  test('ein Klick auf Celle in der Übersichtskarte nennt den Bezirk und führt über den Link zu ihm, mit dem Punkt', async ({
+    page,
+    request,
+  }) => {
     // Leaflet keeps its map in a closure, so the pixel of a place is computed instead: the map shows
     // all outlines, and Mercator is linear on screen, so the outlines' bounding box on screen and in
     // projected coordinates give the scale and offset.

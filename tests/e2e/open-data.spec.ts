@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectNoAxeViolations, recordForeignRequests, withoutScripts } from './helpers';
 
-
 /** An official demo account on X held by an officer, from the download of the registry. */
 async function demoAccount(request: APIRequestContext) {
   const response = await request.get('/daten/konten.json');

@@ -73,7 +73,12 @@ test('Druck: die Bezirksseite ist ein A4-Aushang mit beiden Karten, Dienststelle
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { level: 1 })).toContainText(CELLE.name);
-  for (const name of ['Digitale Streife', 'Kontaktbereichsbeamtin / -beamter (KOBB)', 'Zuständige Dienststelle', 'Wer hilft Ihnen wobei?']) {
+  for (const name of [
+    'Digitale Streife',
+    'Kontaktbereichsbeamtin / -beamter (KOBB)',
+    'Zuständige Dienststelle',
+    'Wer hilft Ihnen wobei?',
+  ]) {
     await expect(page.getByRole('heading', { name, exact: true }), name).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Wer hilft Ihnen wobei?' }).getByText('Im Notfall: 110')).toBeVisible();

@@ -18,7 +18,15 @@ import { publish } from '../../deploy/publish-snapshot.mjs';
 
 const PUBLIC_ORIGIN = 'https://revierfinder.test';
 /** Headers that must reach the client as the replica gave them. */
-const PASSED_ON = ['content-type', 'etag', 'cache-control', 'content-security-policy', 'x-frame-options', 'access-control-allow-origin', 'vary'];
+const PASSED_ON = [
+  'content-type',
+  'etag',
+  'cache-control',
+  'content-security-policy',
+  'x-frame-options',
+  'access-control-allow-origin',
+  'vary',
+];
 
 interface Proxy {
   base: string;
@@ -58,7 +66,8 @@ function get(url: string, { headers = {}, from }: { headers?: Record<string, str
 }
 
 /** Requests from the log lines of both replicas for `route`. */
-const answeredByReplicas = (route: string) => replicas.map((replica) => replica.logLines.filter((line) => line.event === 'request' && line.route === route).length);
+const answeredByReplicas = (route: string) =>
+  replicas.map((replica) => replica.logLines.filter((line) => line.event === 'request' && line.route === route).length);
 
 test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -85,7 +94,7 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
     expect(versions.second).not.toBe(versions.first);
 
     for (let i = 0; i < 2; i++) replicas.push(await startTestServer(replicaEnv()));
-    proxy = (await startNginx({
+    proxy = await startNginx({
       dir: path.join(dir, 'nginx'),
       port: await freePort(),
       replicas: replicas.map((replica) => replica.port),
@@ -93,7 +102,7 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
       // The production limit is 20 requests/s with a burst of 300; smaller here, for a short test.
       rate: '5r/s',
       burst: '20',
-    }));
+    });
   });
 
   test.afterAll(async () => {
@@ -233,7 +242,9 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
     // The new data, not only its name: the renamed station; and the pages from the new version's cache entries.
     const station = JSON.parse((await get(`${proxy.base}/api/v1/stations/${stationId}`)).body.toString()) as { name: string };
     expect(station.name).toMatch(/ \(neu\)$/);
-    const ready = await Promise.all(replicas.map(async (replica) => JSON.parse((await get(`${replica.base}/readyz`)).body.toString()) as { dataVersion: string }));
+    const ready = await Promise.all(
+      replicas.map(async (replica) => JSON.parse((await get(`${replica.base}/readyz`)).body.toString()) as { dataVersion: string }),
+    );
     expect(ready.map((entry) => entry.dataVersion)).toEqual([second, second]);
   });
 
@@ -256,7 +267,10 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
     expect(statuses.filter((status) => status === 429).length).toBe(60 - allowed);
     const after = answeredByReplicas('/api/v1/locate');
     const served = after.map((count, index) => count - before[index]!);
-    expect(served.every((count) => count > 0), `je Replikat: ${served.join(', ')}`).toBe(true);
+    expect(
+      served.every((count) => count > 0),
+      `je Replikat: ${served.join(', ')}`,
+    ).toBe(true);
     expect(served.reduce((a, b) => a + b, 0)).toBe(allowed);
     expect(refused!.headers['retry-after']).toBe('10');
     expect(refused!.headers['content-security-policy']).toContain("frame-ancestors 'none'");

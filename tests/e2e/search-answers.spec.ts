@@ -38,7 +38,9 @@ test.describe('ohne JavaScript', () => {
     await expect(page.getByText('Bremer Damm')).toHaveCount(0);
     await expect(page.getByRole('link', { name: /GeoNames/ }).first()).toBeVisible();
     // A name known only outside may still be a place here that the data lacks: said, with the ways on.
-    await expect(page.getByText('Sie meinen einen Ort in Niedersachsen? Einen Ort „Bremen“ kennen wir hier nicht.', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('Sie meinen einen Ort in Niedersachsen? Einen Ort „Bremen“ kennen wir hier nicht.', { exact: false }),
+    ).toBeVisible();
     await expect(page.getByRole('region', { name: 'So finden Sie Ihren Bezirk' })).toBeVisible();
   });
 
@@ -73,7 +75,9 @@ test.describe('ohne JavaScript', () => {
     await page.goto('/');
     await submitSearch(page, 'Kirchweg 2, 27283 Verden');
     await expect(page).toHaveURL(/\/bezirk\/033610012\?suche=Kirchweg/);
-    await expect(page.getByRole('note')).toContainText('Ihre Straße ist uns nicht bekannt. Für ganz Verden (Aller) ist zuständig: Bezirk Verden (Aller).');
+    await expect(page.getByRole('note')).toContainText(
+      'Ihre Straße ist uns nicht bekannt. Für ganz Verden (Aller) ist zuständig: Bezirk Verden (Aller).',
+    );
   });
 
   test('der Hinweis erscheint nur, wo die Suche ihn im Bezirk bestätigt', async ({ page }) => {
@@ -91,7 +95,13 @@ test.describe('ohne JavaScript', () => {
 });
 
 test.describe('mit JavaScript', () => {
-  for (const path of ['/suche?q=Bremen', '/suche?q=Steinhude', '/en/suche?q=Oldenburg', '/standort?lat=53.0793&lon=8.8017', '/standort?lat=53.5511&lon=9.9937']) {
+  for (const path of [
+    '/suche?q=Bremen',
+    '/suche?q=Steinhude',
+    '/en/suche?q=Oldenburg',
+    '/standort?lat=53.0793&lon=8.8017',
+    '/standort?lat=53.5511&lon=9.9937',
+  ]) {
     test(`${path} hat keine Barrieren (axe)`, async ({ page }) => {
       await page.goto(path);
       await expectNoAxeViolations(page);

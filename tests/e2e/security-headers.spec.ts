@@ -124,9 +124,7 @@ function expectSecurityHeaders(response: APIResponse, embed: boolean, label: str
 }
 
 test.describe('Sicherheits-Header', () => {
-  test('auf jeder Route: CSP ohne unsafe-inline, frame-ancestors, nosniff, Referrer-, Permissions-, Opener-Policy', async ({
-    request,
-  }) => {
+  test('auf jeder Route: CSP ohne unsafe-inline, frame-ancestors, nosniff, Referrer-, Permissions-, Opener-Policy', async ({ request }) => {
     // About fifty requests, several of them first renders (whole-state downloads among them): a
     // hang guard, generous for a busy two-core machine, where 90 s proved too tight.
     test.setTimeout(180_000);
@@ -245,7 +243,10 @@ test.describe('Grenzen', () => {
   });
 
   test('andere Methoden als GET, HEAD, OPTIONS: 405 mit Allow, auf Seiten wie in der API', async ({ request }) => {
-    const page = await request.post(`/bezirk/${CELLE.id}`, { data: 'a=b', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const page = await request.post(`/bezirk/${CELLE.id}`, {
+      data: 'a=b',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(page.status()).toBe(405);
     expect(page.headers()['allow']).toBe('GET, HEAD, OPTIONS');
     expect(await page.text()).toContain('Methode nicht erlaubt');
@@ -341,7 +342,9 @@ test.describe('Kompression', () => {
     expect(head.body.length).toBe(0);
   });
 
-  test('ETag und 304 bleiben richtig: ein schwaches ETag, das auf die komprimierte und die unkomprimierte Fassung passt', async ({ baseURL }) => {
+  test('ETag und 304 bleiben richtig: ein schwaches ETag, das auf die komprimierte und die unkomprimierte Fassung passt', async ({
+    baseURL,
+  }) => {
     const port = Number(new URL(baseURL!).port);
     const plain = await getRaw(port, '/api/v1/directorates');
     const compressed = await getRaw(port, '/api/v1/directorates', { 'Accept-Encoding': 'br' });

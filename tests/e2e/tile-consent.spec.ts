@@ -31,7 +31,14 @@ test.beforeAll(async () => {
     stdio: 'ignore',
   });
   await expect
-    .poll(async () => fetch(`${ORIGIN}/`).then((response) => response.status, () => 0), { timeout: 20_000 })
+    .poll(
+      async () =>
+        fetch(`${ORIGIN}/`).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      { timeout: 20_000 },
+    )
     .toBe(200);
 });
 

@@ -66,7 +66,10 @@ async function expectClearPage(request: APIRequestContext, url: string) {
   // Sprechstunde), inline ones hashed into the CSP.
   // (In `markup` quoted values are emptied: <script src="" defer>, <script type="" src="">.)
   const scripts = markup.match(/<script\b[^>]*>/g) ?? [];
-  expect(scripts.filter((tag) => !/^<script (src="" defer|type=""( src="")?)>$/.test(tag)), url).toEqual([]);
+  expect(
+    scripts.filter((tag) => !/^<script (src="" defer|type=""( src="")?)>$/.test(tag)),
+    url,
+  ).toEqual([]);
   expect(body.match(/<script src="\/widget-frame\.js" defer>/g), url).toHaveLength(1);
   expect(body.match(/<script type="module"( src="\/_astro\/[\w.-]+\.js")?>/g)?.length ?? 0, url).toBe(scripts.length - 1);
 }
@@ -142,7 +145,10 @@ test('Fuzzing der data-*-Attribute: jeder Rahmen zeigt das Widget oder eine klar
   try {
     const portal = new URL(baseURL!).origin;
     const script = `<script src="${portal}/widget.js" async></script>`;
-    const html = hostPage('Fuzz', snippets.map((snippet) => ({ width: 500, html: `${snippet}\n${script}` })));
+    const html = hostPage(
+      'Fuzz',
+      snippets.map((snippet) => ({ width: 500, html: `${snippet}\n${script}` })),
+    );
     page.on('dialog', (dialog) => {
       throw new Error(`Dialog aus eingeschleustem Code: ${dialog.message()}`);
     });
@@ -199,7 +205,10 @@ test.describe('Gewicht ohne Karte: höchstens 30 KB komprimiert, alles vom Porta
   ]) {
     test(path, async ({ page, baseURL }) => {
       const { total, parts } = await compressedBytes(page, path);
-      expect(parts.every((part) => part.includes(new URL(baseURL!).origin)), parts.join('\n')).toBe(true);
+      expect(
+        parts.every((part) => part.includes(new URL(baseURL!).origin)),
+        parts.join('\n'),
+      ).toBe(true);
       expect(total, parts.join('\n')).toBeLessThanOrEqual(30 * 1024);
     });
   }

@@ -48,10 +48,13 @@ async function sizes(frame: Frame) {
 /** The frame shows all of its content, exactly: nothing cut off, no inner scrollbar, no gap. */
 async function expectSizedToContent(frame: Frame) {
   await expect
-    .poll(async () => {
-      const { outer, content, scroll, viewport } = await sizes(frame);
-      return Math.abs(outer - Math.ceil(content)) <= 1 && scroll <= viewport && outer > 100;
-    }, { message: 'Rahmenhöhe = Inhaltshöhe, ohne innere Scrollleiste' })
+    .poll(
+      async () => {
+        const { outer, content, scroll, viewport } = await sizes(frame);
+        return Math.abs(outer - Math.ceil(content)) <= 1 && scroll <= viewport && outer > 100;
+      },
+      { message: 'Rahmenhöhe = Inhaltshöhe, ohne innere Scrollleiste' },
+    )
     .toBe(true);
 }
 
@@ -110,14 +113,19 @@ test.describe('Widget auf einer freigeschalteten fremden Website', () => {
 
     // A narrower column makes the content taller: the frame follows.
     const before = (await sizes(district)).outer;
-    await page.locator('.spalte').first().evaluate((column) => (column.style.width = '320px'));
+    await page
+      .locator('.spalte')
+      .first()
+      .evaluate((column) => (column.style.width = '320px'));
     await expect.poll(async () => (await sizes(district)).outer).toBeGreaterThan(before);
     await expectSizedToContent(district);
 
     // The loader leaks no global names (indexed frame slots aside).
     const added = await page.evaluate(() => {
       const before = new Set((window as unknown as { hostBefore: string[] }).hostBefore);
-      return Object.getOwnPropertyNames(window).filter((name) => !before.has(name) && !/^\d+$/.test(name) && name !== 'hostBefore' && name !== 'hostHeights');
+      return Object.getOwnPropertyNames(window).filter(
+        (name) => !before.has(name) && !/^\d+$/.test(name) && name !== 'hostBefore' && name !== 'hostHeights',
+      );
     });
     expect(added).toEqual([]);
     expect(new URL(district.url()).origin).toBe(new URL(baseURL!).origin);
@@ -173,7 +181,10 @@ test.describe('Widget auf einer freigeschalteten fremden Website', () => {
     for (const link of profiles) expect(new URL(link.href).origin).toBe(portal);
     for (const link of leaving) {
       const host = new URL(link.href).hostname.replace(/^www\./, '');
-      expect(SOCIAL_HOSTS.some((social) => host === social || host.endsWith(`.${social}`)), link.href).toBe(false);
+      expect(
+        SOCIAL_HOSTS.some((social) => host === social || host.endsWith(`.${social}`)),
+        link.href,
+      ).toBe(false);
     }
     // The name of a profile link tells screen readers about the new tab.
     await expect(district.getByRole('link', { name: new RegExp(`${NEW_TAB.replace(/[()]/g, '\\$&')}$`) }).first()).toBeVisible();

@@ -79,15 +79,22 @@ describe('reading address files', () => {
     const error = await buildDatabase({ dataDir: broken, outputPath: target }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataValidationError);
     const messages = (error as DataValidationError).problems.map((p) => p.message);
-    expect(messages).toContainEqual(expect.stringMatching(/addresses\/kaputt\.txt, Datensatz 1 \(Zeile 1, id "DENI1"\), Feld "PLZ": erwartet 5-stellige Postleitzahl/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/addresses\/kaputt\.txt, Datensatz 1 \(Zeile 1, id "DENI1"\), Feld "PLZ": erwartet 5-stellige Postleitzahl/),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/kaputt\.txt, Datensatz 2 \(Zeile 2\): 4 Felder statt 18/));
   });
 
   it('rejects a plain CSV row without a house number', async () => {
     const broken = await copyDataDir(dataDir);
-    await writeFile(path.join(broken, 'addresses', 'celle-plain.csv'), 'street,house_number,postcode,town,lat,lon\nMühlenstraße,,29221,Celle,52.6230,10.0830\n');
+    await writeFile(
+      path.join(broken, 'addresses', 'celle-plain.csv'),
+      'street,house_number,postcode,town,lat,lon\nMühlenstraße,,29221,Celle,52.6230,10.0830\n',
+    );
     const error = await buildDatabase({ dataDir: broken, outputPath: path.join(await makeTempDir(), 'x.db') }).catch((e: unknown) => e);
-    expect((error as DataValidationError).message).toMatch(/celle-plain\.csv, Datensatz 1 \(Zeile 2.*\), Feld "house_number": erwartet eine Hausnummer/);
+    expect((error as DataValidationError).message).toMatch(
+      /celle-plain\.csv, Datensatz 1 \(Zeile 2.*\), Feld "house_number": erwartet eine Hausnummer/,
+    );
   });
 });
 
@@ -171,7 +178,11 @@ describe('resolution rules', () => {
     });
     expect(answer.results[0]!.note).toBe('Straße nicht gefunden, Ergebnis für Celle');
     expect(answer.decision).toEqual({ action: 'go', index: 0 });
-    expect(first('29221 Erfundene Straße 3')).toMatchObject({ type: 'postcode', approximate: true, note: 'Straße nicht gefunden, Ergebnis für 29221 Celle' });
+    expect(first('29221 Erfundene Straße 3')).toMatchObject({
+      type: 'postcode',
+      approximate: true,
+      note: 'Straße nicht gefunden, Ergebnis für 29221 Celle',
+    });
   });
 
   it('offers every district for a street that exists in several', () => {
@@ -230,7 +241,7 @@ describe('GET /api/v1/search with addresses', () => {
   const call = async (query: string) => {
     const url = new URL(`http://localhost/api/v1/search?${query}`);
     const response = await search({ url, request: new Request(url), locals: { portal } } as never);
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
 
   it('answers address results with street, house number, approximate and note', async () => {

@@ -271,7 +271,9 @@ describe('answers', () => {
 
   it('says "Demo-Konto (erfunden)" for a demo account, with holder, district and since when', async () => {
     const account = portal.listAccounts().find((entry) => entry.account.platform === 'x' && entry.holders[0]?.type === 'officer')!;
-    const result = await get(`/api/v1/accounts/verify?url=${encodeURIComponent(`https://twitter.com/${account.account.handle.toUpperCase()}?s=21`)}`);
+    const result = await get(
+      `/api/v1/accounts/verify?url=${encodeURIComponent(`https://twitter.com/${account.account.handle.toUpperCase()}?s=21`)}`,
+    );
     expect(result.status).toBe(200);
     expect(result.body.status).toBe('official');
     expect(result.body.accounts[0]).toMatchObject({
@@ -461,8 +463,7 @@ describe('rate limiting', () => {
   it('answers 429 with Retry-After after the configured burst, per client', async () => {
     let now = 1_000_000;
     const limiter = new RateLimiter({ perMinute: 60, burst: 5, trustProxy: false, maxClients: 100 }, () => now);
-    const call = (client = '198.51.100.7') =>
-      callApi(portal, '/api/v1/directorates', {}, { limiter, clientAddress: client });
+    const call = (client = '198.51.100.7') => callApi(portal, '/api/v1/directorates', {}, { limiter, clientAddress: client });
     for (let i = 0; i < 5; i++) expect((await call()).status).toBe(200);
     const limited = await call();
     expect(limited.status).toBe(429);
@@ -505,7 +506,12 @@ describe('rate limiting and the server itself', () => {
     expect((await via(trusting, '198.51.100.2')).status).toBe(200);
     const distrusting = new RateLimiter({ perMinute: 60, burst: 1, trustProxy: false, maxClients: 100 }, () => 0);
     const direct = (forwarded: string) =>
-      callApi(portal, '/api/v1/directorates', { headers: { 'X-Forwarded-For': forwarded } }, { limiter: distrusting, clientAddress: '198.51.100.50' });
+      callApi(
+        portal,
+        '/api/v1/directorates',
+        { headers: { 'X-Forwarded-For': forwarded } },
+        { limiter: distrusting, clientAddress: '198.51.100.50' },
+      );
     expect((await direct('1.1.1.1')).status).toBe(200);
     expect((await direct('2.2.2.2')).status).toBe(429);
   });

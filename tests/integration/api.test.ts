@@ -223,9 +223,7 @@ describe('GET /api/v1/search', () => {
     lat: expect.any(Number),
     lon: expect.any(Number),
     postcode: expect.toSatisfy((value: unknown) => value === null || (typeof value === 'string' && /^\d{5}$/.test(value))),
-    municipality: expect.toSatisfy(
-      (value: any) => value === null || (typeof value.ags === 'string' && typeof value.name === 'string'),
-    ),
+    municipality: expect.toSatisfy((value: any) => value === null || (typeof value.ags === 'string' && typeof value.name === 'string')),
     // A place in a divided city whose part is not known names the city instead (Hannover, 30159).
     district: expect.toSatisfy((value: any) => value === null || (/^\d{9}(-[0-9a-z]+)?$/.test(value.id) && typeof value.name === 'string')),
     city: expect.toSatisfy((value: any) => value === null || (/^\d{9}$/.test(value.id) && value.districts > 1)),
@@ -374,7 +372,17 @@ describe('GET /api/v1/search', () => {
   it('never fails on 500 seeded random strings', async () => {
     const alphabet = [
       ...'abcdefghijklmnopqrstuvwxyzäöüßÄÖÜ0123456789 .-/()\'"%&<>*?',
-      '\u0000', '\u0009', '\u200B', '\u202E', '\uFFFD', '🚓', 'ق', 'é', '\u0308', '\uD800', '\uDFFF',
+      '\u0000',
+      '\u0009',
+      '\u200B',
+      '\u202E',
+      '\uFFFD',
+      '🚓',
+      'ق',
+      'é',
+      '\u0308',
+      '\uD800',
+      '\uDFFF',
     ];
     let seed = 0x5eed;
     const random = () => {

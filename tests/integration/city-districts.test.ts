@@ -45,7 +45,10 @@ describe('Hannover as 51 Stadtteil districts in 13 Stadtbezirke', () => {
     expect(portal.cities.groups(HANNOVER)).toHaveLength(13);
     expect(portal.listDistricts().some((d) => d.id === HANNOVER)).toBe(false);
     expect(portal.districtsOfMunicipality(HANNOVER_AGS)).toHaveLength(51);
-    expect(portal.districtView(part('33'))).toMatchObject({ district: { name: 'Linden-Nord' }, city: { name: 'Hannover', borough: 'Linden-Limmer' } });
+    expect(portal.districtView(part('33'))).toMatchObject({
+      district: { name: 'Linden-Nord' },
+      city: { name: 'Hannover', borough: 'Linden-Limmer' },
+    });
   });
 
   it('places a point inside each Stadtteil (its label point) in that Stadtteil', () => {
@@ -153,12 +156,15 @@ describe('searching Hannover by Stadtteil, Stadtbezirk and street', () => {
     expect(exact.sort()).toEqual([...names].sort());
   });
 
-  it.each(['Südstadt', 'Nordstadt', 'Oststadt', 'Mitte'])('%s, a name many towns give a part of theirs, alone is a choice, never a jump', (query) => {
-    const answer = search(query);
-    expect(answer.decision.action).toBe('choose');
-    expect(answer.results.filter((r) => r.match === 'exact')).toEqual([]);
-    expect(answer.results.some((r) => r.city?.id === HANNOVER)).toBe(true);
-  });
+  it.each(['Südstadt', 'Nordstadt', 'Oststadt', 'Mitte'])(
+    '%s, a name many towns give a part of theirs, alone is a choice, never a jump',
+    (query) => {
+      const answer = search(query);
+      expect(answer.decision.action).toBe('choose');
+      expect(answer.results.filter((r) => r.match === 'exact')).toEqual([]);
+      expect(answer.results.some((r) => r.city?.id === HANNOVER)).toBe(true);
+    },
+  );
 
   it.each([
     ['Hannover Südstadt', 'Südstadt'],
@@ -186,7 +192,11 @@ describe('searching Hannover by Stadtteil, Stadtbezirk and street', () => {
     '%s: a street of Hannover, known only along part of its course, is shown with its part, never gone to',
     (query) => {
       const answer = search(query);
-      expect(answer.results[0]).toMatchObject({ type: expect.stringMatching(/^(street|address)$/), match: 'exact', city: { id: HANNOVER } });
+      expect(answer.results[0]).toMatchObject({
+        type: expect.stringMatching(/^(street|address)$/),
+        match: 'exact',
+        city: { id: HANNOVER },
+      });
       expect(answer.results[0]!.district).not.toBeNull();
       expect(answer.decision.action).toBe('choose');
     },
@@ -251,7 +261,7 @@ describe('the city overview', () => {
     expect(view.source).toMatchObject({ id: 'hannover-stadtteile', licence: 'CC BY 4.0' });
   });
 
-  it('shows the Region\'s own digital officers outside the city, not in its Stadtteile', () => {
+  it("shows the Region's own digital officers outside the city, not in its Stadtteile", () => {
     const garbsen = portal.districtView('032410005')!;
     const linden = portal.districtView(part('33'))!;
     const ids = (view: typeof garbsen) => new Set(view.digitalOfficers.map((o) => o.id));
@@ -261,7 +271,11 @@ describe('the city overview', () => {
 });
 
 describe('any other town the same way: a made-up split of Celle from the fixtures', () => {
-  async function splitCelle(dataDir: string, change: (geojson: any) => void = () => {}, config: Record<string, unknown> = {}): Promise<void> {
+  async function splitCelle(
+    dataDir: string,
+    change: (geojson: any) => void = () => {},
+    config: Record<string, unknown> = {},
+  ): Promise<void> {
     const geojson = JSON.parse(await readFile(FIXTURE, 'utf8'));
     change(geojson);
     await writeFile(path.join(dataDir, 'geo/celle-teile.geojson'), JSON.stringify(geojson));
@@ -325,14 +339,21 @@ describe('any other town the same way: a made-up split of Celle from the fixture
     ));
 
   it('rejects a part far away from its municipality', () =>
-    expectRejected((geojson) => shift(geojson.features[0].geometry, 1, 1), ['Datensatz 1 (id "Celle-Nordwest")', 'liegt ganz außerhalb der Gemeinde Celle']));
+    expectRejected(
+      (geojson) => shift(geojson.features[0].geometry, 1, 1),
+      ['Datensatz 1 (id "Celle-Nordwest")', 'liegt ganz außerhalb der Gemeinde Celle'],
+    ));
 
   it('rejects a gap: a quarter of the town in no part', () =>
     expectRejected((geojson) => geojson.features.splice(2, 1), ['geo/celle-teile.geojson', /Lücke: \d+ Prüfpunkte der Gemeinde Celle/]));
 
   it('rejects overlapping parts', () =>
     expectRejected(
-      (geojson) => geojson.features.push({ ...geojson.features[0], properties: { ...geojson.features[0].properties, teil_nr: 9, teil: 'Celle-Doppelt' } }),
+      (geojson) =>
+        geojson.features.push({
+          ...geojson.features[0],
+          properties: { ...geojson.features[0].properties, teil_nr: 9, teil: 'Celle-Doppelt' },
+        }),
       ['Datensatz 5 (id "Celle-Doppelt")', 'überlappt Celle-Nordwest (Datensatz 1)'],
     ));
 
@@ -342,7 +363,10 @@ describe('any other town the same way: a made-up split of Celle from the fixture
         geojson.features[1].properties.teil = 'Celle-Nordwest';
         geojson.features[2].properties.teil_nr = 1;
       },
-      ['Datensatz 2 (id "Celle-Nordwest"), Feld "properties.teil": doppelter Name "Celle-Nordwest"', 'Datensatz 3 (id "Celle-Südwest"), Feld "properties.teil_nr": doppelte Nummer "1"'],
+      [
+        'Datensatz 2 (id "Celle-Nordwest"), Feld "properties.teil": doppelter Name "Celle-Nordwest"',
+        'Datensatz 3 (id "Celle-Südwest"), Feld "properties.teil_nr": doppelte Nummer "1"',
+      ],
     ));
 
   it('rejects a missing property and a group named two ways', () =>
@@ -355,8 +379,12 @@ describe('any other town the same way: a made-up split of Celle from the fixture
     ));
 
   it('rejects a municipality that is not a district of its own, and an unknown source', async () => {
-    await expectRejected(() => {}, ['city-districts.json, Datensatz 2 (id "03351006"), Feld "source": unbekannte Quelle "keine-quelle"'], { source: 'keine-quelle' });
-    await expectRejected(() => {}, ['Feld "municipality"', 'aufteilen lässt sich nur eine Gemeinde, die allein ein Bezirk ist'], { municipality: '03351005' });
+    await expectRejected(() => {}, ['city-districts.json, Datensatz 2 (id "03351006"), Feld "source": unbekannte Quelle "keine-quelle"'], {
+      source: 'keine-quelle',
+    });
+    await expectRejected(() => {}, ['Feld "municipality"', 'aufteilen lässt sich nur eine Gemeinde, die allein ein Bezirk ist'], {
+      municipality: '03351005',
+    });
   });
 });
 
@@ -378,7 +406,10 @@ function towards(from: LatLon, to: LatLon, metres: number): LatLon {
   const dx = projection.x(to.lon);
   const dy = projection.y(to.lat);
   const length = Math.hypot(dx, dy);
-  return { lat: from.lat + (dy / length) * (metres / projection.metersPerDegreeLat), lon: from.lon + (dx / length) * (metres / projection.metersPerDegreeLon) };
+  return {
+    lat: from.lat + (dy / length) * (metres / projection.metersPerDegreeLat),
+    lon: from.lon + (dx / length) * (metres / projection.metersPerDegreeLon),
+  };
 }
 
 function shift(geometry: { type: string; coordinates: any }, dLon: number, dLat: number): void {

@@ -119,11 +119,15 @@ describe('SourceReader.csv: problems name file, record, line and field', () => {
   it('a syntax error: one problem with record, line and field, and no rows', async () => {
     const { rows, problems } = await read('id,name\n1,Celle\n2,"Uelzen\n');
     expect(rows).toEqual([]);
-    expect(problems).toEqual(['liste.csv, Datensatz 2 (Zeile 3), Feld "name": CSV-Syntaxfehler: Anführungszeichen nicht geschlossen (bis zum Dateiende)']);
+    expect(problems).toEqual([
+      'liste.csv, Datensatz 2 (Zeile 3), Feld "name": CSV-Syntaxfehler: Anführungszeichen nicht geschlossen (bis zum Dateiende)',
+    ]);
   });
 
   it('a syntax error in the header', async () => {
     const { problems } = await read('id,"name\n');
-    expect(problems).toEqual(['liste.csv, Feld "Spalte 2": CSV-Syntaxfehler in der Kopfzeile (Zeile 1): Anführungszeichen nicht geschlossen (bis zum Dateiende)']);
+    expect(problems).toEqual([
+      'liste.csv, Feld "Spalte 2": CSV-Syntaxfehler in der Kopfzeile (Zeile 1): Anführungszeichen nicht geschlossen (bis zum Dateiende)',
+    ]);
   });
 });

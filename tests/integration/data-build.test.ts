@@ -89,11 +89,17 @@ describe('buildDatabase from data/', () => {
     expect(count("SELECT count(*) n FROM officers WHERE email NOT LIKE '%.example'")).toBe(0);
     const platforms = (db.prepare('SELECT DISTINCT platform FROM accounts').all() as { platform: string }[]).map((r) => r.platform);
     expect(platforms.sort()).toEqual([...PLATFORMS].sort());
-    expect(count("SELECT count(*) n FROM (SELECT account_id FROM account_holders WHERE holder_type = 'officer' GROUP BY account_id HAVING count(*) > 1)")).toBeGreaterThanOrEqual(2);
+    expect(
+      count(
+        "SELECT count(*) n FROM (SELECT account_id FROM account_holders WHERE holder_type = 'officer' GROUP BY account_id HAVING count(*) > 1)",
+      ),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('records meta and is deterministic', async () => {
-    const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    const meta = Object.fromEntries(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
     expect(meta.data_version).toBe(report.dataVersion);
     expect(meta.source_hash).toBe(report.sourceHash);
     expect(meta.built_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -124,10 +130,7 @@ describe('buildDatabase with broken sources', () => {
   });
 
   /** Puts a good database at outputPath, breaks a copy of data/, and checks the build fails cleanly. */
-  async function expectRejected(
-    breakIt: (dataDir: string) => Promise<void>,
-    expected: (string | RegExp)[],
-  ): Promise<DataValidationError> {
+  async function expectRejected(breakIt: (dataDir: string) => Promise<void>, expected: (string | RegExp)[]): Promise<DataValidationError> {
     const dataDir = await copyDataDir();
     const outDir = await makeTempDir();
     const outputPath = path.join(outDir, 'portal.db');
@@ -220,10 +223,13 @@ describe('buildDatabase with broken sources', () => {
 
   it('rejects a corrupt GeoJSON file (cut off mid-way)', async () => {
     const rel = 'geo/nds_gemeinden_vg250.geojson';
-    const error = await expectRejected(async (dir) => {
-      const text = await readFile(path.join(dir, rel), 'utf8');
-      await writeFile(path.join(dir, rel), text.slice(0, Math.floor(text.length / 2)));
-    }, [rel, 'kein gültiges JSON']);
+    const error = await expectRejected(
+      async (dir) => {
+        const text = await readFile(path.join(dir, rel), 'utf8');
+        await writeFile(path.join(dir, rel), text.slice(0, Math.floor(text.length / 2)));
+      },
+      [rel, 'kein gültiges JSON'],
+    );
     expect(error.file).toMatch(/nds_gemeinden_vg250\.geojson$/);
   });
 
@@ -232,7 +238,15 @@ describe('buildDatabase with broken sources', () => {
       (dir) =>
         editJson<GeoJsonFile>(dir, DISTRICTS_FILE, (geo) => {
           const feature = geo.features.find((f) => f.properties.VWG_ARS === CELLE)!;
-          feature.geometry = { type: 'Polygon', coordinates: [[[10, 52], [10.1, 52]]] };
+          feature.geometry = {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [10, 52],
+                [10.1, 52],
+              ],
+            ],
+          };
         }),
       [DISTRICTS_FILE, `(id "${CELLE}")`, 'Feld "geometry"', 'ungültige Geometrie'],
     );
@@ -273,7 +287,17 @@ describe('buildDatabase with broken sources', () => {
         editJson<GeoJsonFile>(dir, DISTRICTS_FILE, (geo) => {
           // Celle's outline shrinks to a sliver far away in the North Sea.
           const celle = geo.features.find((f) => f.properties.VWG_ARS === CELLE)!;
-          celle.geometry = { type: 'Polygon', coordinates: [[[6.7, 54.0], [6.71, 54.0], [6.71, 54.01], [6.7, 54.0]]] };
+          celle.geometry = {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [6.7, 54.0],
+                [6.71, 54.0],
+                [6.71, 54.01],
+                [6.7, 54.0],
+              ],
+            ],
+          };
         }),
       ['geo/nds_gemeinden_vg250.geojson', '(id "03351006"), Feld "geometry": Gemeinde 03351006 (Celle) liegt in keinem Bezirk'],
     );

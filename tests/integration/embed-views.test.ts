@@ -37,9 +37,7 @@ describe('stationAreaView', () => {
     const officerIds = (role: string) =>
       (
         db
-          .prepare(
-            `SELECT DISTINCT officer_id FROM assignments WHERE role = ? AND district_id IN (${expected.map(() => '?').join(',')})`,
-          )
+          .prepare(`SELECT DISTINCT officer_id FROM assignments WHERE role = ? AND district_id IN (${expected.map(() => '?').join(',')})`)
           .all(role, ...expected) as Array<{ officer_id: string }>
       )
         .map((row) => row.officer_id)
@@ -89,12 +87,15 @@ describe('widgetChoices', () => {
     // Hannover as a whole (its old embed codes' id) leads its own group of Stadtteile.
     const hannover = choices.districts.filter((entry) => entry.group === 'Hannover');
     expect(hannover[0]).toEqual({ id: '032410001', name: 'Hannover', group: 'Hannover' });
-    expect(hannover.slice(1).map((entry) => entry.id).every((id) => id.startsWith('032410001-'))).toBe(true);
+    expect(
+      hannover
+        .slice(1)
+        .map((entry) => entry.id)
+        .every((id) => id.startsWith('032410001-')),
+    ).toBe(true);
     expect(hannover).toHaveLength(52);
     expect(choices.inspections).toHaveLength(count('SELECT count(*) AS n FROM inspections'));
-    expect(choices.stations).toHaveLength(
-      count('SELECT count(DISTINCT station_id) AS n FROM districts WHERE station_id IS NOT NULL'),
-    );
+    expect(choices.stations).toHaveLength(count('SELECT count(DISTINCT station_id) AS n FROM districts WHERE station_id IS NOT NULL'));
     expect(choices.districts.every((entry) => entry.group.length > 0)).toBe(true);
   });
 });

@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 const municipalityName = (ags: string) => data.municipalities.find((m) => m.ags === ags)?.name;
-const localitiesNamed = (name: string) => data.localities.filter((l) => l.name === name).map((l) => ({ ...l, town: municipalityName(l.ags) }));
+const localitiesNamed = (name: string) =>
+  data.localities.filter((l) => l.name === name).map((l) => ({ ...l, town: municipalityName(l.ags) }));
 
 describe('Ortsteile of Niedersachsen', () => {
   it.each<[string, string, string]>([
@@ -55,7 +56,11 @@ describe('Ortsteile of Niedersachsen', () => {
   });
 
   it('keeps same-named Ortsteile of different towns apart', () => {
-    expect(localitiesNamed('Düdinghausen').map((l) => l.town).sort()).toEqual(['Auhagen', 'Steyerberg']);
+    expect(
+      localitiesNamed('Düdinghausen')
+        .map((l) => l.town)
+        .sort(),
+    ).toEqual(['Auhagen', 'Steyerberg']);
   });
 
   it('joins a part that is no name on its own to its town: Salzgitter-Bad', () => {
@@ -71,7 +76,17 @@ describe('Ortsteile of Niedersachsen', () => {
   });
 
   it('adds nothing for rows that are a municipality itself ("Celle", "Varel Varel", "Hude (Oldenburg)")', () => {
-    for (const name of ['Celle', 'Varel', 'Zetel', 'Goslar', 'Nienburg (Weser)', 'Hude (Oldenburg)', 'Hude', 'Bergen (Dumme)', 'Hannoversch Münden']) {
+    for (const name of [
+      'Celle',
+      'Varel',
+      'Zetel',
+      'Goslar',
+      'Nienburg (Weser)',
+      'Hude (Oldenburg)',
+      'Hude',
+      'Bergen (Dumme)',
+      'Hannoversch Münden',
+    ]) {
       expect(localitiesNamed(name), name).toEqual([]);
     }
   });
@@ -92,8 +107,7 @@ describe('Ortsteile of Niedersachsen', () => {
 });
 
 describe('places outside Niedersachsen', () => {
-  const policeOf = (name: string) =>
-    [...new Set(data.outsidePlaces.filter((p) => p.name === name).map((p) => p.policeId))].sort();
+  const policeOf = (name: string) => [...new Set(data.outsidePlaces.filter((p) => p.name === name).map((p) => p.policeId))].sort();
 
   it.each<[string, string[]]>([
     ['Bremen', ['bremen']],
@@ -109,7 +123,7 @@ describe('places outside Niedersachsen', () => {
     expect(policeOf(name)).toEqual(police);
   });
 
-  it('skips the companies\' postcodes (numeric state codes) and keeps no place of Niedersachsen', () => {
+  it("skips the companies' postcodes (numeric state codes) and keeps no place of Niedersachsen", () => {
     expect(data.outsidePlaces.some((p) => /GmbH|Sparkasse|Deutsche Post/.test(p.name))).toBe(false);
     expect(data.outsidePlaces.length).toBeGreaterThan(14_000);
     expect(data.warnings.join('\n')).toMatch(/6820 Zeilen ohne Länderkürzel/);

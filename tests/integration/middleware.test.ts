@@ -35,7 +35,11 @@ interface Call {
 }
 
 /** Runs `middleware` for `path`; `reached` says whether it let the request through. */
-async function run(middleware: MiddlewareHandler, path: string, { method = 'GET', headers = {}, language = 'de', routePattern = '/', answer }: Call = {}) {
+async function run(
+  middleware: MiddlewareHandler,
+  path: string,
+  { method = 'GET', headers = {}, language = 'de', routePattern = '/', answer }: Call = {},
+) {
   const url = new URL(`http://portal.test${path}`);
   const context = { url, request: new Request(url, { method, headers }), locals: { language }, routePattern } as unknown as APIContext;
   let reached = false;
@@ -97,7 +101,9 @@ describe('security headers (src/middleware/security-headers.ts)', () => {
   });
 
   it('also on a redirect, whose headers cannot be changed in place', async () => {
-    const { response } = await run(securityHeaders, '/suche?q=Celle', { answer: () => Response.redirect('http://portal.test/bezirk/1', 303) });
+    const { response } = await run(securityHeaders, '/suche?q=Celle', {
+      answer: () => Response.redirect('http://portal.test/bezirk/1', 303),
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('http://portal.test/bezirk/1');
     expect(policyOf(response).get('frame-ancestors')).toEqual(["'none'"]);
@@ -134,7 +140,10 @@ describe('request limits (src/middleware/request-limits.ts)', () => {
   });
 
   it('a declared body over 64 KiB: 413, and the connection is closed instead of reading it', async () => {
-    const refused = await run(requestLimits, '/api/v1/districts', { method: 'POST', headers: { 'Content-Length': String(MAX_BODY_BYTES + 1) } });
+    const refused = await run(requestLimits, '/api/v1/districts', {
+      method: 'POST',
+      headers: { 'Content-Length': String(MAX_BODY_BYTES + 1) },
+    });
     expect(refused.reached).toBe(false);
     expect(refused.response.status).toBe(413);
     expect(refused.response.headers.get('connection')).toBe('close');

@@ -24,11 +24,14 @@ const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '
 
 describe('toCsv', () => {
   it('quotes commas, quotes, line breaks and edge spaces, and ends lines with CRLF', () => {
-    const csv = toCsv(['a', 'b', 'c'], [
-      { a: 'x,y', b: 'say "hi"', c: 'line\nbreak' },
-      { a: ' lead', b: null, c: ['p', 'q'] },
-      { a: true, b: 3, c: 'plain' },
-    ]);
+    const csv = toCsv(
+      ['a', 'b', 'c'],
+      [
+        { a: 'x,y', b: 'say "hi"', c: 'line\nbreak' },
+        { a: ' lead', b: null, c: ['p', 'q'] },
+        { a: true, b: 3, c: 'plain' },
+      ],
+    );
     expect(csv).toBe('a,b,c\r\n"x,y","say ""hi""","line\nbreak"\r\n" lead",,p;q\r\ntrue,3,plain\r\n');
     expect(parseCsv(csv)[1]).toEqual(['x,y', 'say "hi"', 'line\nbreak']);
   });

@@ -33,7 +33,7 @@ describe('reading the list', () => {
     expect(isOpenPlzHeader('street,house_number,postcode,town,lat,lon')).toBe(false);
   });
 
-  it('keeps Niedersachsen\'s rows and says what it left out', () => {
+  it("keeps Niedersachsen's rows and says what it left out", () => {
     const warnings = report.warnings.filter((w) => w.includes('streets-sample.csv')).join('\n');
     expect(warnings).toMatch(/2 Straßen anderer Länder übergangen/);
     expect(warnings).toMatch(/1 Straßen mit unbekanntem Gemeindeschlüssel übergangen/);
@@ -51,7 +51,7 @@ describe('reading the list', () => {
     expect((error as DataValidationError).message).toMatch(/openplz\.csv.*Zeile 2.*PostalCode.*Postleitzahl/s);
   });
 
-  it('is read from a data directory\'s streets/ folder too', async () => {
+  it("is read from a data directory's streets/ folder too", async () => {
     const dataDir = await copyDataDir();
     await cp(SAMPLE, path.join(dataDir, 'streets', 'openplz-sample.csv'));
     const built = await buildDatabase({ dataDir, outputPath: path.join(await makeTempDir(), 'y.db') });
@@ -60,7 +60,7 @@ describe('reading the list', () => {
 });
 
 describe('searching its streets', () => {
-  it('finds a street by name and postcode, in its town\'s district, its position unknown', () => {
+  it("finds a street by name and postcode, in its town's district, its position unknown", () => {
     const answer = portal.search('Kirchweg 2, 27283 Verden', 10);
     expect(answer.results[0]).toMatchObject({
       type: 'street',
@@ -89,7 +89,7 @@ describe('searching its streets', () => {
     expect(portal.search('Am Wasser, Steg 2, Wunstorf', 5).results.map((r) => r.street)).toContain('Am Wasser, Steg 2');
   });
 
-  it('leaves the other states\' streets out: Sögestraße is Bremen\'s, and so is the answer', () => {
+  it("leaves the other states' streets out: Sögestraße is Bremen's, and so is the answer", () => {
     const answer = portal.search('Sögestraße, 28195 Bremen', 5);
     expect(answer.results).toEqual([]);
     expect(answer.outsideArea?.state).toBe('Bremen');

@@ -41,7 +41,9 @@ describe('operator file', () => {
   it('is data/operator.json beside the data sources, or where OPERATOR_FILE says', () => {
     expect(operatorFile({})).toBe(path.join('data', 'operator.json'));
     expect(operatorFile({ DATA_DIR: '/srv/daten' })).toBe(path.join('/srv/daten', 'operator.json'));
-    expect(operatorFile({ DATA_DIR: '/srv/daten', OPERATOR_FILE: '/etc/revierfinder/operator.json' })).toBe('/etc/revierfinder/operator.json');
+    expect(operatorFile({ DATA_DIR: '/srv/daten', OPERATOR_FILE: '/etc/revierfinder/operator.json' })).toBe(
+      '/etc/revierfinder/operator.json',
+    );
   });
 
   it('names the file and every field that is missing, empty, malformed or unknown', async () => {
@@ -56,7 +58,12 @@ describe('operator file', () => {
       fax: '0511 2',
     });
     expect(message).toMatch(/^Betreiberangaben \(.*operator\.json\) ungültig/);
-    expect(message.split('\n').slice(1).map((line) => line.trim())).toEqual(
+    expect(
+      message
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim()),
+    ).toEqual(
       expect.arrayContaining([
         'Feld "name": darf nicht leer sein',
         'Feld "unit": Pflichtfeld fehlt',

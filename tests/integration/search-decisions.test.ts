@@ -17,9 +17,10 @@ afterAll(removeTempDirs);
 
 const search = (query: string): SearchAnswer => portal.search(query, 20);
 /** The district a query goes straight to, or null. */
-const wentTo = (answer: SearchAnswer) => (answer.decision.action === 'go' ? answer.results[answer.decision.index]!.district?.name ?? null : null);
+const wentTo = (answer: SearchAnswer) =>
+  answer.decision.action === 'go' ? (answer.results[answer.decision.index]!.district?.name ?? null) : null;
 
-describe('Ortsteile: one step to their municipality\'s district', () => {
+describe("Ortsteile: one step to their municipality's district", () => {
   it.each<[string, string, string]>([
     ['Greetsiel', 'Krummhörn', 'Greetsiel (Krummhörn)'],
     ['Krummhörn-Greetsiel', 'Krummhörn', 'Greetsiel (Krummhörn)'],
@@ -47,7 +48,13 @@ describe('Ortsteile: one step to their municipality\'s district', () => {
     for (const query of ['Hesel', 'Neuhaus']) {
       const answer = search(query);
       expect(answer.decision, query).toEqual({ action: 'choose', reason: 'several' });
-      expect(answer.results.filter((r) => r.match === 'exact').map((r) => r.type).sort(), query).toEqual(['locality', 'municipality']);
+      expect(
+        answer.results
+          .filter((r) => r.match === 'exact')
+          .map((r) => r.type)
+          .sort(),
+        query,
+      ).toEqual(['locality', 'municipality']);
     }
   });
 });
@@ -148,7 +155,10 @@ describe('names we do not know', () => {
   });
 
   it('a town before words we do not know is a guess, ahead of look-alikes ("Celle-Blumenviertel", "Hannover-Blumenviertel")', () => {
-    for (const [query, town] of [['Celle-Blumenviertel', 'Celle'], ['Hannover-Blumenviertel', 'Hannover']] as const) {
+    for (const [query, town] of [
+      ['Celle-Blumenviertel', 'Celle'],
+      ['Hannover-Blumenviertel', 'Hannover'],
+    ] as const) {
       const answer = search(query);
       expect(answer.decision, query).toEqual({ action: 'guess' });
       expect(answer.results[0], query).toMatchObject({ label: town, match: 'corrected' });
@@ -177,7 +187,10 @@ describe('a given postcode constrains', () => {
       const results = portal.search(query, 20).results;
       const firstOut = results.findIndex((r) => r.ags === null || !inside.has(r.ags));
       if (firstOut < 0) continue;
-      expect(results.slice(firstOut).some((r) => r.ags !== null && inside.has(r.ags)), query).toBe(false);
+      expect(
+        results.slice(firstOut).some((r) => r.ags !== null && inside.has(r.ags)),
+        query,
+      ).toBe(false);
     }
   });
 });
@@ -188,7 +201,14 @@ describe('no corrected answer is ever gone to', () => {
     const names = [
       ...portal.listDistricts().map((d) => d.name),
       ...postcodeRows().map((r) => r.word),
-      'Greetsiel', 'Carolinensiel', 'Sankt Andreasberg', 'Bremen', 'Hamburg', 'München', 'Oldenburg', 'Steinhude',
+      'Greetsiel',
+      'Carolinensiel',
+      'Sankt Andreasberg',
+      'Bremen',
+      'Hamburg',
+      'München',
+      'Oldenburg',
+      'Steinhude',
     ];
     const typo = (word: string) => {
       const letters = [...word];
@@ -205,14 +225,28 @@ describe('no corrected answer is ever gone to', () => {
     for (let i = 0; i < 3_000; i++) {
       const name = names[Math.floor(random() * names.length)]!;
       const pick = random();
-      const query = pick < 0.5 ? typo(name) : pick < 0.7 ? name.slice(0, 2 + Math.floor(random() * name.length)) : pick < 0.85 ? `Gibtsnichtweg ${1 + Math.floor(random() * 90)}, ${typo(name)}` : name;
+      const query =
+        pick < 0.5
+          ? typo(name)
+          : pick < 0.7
+            ? name.slice(0, 2 + Math.floor(random() * name.length))
+            : pick < 0.85
+              ? `Gibtsnichtweg ${1 + Math.floor(random() * 90)}, ${typo(name)}`
+              : name;
       const { results, decision } = portal.search(query, 10);
       corrected += results.filter((r) => r.match === 'corrected').length;
       if (decision.action !== 'go') continue;
       went++;
       expect(results[decision.index]!.match, query).toBe('exact');
       // And it is the only exact place.
-      expect(new Set(results.filter((r) => r.match === 'exact').map((r) => `${r.type === 'address' || r.type === 'street' ? r.street : ''}${r.district?.id}${r.ags}`)).size, query).toBe(1);
+      expect(
+        new Set(
+          results
+            .filter((r) => r.match === 'exact')
+            .map((r) => `${r.type === 'address' || r.type === 'street' ? r.street : ''}${r.district?.id}${r.ags}`),
+        ).size,
+        query,
+      ).toBe(1);
     }
     // The generator reaches both kinds of answer, or the property says nothing.
     expect(corrected).toBeGreaterThan(1_000);

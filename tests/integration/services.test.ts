@@ -42,21 +42,77 @@ function allDistrictIds(): string[] {
 describe('locate', () => {
   // Town centres, at least one per Polizeidirektion.
   const towns: Array<[string, LatLon, { ags: string; district: string; inspection: string; directorate: string }]> = [
-    ['Celle', { lat: 52.6226, lon: 10.0805 }, { ags: '03351006', district: CELLE_DISTRICT, inspection: 'pi-celle', directorate: 'pd-lueneburg' }],
-    ['Lüneburg', { lat: 53.2494, lon: 10.4141 }, { ags: '03355022', district: '033550022', inspection: 'pi-lueneburg-luechow-dannenberg-uelzen', directorate: 'pd-lueneburg' }],
-    ['Braunschweig', { lat: 52.2689, lon: 10.5268 }, { ags: '03101000', district: '031010000', inspection: 'pi-braunschweig', directorate: 'pd-braunschweig' }],
-    ['Wolfsburg', { lat: 52.4227, lon: 10.7865 }, { ags: '03103000', district: '031030000', inspection: 'pi-wolfsburg-helmstedt', directorate: 'pd-braunschweig' }],
-    ['Göttingen', { lat: 51.5413, lon: 9.9158 }, { ags: '03159016', district: '031590016', inspection: 'pi-goettingen', directorate: 'pd-goettingen' }],
-    ['Hann. Münden', { lat: 51.4167, lon: 9.65 }, { ags: '03159017', district: '031590017', inspection: 'pi-goettingen', directorate: 'pd-goettingen' }],
-    ['Hameln', { lat: 52.104, lon: 9.3561 }, { ags: '03252006', district: '032520006', inspection: 'pi-hameln-pyrmont-holzminden', directorate: 'pd-goettingen' }],
+    [
+      'Celle',
+      { lat: 52.6226, lon: 10.0805 },
+      { ags: '03351006', district: CELLE_DISTRICT, inspection: 'pi-celle', directorate: 'pd-lueneburg' },
+    ],
+    [
+      'Lüneburg',
+      { lat: 53.2494, lon: 10.4141 },
+      { ags: '03355022', district: '033550022', inspection: 'pi-lueneburg-luechow-dannenberg-uelzen', directorate: 'pd-lueneburg' },
+    ],
+    [
+      'Braunschweig',
+      { lat: 52.2689, lon: 10.5268 },
+      { ags: '03101000', district: '031010000', inspection: 'pi-braunschweig', directorate: 'pd-braunschweig' },
+    ],
+    [
+      'Wolfsburg',
+      { lat: 52.4227, lon: 10.7865 },
+      { ags: '03103000', district: '031030000', inspection: 'pi-wolfsburg-helmstedt', directorate: 'pd-braunschweig' },
+    ],
+    [
+      'Göttingen',
+      { lat: 51.5413, lon: 9.9158 },
+      { ags: '03159016', district: '031590016', inspection: 'pi-goettingen', directorate: 'pd-goettingen' },
+    ],
+    [
+      'Hann. Münden',
+      { lat: 51.4167, lon: 9.65 },
+      { ags: '03159017', district: '031590017', inspection: 'pi-goettingen', directorate: 'pd-goettingen' },
+    ],
+    [
+      'Hameln',
+      { lat: 52.104, lon: 9.3561 },
+      { ags: '03252006', district: '032520006', inspection: 'pi-hameln-pyrmont-holzminden', directorate: 'pd-goettingen' },
+    ],
     // A city divided into districts: the municipality names its city (the district it was), the point its Stadtteil.
-    ['Hannover', { lat: 52.3759, lon: 9.732 }, { ags: '03241001', district: '032410001-01', inspection: 'pi-hannover-stadt-pi-garbsen-pi-burgdorf', directorate: 'pd-hannover' }],
-    ['Oldenburg (Oldb)', { lat: 53.1435, lon: 8.2146 }, { ags: '03403000', district: '034030000', inspection: 'pi-oldenburg-stadt-ammerland', directorate: 'pd-oldenburg' }],
-    ['Cuxhaven', { lat: 53.861, lon: 8.6944 }, { ags: '03352011', district: '033520011', inspection: 'pi-cuxhaven', directorate: 'pd-oldenburg' }],
-    ['Diepholz', { lat: 52.6074, lon: 8.3711 }, { ags: '03251012', district: '032510012', inspection: 'pi-diepholz', directorate: 'pd-oldenburg' }],
-    ['Osnabrück', { lat: 52.2799, lon: 8.0472 }, { ags: '03404000', district: '034040000', inspection: 'pi-osnabrueck', directorate: 'pd-osnabrueck' }],
-    ['Emden', { lat: 53.3669, lon: 7.2061 }, { ags: '03402000', district: '034020000', inspection: 'pi-leer-emden', directorate: 'pd-osnabrueck' }],
-    ['Lingen (Ems)', { lat: 52.522, lon: 7.3164 }, { ags: '03454032', district: '034540032', inspection: 'pi-emsland-grafschaft-bentheim', directorate: 'pd-osnabrueck' }],
+    [
+      'Hannover',
+      { lat: 52.3759, lon: 9.732 },
+      { ags: '03241001', district: '032410001-01', inspection: 'pi-hannover-stadt-pi-garbsen-pi-burgdorf', directorate: 'pd-hannover' },
+    ],
+    [
+      'Oldenburg (Oldb)',
+      { lat: 53.1435, lon: 8.2146 },
+      { ags: '03403000', district: '034030000', inspection: 'pi-oldenburg-stadt-ammerland', directorate: 'pd-oldenburg' },
+    ],
+    [
+      'Cuxhaven',
+      { lat: 53.861, lon: 8.6944 },
+      { ags: '03352011', district: '033520011', inspection: 'pi-cuxhaven', directorate: 'pd-oldenburg' },
+    ],
+    [
+      'Diepholz',
+      { lat: 52.6074, lon: 8.3711 },
+      { ags: '03251012', district: '032510012', inspection: 'pi-diepholz', directorate: 'pd-oldenburg' },
+    ],
+    [
+      'Osnabrück',
+      { lat: 52.2799, lon: 8.0472 },
+      { ags: '03404000', district: '034040000', inspection: 'pi-osnabrueck', directorate: 'pd-osnabrueck' },
+    ],
+    [
+      'Emden',
+      { lat: 53.3669, lon: 7.2061 },
+      { ags: '03402000', district: '034020000', inspection: 'pi-leer-emden', directorate: 'pd-osnabrueck' },
+    ],
+    [
+      'Lingen (Ems)',
+      { lat: 52.522, lon: 7.3164 },
+      { ags: '03454032', district: '034540032', inspection: 'pi-emsland-grafschaft-bentheim', directorate: 'pd-osnabrueck' },
+    ],
   ];
 
   it.each(towns)('finds %s with its district, inspection and directorate', (name, point, expected) => {
@@ -85,7 +141,7 @@ describe('locate', () => {
     ['the North Sea', { lat: 54.2, lon: 7.0 }, null],
     // A hole of Niedersachsen's outline: Bremen, named by its own places (domain/geo/enclave.ts).
     ['Bremen (a Land of its own, enclosed by Niedersachsen)', { lat: 53.0793, lon: 8.8017 }, 'bremen'],
-    ['Bremen-Vegesack (its postcodes all lie on Bremen\'s centre)', { lat: 53.1717, lon: 8.6217 }, 'bremen'],
+    ["Bremen-Vegesack (its postcodes all lie on Bremen's centre)", { lat: 53.1717, lon: 8.6217 }, 'bremen'],
     ['Bremen-Blumenthal', { lat: 53.19, lon: 8.56 }, 'bremen'],
     // Bremerhaven's south is closed by Niedersachsen on every side; its centre opens onto the
     // Weser mouth, where the data cannot rule out another state: named nobody, never wrongly.
@@ -95,7 +151,7 @@ describe('locate', () => {
     ['Groningen (Netherlands)', { lat: 53.2194, lon: 6.5665 }, null],
     ['Kassel (Hessen)', { lat: 51.3127, lon: 9.4797 }, null],
     ['Magdeburg (Sachsen-Anhalt)', { lat: 52.1205, lon: 11.6276 }, null],
-    ['Niedersachsen\'s own Jadebusen, left out of the land outlines', { lat: 53.45, lon: 8.2 }, null],
+    ["Niedersachsen's own Jadebusen, left out of the land outlines", { lat: 53.45, lon: 8.2 }, null],
     ['the null island', { lat: 0, lon: 0 }, null],
     ['the south pole', { lat: -90, lon: -180 }, null],
   ])('answers outside for %s, naming the police only where the data allow it', (_name, point, police) => {
@@ -268,8 +324,17 @@ describe('search', () => {
     const { results } = portal.search('37434', 20);
     expect(results.every((result) => result.type === 'postcode' && result.postcode === '37434')).toBe(true);
     expect(results.map((result) => result.ags).sort()).toEqual([
-      '03159005', '03159006', '03159014', '03159019', '03159022', '03159025',
-      '03159027', '03159028', '03159030', '03159037', '03159038',
+      '03159005',
+      '03159006',
+      '03159014',
+      '03159019',
+      '03159022',
+      '03159025',
+      '03159027',
+      '03159028',
+      '03159030',
+      '03159037',
+      '03159038',
     ]);
     expect(goes('37434')).toBe(false);
     expect(goes('27419')).toBe(false);
@@ -287,12 +352,9 @@ describe('search', () => {
     expect(portal.search('Lün', 1).results).toHaveLength(1);
   });
 
-  it.each(['xqzjkw', 'zzzzzzzz', '99999', '0000', '!!!', '%', '_', '<script>alert(1)</script>'])(
-    'returns nothing for %j',
-    (query) => {
-      expect(portal.search(query, 10).results).toEqual([]);
-    },
-  );
+  it.each(['xqzjkw', 'zzzzzzzz', '99999', '0000', '!!!', '%', '_', '<script>alert(1)</script>'])('returns nothing for %j', (query) => {
+    expect(portal.search(query, 10).results).toEqual([]);
+  });
 
   it('treats SQL as text: "\' OR 1=1 --" is at most a prefix of a place ("or" → Oerel), never everything', () => {
     const { results } = portal.search("' OR 1=1 --", 20);

@@ -39,7 +39,10 @@ describe('both scripts', () => {
     ['widget.js', loader],
     ['widget-frame.js', frameScript],
   ])('%s uses no cookies, no storage and no network requests', (_name, file) => {
-    const source = file.toString('utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const source = file
+      .toString('utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
     for (const forbidden of ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch(', 'XMLHttpRequest', 'sendBeacon', 'eval(']) {
       expect(source).not.toContain(forbidden);
     }

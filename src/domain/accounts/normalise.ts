@@ -46,14 +46,7 @@ export type ParsedAccountInput =
       foreignCharacters: boolean;
     };
 
-type HandleKind =
-  | 'name'
-  | 'id'
-  | 'handle'
-  | 'channel'
-  | 'custom'
-  | 'user'
-  | 'did';
+type HandleKind = 'name' | 'id' | 'handle' | 'channel' | 'custom' | 'user' | 'did';
 
 interface Located {
   platform: Platform;
@@ -107,19 +100,70 @@ const NOT_PROFILE_HOSTS = new Set(['youtu.be', 'wa.me', 'chat.whatsapp.com']);
 const SUBDOMAIN = /^(?:www|m|mobile|web|touch|mbasic|business|[a-z]{2}(?:-[a-z]{2})?)\./;
 
 const X_RESERVED = new Set([
-  'home', 'explore', 'search', 'hashtag', 'i', 'settings', 'messages', 'notifications', 'compose',
-  'login', 'logout', 'signup', 'tos', 'privacy', 'about', 'download', 'jobs', 'share', 'lists',
+  'home',
+  'explore',
+  'search',
+  'hashtag',
+  'i',
+  'settings',
+  'messages',
+  'notifications',
+  'compose',
+  'login',
+  'logout',
+  'signup',
+  'tos',
+  'privacy',
+  'about',
+  'download',
+  'jobs',
+  'share',
+  'lists',
 ]);
-const INSTAGRAM_RESERVED = new Set([
-  'p', 'reel', 'reels', 'tv', 'explore', 'accounts', 'direct', 'about', 'legal', 'developer', 'web',
-]);
+const INSTAGRAM_RESERVED = new Set(['p', 'reel', 'reels', 'tv', 'explore', 'accounts', 'direct', 'about', 'legal', 'developer', 'web']);
 const FACEBOOK_NOT_PROFILE = new Set([
-  'groups', 'events', 'watch', 'photo', 'photo.php', 'photos', 'permalink.php', 'story.php', 'login',
-  'login.php', 'help', 'marketplace', 'gaming', 'reel', 'reels', 'hashtag', 'search', 'sharer', 'sharer.php',
-  'home.php', 'privacy', 'policies', 'messages', 'notifications', 'dialog', 'plugins', 'video.php', 'videos',
+  'groups',
+  'events',
+  'watch',
+  'photo',
+  'photo.php',
+  'photos',
+  'permalink.php',
+  'story.php',
+  'login',
+  'login.php',
+  'help',
+  'marketplace',
+  'gaming',
+  'reel',
+  'reels',
+  'hashtag',
+  'search',
+  'sharer',
+  'sharer.php',
+  'home.php',
+  'privacy',
+  'policies',
+  'messages',
+  'notifications',
+  'dialog',
+  'plugins',
+  'video.php',
+  'videos',
 ]);
 const YOUTUBE_NOT_PROFILE = new Set([
-  'watch', 'shorts', 'embed', 'live', 'playlist', 'results', 'feed', 'v', 'clip', 'post', 'hashtag', 'redirect',
+  'watch',
+  'shorts',
+  'embed',
+  'live',
+  'playlist',
+  'results',
+  'feed',
+  'v',
+  'clip',
+  'post',
+  'hashtag',
+  'redirect',
 ]);
 // Tabs of a YouTube channel page; the channel is the segment before.
 const YOUTUBE_TABS = new Set(['videos', 'featured', 'shorts', 'streams', 'about', 'community', 'playlists', 'live', 'posts']);
@@ -133,7 +177,8 @@ const ASCII_HANDLE: Record<Platform, RegExp> = {
   youtube: /^[A-Za-z0-9._-]{1,100}$/,
   // Bluesky handles are domain names; Mastodon's are checked as user@domain below.
   bluesky: /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/,
-  mastodon: /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/,
+  mastodon:
+    /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/,
   whatsapp: /^[A-Za-z0-9_-]{5,80}$/,
 };
 const FACEBOOK_ID = /^\d{5,20}$/;

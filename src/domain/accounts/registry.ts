@@ -79,9 +79,7 @@ export class AccountRegistry<T extends RegisteredAccount> {
     }
     const samePlatform = parsed.platform ?? platform;
     const lookalikes = this.entries.filter(
-      (entry) =>
-        (samePlatform === null || entry.platform === samePlatform) &&
-        isLookalike(parsed.handle, comparableHandle(entry)),
+      (entry) => (samePlatform === null || entry.platform === samePlatform) && isLookalike(parsed.handle, comparableHandle(entry)),
     );
     const wanted = parsed.handle.replace(/^@/, '').toLowerCase();
     const elsewhere =

@@ -14,9 +14,7 @@ const RADIANS_PER_DEGREE = Math.PI / 180;
 export function distanceMeters(a: LatLon, b: LatLon): number {
   const dLat = (b.lat - a.lat) * RADIANS_PER_DEGREE;
   const dLon = (b.lon - a.lon) * RADIANS_PER_DEGREE;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * RADIANS_PER_DEGREE) * Math.cos(b.lat * RADIANS_PER_DEGREE) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RADIANS_PER_DEGREE) * Math.cos(b.lat * RADIANS_PER_DEGREE) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -69,14 +67,7 @@ export function distanceToBoundaryMeters(point: LatLon, geometry: AreaGeometry):
 }
 
 /** Squared distance from (px, py) to the segment a–b, in the units of the inputs. */
-export function squaredDistanceToSegment(
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): number {
+export function squaredDistanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const lengthSquared = dx * dx + dy * dy;

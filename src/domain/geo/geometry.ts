@@ -43,10 +43,7 @@ export function bboxOf(geometry: AreaGeometry): BBox {
  * Rebuilds a geometry ring by ring. `transform` gets each ring and whether it is a hole, and
  * returns the new ring, or null to drop it (only holes may be dropped: an outer ring is required).
  */
-export function mapRings(
-  geometry: AreaGeometry,
-  transform: (ring: Ring, isHole: boolean) => Ring | null,
-): AreaGeometry {
+export function mapRings(geometry: AreaGeometry, transform: (ring: Ring, isHole: boolean) => Ring | null): AreaGeometry {
   const mapPolygon = (polygon: Ring[]): Ring[] => {
     const result: Ring[] = [];
     polygon.forEach((ring, i) => {

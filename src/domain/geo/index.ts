@@ -4,7 +4,15 @@ export { BOUNDARY_EPSILON_DEGREES, locatePoint, type PointLocation } from './poi
 export { distanceMeters, distanceToBoundaryMeters, EARTH_RADIUS_METERS, LocalProjection } from './distance';
 export { AreaIndex, OUTLINE_SLACK_METERS, type AreaEntry, type AreaMatch, type NearbyArea } from './area-index';
 export { PointIndex } from './point-index';
-export { enclaveAt, isEnclosed, OutlineHoles, ENCLAVE_PLACE_METERS, ENCLOSURE_REACH_METERS, type EnclaveData, type NearestPlace } from './enclave';
+export {
+  enclaveAt,
+  isEnclosed,
+  OutlineHoles,
+  ENCLAVE_PLACE_METERS,
+  ENCLOSURE_REACH_METERS,
+  type EnclaveData,
+  type NearestPlace,
+} from './enclave';
 export { roundCoordinates, simplifyGeometry } from './simplify';
 export { MapFrame, type PixelPoint } from './map-frame';
 export { chooseLabels, labelMinZoom, labelPoint, type LabelBox, type LabelledPoint } from './map-labels';

@@ -53,11 +53,7 @@ export interface LabelBox {
  * The places to name in a view at `zoom`: those large enough for it, largest first, each only if
  * its box (`box`, in screen pixels; null when off screen) overlaps no box already placed.
  */
-export function chooseLabels<T extends LabelledPoint>(
-  places: readonly T[],
-  zoom: number,
-  box: (place: T) => LabelBox | null,
-): T[] {
+export function chooseLabels<T extends LabelledPoint>(places: readonly T[], zoom: number, box: (place: T) => LabelBox | null): T[] {
   const chosen: T[] = [];
   const taken: LabelBox[] = [];
   const candidates = places.filter((place) => labelMinZoom(place) <= zoom).sort((a, b) => b.population - a.population);

@@ -129,7 +129,8 @@ function describe(value: string, parsedRules: OpeningHoursRules): OfficeHours {
   }
   const alwaysOpen = byDay.every((entry) => entry.key === JSON.stringify([{ from: '00:00', to: '24:00' }]));
   const holidayRule = value.split(';').find((rule) => /\bPH\b/.test(rule));
-  const holidays = alwaysOpen && !holidayRule ? 'open' : !holidayRule ? 'unstated' : /\b(off|closed)\b/.test(holidayRule) ? 'closed' : 'open';
+  const holidays =
+    alwaysOpen && !holidayRule ? 'open' : !holidayRule ? 'unstated' : /\b(off|closed)\b/.test(holidayRule) ? 'closed' : 'open';
   const comments = [...value.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
   return { value, weekly, alwaysOpen, holidays, comments };
 }

@@ -93,7 +93,9 @@ export function parseAddressQuery(input: string): AddressQuery {
     if (!sawText && postcode === null && postcodePrefix === null && digits.length >= 3) postcodePrefix = digits;
   }
   rest += raw.slice(last);
-  const words = normaliseText(rest).split(' ').filter((word) => word !== '' && !/^\d+$/.test(word));
+  const words = normaliseText(rest)
+    .split(' ')
+    .filter((word) => word !== '' && !/^\d+$/.test(word));
   // The last word is still being typed unless something (space, comma, dot, a number) follows it.
   const lastWordIsPrefix = words.length > 0 && /\p{L}$/u.test(raw);
   return { words, houseNumber, postcode, postcodePrefix: postcode ? null : postcodePrefix, lastWordIsPrefix };

@@ -141,7 +141,9 @@ const LOCATIVES: ReadonlySet<string> = new Set(['an', 'am', 'im', 'in', 'ob', 'b
  * "Neustadt (Hessen)" → "neustadt"). The whole name where it has no such part.
  */
 export function shortName(name: string): string {
-  const words = normaliseText(baseName(name).split(/[/,]/)[0] ?? '').split(' ').filter(Boolean);
+  const words = normaliseText(baseName(name).split(/[/,]/)[0] ?? '')
+    .split(' ')
+    .filter(Boolean);
   const cut = words.findIndex((word, i) => i > 0 && LOCATIVES.has(word));
   return (cut > 0 ? words.slice(0, cut) : words).join(' ');
 }

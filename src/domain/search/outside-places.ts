@@ -24,7 +24,20 @@ export const NEIGHBOUR_STATE_CODES = ['HB', 'HH', 'SH', 'MV', 'BB', 'ST', 'TH', 
 
 /** A district's name alone ("Hamburg Allermöhe" → "Allermöhe") must be a real name, not "Mitte". */
 const MIN_ALONE_LETTERS = 4;
-const NOT_A_NAME_ALONE = new Set(['mitte', 'nord', 'sud', 'ost', 'west', 'altstadt', 'neustadt', 'innenstadt', 'zentrum', 'stadt', 'bad', 'dorf']);
+const NOT_A_NAME_ALONE = new Set([
+  'mitte',
+  'nord',
+  'sud',
+  'ost',
+  'west',
+  'altstadt',
+  'neustadt',
+  'innenstadt',
+  'zentrum',
+  'stadt',
+  'bad',
+  'dorf',
+]);
 
 interface Named {
   place: OutsidePlace;
@@ -60,7 +73,10 @@ export class OutsidePlaces {
   named(text: string): OutsideMatch[] {
     const found = this.#byName.get(text) ?? [];
     const ordered = [...found].sort((a, b) => Number(b.whole) - Number(a.whole) || byNeighbourhood(a.place, b.place));
-    return onePerPolice(ordered.map(({ place }) => place), null);
+    return onePerPolice(
+      ordered.map(({ place }) => place),
+      null,
+    );
   }
 
   /** The places of a postcode, one per police (a postcode may reach across a state border). */
@@ -97,7 +113,11 @@ function byNeighbourhood(a: OutsidePlace, b: OutsidePlace): number {
     const i = (NEIGHBOUR_STATE_CODES as readonly string[]).indexOf(p.police.stateCode);
     return i < 0 ? NEIGHBOUR_STATE_CODES.length : i;
   };
-  return rank(a) - rank(b) || a.police.state.localeCompare(b.police.state, 'de') || (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : 0);
+  return (
+    rank(a) - rank(b) ||
+    a.police.state.localeCompare(b.police.state, 'de') ||
+    (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : 0)
+  );
 }
 
 function onePerPolice(places: readonly OutsidePlace[], postcode: string | null): OutsideMatch[] {

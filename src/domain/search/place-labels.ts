@@ -6,10 +6,7 @@ import type { District, Municipality } from '../model';
 import { normaliseText } from './normalise';
 
 /** Name, plus the Kreis (and if need be the type) where several municipalities share the name. */
-export function municipalityLabels(
-  municipalities: readonly Municipality[],
-  kreisNames: ReadonlyMap<string, string>,
-): Map<string, string> {
+export function municipalityLabels(municipalities: readonly Municipality[], kreisNames: ReadonlyMap<string, string>): Map<string, string> {
   const kreisOf = (m: Municipality) => kreisNames.get(m.ags.slice(0, 5)) ?? m.ags.slice(0, 5);
   // Compared folded: "Brockel" and "Bröckel" look alike to a searcher and need the Kreis too.
   const byName = countBy(municipalities, (m) => normaliseText(m.name));
@@ -17,8 +14,7 @@ export function municipalityLabels(
   const labels = new Map<string, string>();
   for (const m of municipalities) {
     if ((byName.get(normaliseText(m.name)) ?? 0) <= 1) labels.set(m.ags, m.name);
-    else if ((byNameAndKreis.get(`${normaliseText(m.name)}\u0000${kreisOf(m)}`) ?? 0) <= 1)
-      labels.set(m.ags, `${m.name} (${kreisOf(m)})`);
+    else if ((byNameAndKreis.get(`${normaliseText(m.name)}\u0000${kreisOf(m)}`) ?? 0) <= 1) labels.set(m.ags, `${m.name} (${kreisOf(m)})`);
     else labels.set(m.ags, `${m.name} (${m.type}, ${kreisOf(m)})`);
   }
   return labels;

@@ -191,9 +191,7 @@ export class PlaceSearch {
     const otherNames = new Map<string, string[]>();
     for (const l of localities) if (l.kind === 'alias') otherNames.set(l.ags, [...(otherNames.get(l.ags) ?? []), l.name]);
 
-    const inhabitedNames = new Set(
-      municipalities.filter((m) => m.population > 0).map((m) => normaliseText(baseName(m.name))),
-    );
+    const inhabitedNames = new Set(municipalities.filter((m) => m.population > 0).map((m) => normaliseText(baseName(m.name))));
     const namesByDistrict = new Map<string, Set<string>>();
     this.#entries = [];
     for (const m of municipalities) {
@@ -205,9 +203,7 @@ export class PlaceSearch {
         ...usedAlone(m.name),
         [label, SCORE_ALIAS, false],
         // "Neuenkirchen Osnabrück": the label's Kreis without "Landkreis", for same-named places.
-        ...(label !== m.name
-          ? [[`${baseName(m.name)} ${shortKreisName(kreisOf(m))}`, SCORE_ALIAS, false] as VariantSpec]
-          : []),
+        ...(label !== m.name ? [[`${baseName(m.name)} ${shortKreisName(kreisOf(m))}`, SCORE_ALIAS, false] as VariantSpec] : []),
         [`${m.type} ${m.name}`, SCORE_ALIAS, false],
         ...(aliasesByAgs.get(m.ags) ?? []).map((a): VariantSpec => [a, SCORE_ALIAS, true]),
         // Other names GeoNames knows ("Wulften" for Wulften am Harz).
@@ -268,7 +264,8 @@ export class PlaceSearch {
     // "Linden" of Linden-Nord, -Mitte and -Süd: the first word of a double name that several parts of a city share.
     const firstWords = new Map<string, number>();
     for (const d of districts) {
-      if (d.cityId !== null && d.name.includes('-')) firstWords.set(`${d.cityId}|${firstWordOf(d.name)}`, (firstWords.get(`${d.cityId}|${firstWordOf(d.name)}`) ?? 0) + 1);
+      if (d.cityId !== null && d.name.includes('-'))
+        firstWords.set(`${d.cityId}|${firstWordOf(d.name)}`, (firstWords.get(`${d.cityId}|${firstWordOf(d.name)}`) ?? 0) + 1);
     }
     const sharedFirstWord = (d: District) =>
       d.name.includes('-') && (firstWords.get(`${d.cityId}|${firstWordOf(d.name)}`) ?? 0) > 1 && !placeNames.has(firstWordOf(d.name))
@@ -276,8 +273,7 @@ export class PlaceSearch {
         : null;
 
     const memberTypes = new Map<string, Set<string>>();
-    for (const m of municipalities)
-      memberTypes.set(m.districtId, (memberTypes.get(m.districtId) ?? new Set()).add(m.type));
+    for (const m of municipalities) memberTypes.set(m.districtId, (memberTypes.get(m.districtId) ?? new Set()).add(m.type));
     const labelsOfDistricts = districtLabels(districts, kreisNames, memberTypes);
     const inhabitedDistrictNames = new Set(
       districts.filter((d) => (d.population ?? 0) > 0).map((d) => normaliseText(`${d.type} ${baseName(d.name)}`)),
@@ -393,7 +389,11 @@ export class PlaceSearch {
   exactly(words: readonly string[], postcode: string | null, limit: number): PlaceMatch[] {
     const text = words.join(' ');
     const scored =
-      postcode === null ? this.#textMatches(text, text, true) : text === '' ? this.#postcodeMatches(postcode, 0) : this.#pairMatches(postcode, text, text, true);
+      postcode === null
+        ? this.#textMatches(text, text, true)
+        : text === ''
+          ? this.#postcodeMatches(postcode, 0)
+          : this.#pairMatches(postcode, text, text, true);
     return scored
       .filter((s) => s.match.match === 'exact')
       .sort(compareScored)
@@ -458,8 +458,7 @@ export class PlaceSearch {
     for (const s of scored) {
       if (s.match.type !== 'municipality') continue;
       const current = bestMunicipalityScore.get(s.match.districtId);
-      if (current === undefined || s.match.score < current)
-        bestMunicipalityScore.set(s.match.districtId, s.match.score);
+      if (current === undefined || s.match.score < current) bestMunicipalityScore.set(s.match.districtId, s.match.score);
     }
     return scored.filter((s) => {
       if (s.match.type !== 'district') return true;
@@ -542,7 +541,9 @@ export class PlaceSearch {
       const town = better(byAgs.get(ags), byDistrict.get(candidate.match.districtId));
       if (!town) continue;
       const row: PostcodeRow = { postcode: candidate.match.postcode ?? postcode, municipality: this.#municipalityByAgs.get(ags)! };
-      pairs.push(postcodeResult(row, round(Math.min(town.score + candidate.match.score, 1)), weakerMatch(town.match, candidate.match.match), 'pair'));
+      pairs.push(
+        postcodeResult(row, round(Math.min(town.score + candidate.match.score, 1)), weakerMatch(town.match, candidate.match.match), 'pair'),
+      );
     }
     const postcodeTowns = new Set(this.postcodeMunicipalities(postcode));
     for (const s of towns) {
@@ -556,10 +557,7 @@ export class PlaceSearch {
     }
     // Postcode and town agree: other towns are noise, the user told us where.
     if (pairs.length > 0) return pairs;
-    return [
-      ...towns.map((s) => withPenalty(s, CONTRADICTION_PENALTY)),
-      ...this.#postcodeMatches(postcode, CONTRADICTION_PENALTY),
-    ];
+    return [...towns.map((s) => withPenalty(s, CONTRADICTION_PENALTY)), ...this.#postcodeMatches(postcode, CONTRADICTION_PENALTY)];
   }
 }
 
@@ -614,7 +612,9 @@ function cityPartEntry(
  * others each have a Südstadt or an Oststadt; the data knows only the divided cities' parts).
  */
 const SHARED_PART_NAMES = new Set(
-  ['Mitte', 'Nordstadt', 'Südstadt', 'Oststadt', 'Weststadt', 'Altstadt', 'Neustadt', 'Innenstadt', 'Stadtmitte', 'Zentrum'].map(normaliseText),
+  ['Mitte', 'Nordstadt', 'Südstadt', 'Oststadt', 'Weststadt', 'Altstadt', 'Neustadt', 'Innenstadt', 'Stadtmitte', 'Zentrum'].map(
+    normaliseText,
+  ),
 );
 
 /** Whether `name` is one many towns give a part of theirs, so that alone it names no town. */
@@ -761,7 +761,8 @@ function editRatio(query: string, names: readonly NameVariant[]): number {
       // Matching a later word is weaker evidence than matching the name from its start.
       const offset = start > 0 ? PARTIAL_EDIT_PENALTY : 0;
       best = closer(best, query, text, Math.max(query.length, tailLength), offset, start, text.length);
-      if (tailLength > query.length) best = closer(best, query, text, query.length, PARTIAL_EDIT_PENALTY + offset, start, start + query.length);
+      if (tailLength > query.length)
+        best = closer(best, query, text, query.length, PARTIAL_EDIT_PENALTY + offset, start, start + query.length);
       if (best === 0) return 0;
     }
   }

@@ -48,8 +48,7 @@ export function scoreStreet(
   let match: MatchKind = 'exact';
   query.words.forEach((word, index) => {
     const prefix = query.lastWordIsPrefix && index === query.words.length - 1;
-    const inStreet =
-      nameWords.some((w) => w === word || (prefix && w.startsWith(word))) || (prefix && compactName.includes(word));
+    const inStreet = nameWords.some((w) => w === word || (prefix && w.startsWith(word))) || (prefix && compactName.includes(word));
     const place = inStreet ? null : placeMatch(word, prefix, placeWords, corrections.get(word) ?? []);
     if (place === null) streetWords.push(word);
     else {
@@ -98,12 +97,7 @@ export function scoreStreet(
 }
 
 /** Penalty if `word` names the street's place (0 exact), null if it does not. */
-function placeMatch(
-  word: string,
-  prefix: boolean,
-  placeWords: readonly string[],
-  corrections: readonly TermCorrection[],
-): number | null {
+function placeMatch(word: string, prefix: boolean, placeWords: readonly string[], corrections: readonly TermCorrection[]): number | null {
   if (placeWords.includes(word)) return 0;
   if (prefix && placeWords.some((w) => w.startsWith(word))) return PLACE_PREFIX_PENALTY;
   const corrected = corrections.find((c) => placeWords.includes(c.term) || (prefix && placeWords.some((w) => w.startsWith(c.term))));

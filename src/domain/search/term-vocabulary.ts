@@ -135,7 +135,10 @@ export class TermVocabulary {
 /** The closest corrections: with one-edit words at hand, two-edit ones are only noise. */
 function best(list: TermCorrection[]): TermCorrection[] {
   const fewest = Math.min(...list.map((c) => c.edits));
-  return list.filter((c) => c.edits === fewest).sort((a, b) => a.edits - b.edits || a.term.length - b.term.length || (a.term < b.term ? -1 : 1)).slice(0, MAX_CORRECTIONS);
+  return list
+    .filter((c) => c.edits === fewest)
+    .sort((a, b) => a.edits - b.edits || a.term.length - b.term.length || (a.term < b.term ? -1 : 1))
+    .slice(0, MAX_CORRECTIONS);
 }
 
 function pairsOf(word: string): string[] {

@@ -115,7 +115,10 @@ export class SnapshotRecords {
       this.districtBoxes.set(district.id, bboxOf(area));
       this.districtAreas.push({ key: district.id, value: district, geometry: area });
     }
-    this.cities = new Cities(rows, this.districtAreas.map(({ value, geometry }) => ({ district: value, geometry })));
+    this.cities = new Cities(
+      rows,
+      this.districtAreas.map(({ value, geometry }) => ({ district: value, geometry })),
+    );
 
     for (const { geometry, centreLat, centreLon, ...row } of rows.municipalities) {
       const municipality: Municipality = { ...row, centre: { lat: centreLat, lon: centreLon } };

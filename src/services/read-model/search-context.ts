@@ -89,9 +89,7 @@ export class SnapshotSearch {
   /** See Portal.neighbouringPolice. */
   neighbouringPolice(): StatePolice[] {
     const rank = (police: StatePolice) => (NEIGHBOUR_STATE_CODES as readonly string[]).indexOf(police.stateCode);
-    return this.#records.statePolice
-      .filter((police) => rank(police) >= 0)
-      .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+    return this.#records.statePolice.filter((police) => rank(police) >= 0).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
   }
 
   /** A city divided into districts as a search result names it. */

@@ -160,7 +160,12 @@ export class Views {
     if (districts.length === 0) return null;
     const inspection = records.inspections.get(station.inspectionId) ?? records.inspections.get(districts[0]!.inspectionId)!;
     const officersFor = (role: OfficerRole) =>
-      [...records.officerIdsOf(districts.map((district) => district.id), role)]
+      [
+        ...records.officerIdsOf(
+          districts.map((district) => district.id),
+          role,
+        ),
+      ]
         .map((officerId) => records.officerCard(officerId, role))
         .sort(byOfficerName);
     const digitalOfficers = officersFor('digital');

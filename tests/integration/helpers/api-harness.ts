@@ -71,9 +71,7 @@ export async function callApi(portal: Portal, path: string, init: RequestInit = 
   const request = new Request(url, init);
   const match = ROUTES.map(([pattern, module]) => ({ found: pattern.exec(url.pathname), module })).find((r) => r.found);
   if (!match) throw new Error(`no route for ${url.pathname}`);
-  const params = Object.fromEntries(
-    Object.entries(match.found!.groups ?? {}).map(([key, value]) => [key, safeDecode(value)]),
-  );
+  const params = Object.fromEntries(Object.entries(match.found!.groups ?? {}).map(([key, value]) => [key, safeDecode(value)]));
   const context = {
     url,
     request,

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, embedHref, readEmbedOptions, widgetSnippet } from '../../../src/services/embed';
 
 const PORTAL = 'https://revierfinder.example';
-const allowOnly = (...origins: string[]) => (origin: string) => origins.includes(origin);
-const read = (query: string, allowed = allowOnly('https://www.celle.de')) =>
-  readEmbedOptions(new URLSearchParams(query), PORTAL, allowed);
+const allowOnly =
+  (...origins: string[]) =>
+  (origin: string) =>
+    origins.includes(origin);
+const read = (query: string, allowed = allowOnly('https://www.celle.de')) => readEmbedOptions(new URLSearchParams(query), PORTAL, allowed);
 
 describe('readEmbedOptions', () => {
   it('defaults: German, light, full, no map, not framed by the loader', () => {
@@ -13,9 +15,7 @@ describe('readEmbedOptions', () => {
   });
 
   it('reads every option', () => {
-    const { options, problems } = read(
-      'lang=de&theme=contrast&layout=compact&map=true&widget=rf-abc_1&origin=https%3A%2F%2Fwww.celle.de',
-    );
+    const { options, problems } = read('lang=de&theme=contrast&layout=compact&map=true&widget=rf-abc_1&origin=https%3A%2F%2Fwww.celle.de');
     expect(problems).toEqual([]);
     expect(options).toEqual({
       lang: 'de',
@@ -76,10 +76,14 @@ describe('readEmbedOptions', () => {
 
 describe('embedHref', () => {
   it('carries the options to the next page inside the frame', () => {
-    const href = embedHref('/embed/suche', { ...DEFAULT_OPTIONS, widgetId: 'rf-1', hostOrigin: 'https://www.celle.de' }, {
-      q: 'Celle & Umgebung',
-      bezirk: '033510006',
-    });
+    const href = embedHref(
+      '/embed/suche',
+      { ...DEFAULT_OPTIONS, widgetId: 'rf-1', hostOrigin: 'https://www.celle.de' },
+      {
+        q: 'Celle & Umgebung',
+        bezirk: '033510006',
+      },
+    );
     const url = new URL(href, PORTAL);
     expect(url.pathname).toBe('/embed/suche');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -107,9 +111,7 @@ describe('widgetSnippet', () => {
   });
 
   it('links an English widget to the English page (or the embed view with lang=en)', () => {
-    expect(widgetSnippet({ ...choice, lang: 'en' }, PORTAL, 'x')).toContain(
-      'href="https://revierfinder.example/en/bezirk/033510006"',
-    );
+    expect(widgetSnippet({ ...choice, lang: 'en' }, PORTAL, 'x')).toContain('href="https://revierfinder.example/en/bezirk/033510006"');
     expect(widgetSnippet({ ...choice, view: 'inspektion', id: 'pi-celle', lang: 'en' }, PORTAL, 'x')).toContain(
       'href="https://revierfinder.example/embed/inspektion/pi-celle?lang=en"',
     );

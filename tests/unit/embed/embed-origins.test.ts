@@ -108,11 +108,7 @@ describe('loadAllowlist', () => {
     await writeFile(file, JSON.stringify({ origins: ['https://www.celle.de', 'celle.de', 'https://*.schule.example'] }));
     const list = loadAllowlist({ env: 'https://www.celle.de, https://pi.example  *', file });
     expect(list.origin).toBe('env+file');
-    expect(list.patterns.map((p) => p.source)).toEqual([
-      'https://www.celle.de',
-      'https://pi.example',
-      'https://*.schule.example',
-    ]);
+    expect(list.patterns.map((p) => p.source)).toEqual(['https://www.celle.de', 'https://pi.example', 'https://*.schule.example']);
     expect(list.problems).toHaveLength(2);
     expect(list.problems[0]).toMatch(/^EMBED_ALLOWED_ORIGINS: „\*“ ignoriert/);
     expect(list.problems[1]).toContain('origins[1]: „celle.de“ ignoriert: muss mit https://');

@@ -47,10 +47,7 @@ describe('AreaIndex.find', () => {
   it('prefers the area with the point inside over one it only touches', () => {
     // 'a-frame' has a hole 4..6 filled by 'z-island'; the island wins its interior, the frame
     // wins its own interior, and the shared hole edge goes to the smaller key.
-    for (const index of bothOrders([
-      entry('a-frame', square(0, 0, 10, [[4, 4, 2]])),
-      entry('z-island', square(4, 4, 2)),
-    ])) {
+    for (const index of bothOrders([entry('a-frame', square(0, 0, 10, [[4, 4, 2]])), entry('z-island', square(4, 4, 2))])) {
       expect(index.find({ lat: 5, lon: 5 })?.key).toBe('z-island');
       expect(index.find({ lat: 1, lon: 1 })?.key).toBe('a-frame');
       expect(index.find({ lat: 5, lon: 4 })?.key).toBe('a-frame');
@@ -152,9 +149,7 @@ describe('AreaIndex basics', () => {
   });
 
   it('rejects duplicate keys', () => {
-    expect(() => new AreaIndex([entry('x', square(0, 0, 1)), entry('x', square(2, 0, 1))])).toThrow(
-      /duplicate key "x"/,
-    );
+    expect(() => new AreaIndex([entry('x', square(0, 0, 1)), entry('x', square(2, 0, 1))])).toThrow(/duplicate key "x"/);
   });
 
   it('works empty', () => {

@@ -7,7 +7,15 @@ import { CityParts, PART_REACH_METERS, type AreaGeometry } from '../../../src/do
 
 const square = (minLon: number, minLat: number, size: number): AreaGeometry => ({
   type: 'Polygon',
-  coordinates: [[[minLon, minLat], [minLon + size, minLat], [minLon + size, minLat + size], [minLon, minLat + size], [minLon, minLat]]],
+  coordinates: [
+    [
+      [minLon, minLat],
+      [minLon + size, minLat],
+      [minLon + size, minLat + size],
+      [minLon, minLat + size],
+      [minLon, minLat],
+    ],
+  ],
 });
 
 // Two parts side by side with a gap of about 200 m (0.003° of longitude at 52° N) between them.

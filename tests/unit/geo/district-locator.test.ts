@@ -8,7 +8,15 @@ import { CityParts, DistrictLocator, OUTLINE_SLACK_METERS, type AreaGeometry } f
 
 const square = (minLon: number, minLat: number, width: number, height = width): AreaGeometry => ({
   type: 'Polygon',
-  coordinates: [[[minLon, minLat], [minLon + width, minLat], [minLon + width, minLat + height], [minLon, minLat + height], [minLon, minLat]]],
+  coordinates: [
+    [
+      [minLon, minLat],
+      [minLon + width, minLat],
+      [minLon + width, minLat + height],
+      [minLon, minLat + height],
+      [minLon, minLat],
+    ],
+  ],
 });
 
 // A village (its district a Samtgemeinde) west of a city divided into two parts.

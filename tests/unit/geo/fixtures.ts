@@ -15,12 +15,7 @@ export function squareRing(minLon: number, minLat: number, size: number, clockwi
 }
 
 /** A square polygon, optionally with square holes given as [minLon, minLat, size]. */
-export function square(
-  minLon: number,
-  minLat: number,
-  size: number,
-  holes: Array<[number, number, number]> = [],
-): AreaGeometry {
+export function square(minLon: number, minLat: number, size: number, holes: Array<[number, number, number]> = []): AreaGeometry {
   return {
     type: 'Polygon',
     coordinates: [squareRing(minLon, minLat, size), ...holes.map(([x, y, s]) => squareRing(x, y, s, true))],

@@ -34,11 +34,7 @@ describe('parseAreaGeometry', () => {
     ['a MultiPolygon without polygons', { type: 'MultiPolygon', coordinates: [] }, /non-empty array of polygons/],
     ['a MultiPolygon with an empty polygon', { type: 'MultiPolygon', coordinates: [[]] }, /coordinates\[0\] must be/],
     ['a ring with 3 positions', { type: 'Polygon', coordinates: [closedTriangle.slice(1)] }, /has 3 positions/],
-    [
-      'an unclosed ring',
-      { type: 'Polygon', coordinates: [[...closedTriangle.slice(0, 3), [1, 1]]] },
-      /coordinates\[0\] is not closed/,
-    ],
+    ['an unclosed ring', { type: 'Polygon', coordinates: [[...closedTriangle.slice(0, 3), [1, 1]]] }, /coordinates\[0\] is not closed/],
     [
       'a NaN coordinate in a hole',
       {

@@ -91,9 +91,7 @@ describe('MapFrame.pathFor', () => {
   });
 
   it('draws holes as further subpaths', () => {
-    expect(frame.pathFor(square(0, 0, 1, [[0.25, 0.25, 0.5]]))).toBe(
-      'M10 110l100 0 0-100-100 0z' + 'M35 85l0-50 50 0 0 50z',
-    );
+    expect(frame.pathFor(square(0, 0, 1, [[0.25, 0.25, 0.5]]))).toBe('M10 110l100 0 0-100-100 0z' + 'M35 85l0-50 50 0 0 50z');
   });
 
   it('draws every polygon of a MultiPolygon', () => {

@@ -37,7 +37,17 @@ describe('labelPoint', () => {
   // An L-shaped area; the view shows only its lower right part.
   const area: AreaGeometry = {
     type: 'Polygon',
-    coordinates: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 4], [0, 4], [0, 0]]],
+    coordinates: [
+      [
+        [0, 0],
+        [4, 0],
+        [4, 1],
+        [1, 1],
+        [1, 4],
+        [0, 4],
+        [0, 0],
+      ],
+    ],
   };
 
   it('puts the name inside the area and inside the view', () => {

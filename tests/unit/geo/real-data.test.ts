@@ -101,8 +101,14 @@ describe('real districts of Niedersachsen', () => {
   describe('answers learned per grid cell', () => {
     // The reference: every outline tested exactly, no index, no grid.
     function everyOutlineFind(point: LatLon): string | null {
-      const inside = entries.filter((e) => locatePoint(point, e.geometry) === 'inside').map((e) => e.key).sort();
-      const boundary = entries.filter((e) => locatePoint(point, e.geometry) === 'boundary').map((e) => e.key).sort();
+      const inside = entries
+        .filter((e) => locatePoint(point, e.geometry) === 'inside')
+        .map((e) => e.key)
+        .sort();
+      const boundary = entries
+        .filter((e) => locatePoint(point, e.geometry) === 'boundary')
+        .map((e) => e.key)
+        .sort();
       return inside[0] ?? boundary[0] ?? null;
     }
     function everyOutlineNear(point: LatLon, radius: number, except: string | null): string[] {

@@ -21,10 +21,7 @@ function wobblyCircle(radiusMeters: number, points: number, jitterMeters: number
   for (let i = 0; i < points; i++) {
     const angle = ((clockwise ? -i : i) / points) * 2 * Math.PI;
     const r = radiusMeters + jitterMeters * Math.sin(i * 7.3); // deterministic "noise"
-    ring.push([
-      lon0 + (r * Math.cos(angle)) / (METERS_PER_DEGREE * cos),
-      lat0 + (r * Math.sin(angle)) / METERS_PER_DEGREE,
-    ]);
+    ring.push([lon0 + (r * Math.cos(angle)) / (METERS_PER_DEGREE * cos), lat0 + (r * Math.sin(angle)) / METERS_PER_DEGREE]);
   }
   ring.push(ring[0]!);
   return ring;

@@ -13,9 +13,7 @@ describe('localizePath', () => {
   it('puts English under /en, the home page at /en without a trailing slash', () => {
     expect(localizePath('/', 'en')).toBe('/en');
     expect(localizePath('/?x=1', 'en')).toBe('/en?x=1');
-    expect(localizePath('/bezirk/033510006?lat=52.62000&lon=10.08000', 'en')).toBe(
-      '/en/bezirk/033510006?lat=52.62000&lon=10.08000',
-    );
+    expect(localizePath('/bezirk/033510006?lat=52.62000&lon=10.08000', 'en')).toBe('/en/bezirk/033510006?lat=52.62000&lon=10.08000');
   });
 });
 

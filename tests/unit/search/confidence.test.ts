@@ -19,7 +19,11 @@ describe('decideSearch', () => {
     ['nothing', [], { action: 'unknown' }],
     ['one exact place', [answer({})], { action: 'go', index: 0 }],
     ['one exact place after completions', [answer({ match: 'prefix', place: 'x' }), answer({})], { action: 'go', index: 1 }],
-    ['one exact place with guesses after it', [answer({}), answer({ match: 'corrected', place: 'y', target: '2' })], { action: 'go', index: 0 }],
+    [
+      'one exact place with guesses after it',
+      [answer({}), answer({ match: 'corrected', place: 'y', target: '2' })],
+      { action: 'go', index: 0 },
+    ],
     ['several postcodes of the same place', [answer({}), answer({})], { action: 'go', index: 0 }],
     ['two exact places', [answer({}), answer({ place: 'l:7', target: '034620005' })], { action: 'choose', reason: 'several' }],
     [
@@ -29,7 +33,11 @@ describe('decideSearch', () => {
     ],
     ['only completions', [answer({ match: 'prefix' })], { action: 'choose', reason: 'notExact' }],
     ['one corrected answer', [answer({ match: 'corrected' })], { action: 'guess' }],
-    ['only corrected answers, however close', [answer({ match: 'corrected' }), answer({ match: 'corrected', place: 'z' })], { action: 'guess' }],
+    [
+      'only corrected answers, however close',
+      [answer({ match: 'corrected' }), answer({ match: 'corrected', place: 'z' })],
+      { action: 'guess' },
+    ],
     ['an exact place only outside Niedersachsen', [answer({ place: 'x:bremen', target: null })], { action: 'outside' }],
     [
       'inside and outside (Oldenburg)',
@@ -44,13 +52,23 @@ describe('decideSearch', () => {
     ],
     [
       'the city with its several postcodes',
-      [answer({ place: 'm:03241001', target: '032410001', districts: 51 }), answer({ place: 'm:03241001', target: '032410001', districts: 51 })],
+      [
+        answer({ place: 'm:03241001', target: '032410001', districts: 51 }),
+        answer({ place: 'm:03241001', target: '032410001', districts: 51 }),
+      ],
       { action: 'choose', reason: 'partOfTown' },
     ],
-    ['an address, a street or a Stadtteil of that city', [answer({ place: 'd:032410001-33', target: '032410001-33' })], { action: 'go', index: 0 }],
+    [
+      'an address, a street or a Stadtteil of that city',
+      [answer({ place: 'd:032410001-33', target: '032410001-33' })],
+      { action: 'go', index: 0 },
+    ],
     [
       'a street crossing two Stadtteile',
-      [answer({ place: 's:03241001:032410001-11:Vahrenwalder Straße', target: '032410001-11' }), answer({ place: 's:03241001:032410001-10:Vahrenwalder Straße', target: '032410001-10' })],
+      [
+        answer({ place: 's:03241001:032410001-11:Vahrenwalder Straße', target: '032410001-11' }),
+        answer({ place: 's:03241001:032410001-10:Vahrenwalder Straße', target: '032410001-10' }),
+      ],
       { action: 'choose', reason: 'several' },
     ],
   ])('%s', (_name, answers, expected) => {

@@ -28,7 +28,12 @@ describe('osaDistance: Levenshtein plus adjacent transpositions', () => {
 
 describe('boundedOsaDistance', () => {
   it('agrees with the full distance within the bound, and says max + 1 beyond it', () => {
-    const pairs: Array<[string, string]> = [['hauptstrasse', 'hauptstrase'], ['bahnhofstrasse', 'bahnhofsrase'], ['celle', 'hannover'], ['ab', 'ba']];
+    const pairs: Array<[string, string]> = [
+      ['hauptstrasse', 'hauptstrase'],
+      ['bahnhofstrasse', 'bahnhofsrase'],
+      ['celle', 'hannover'],
+      ['ab', 'ba'],
+    ];
     for (const [a, b] of pairs) {
       const full = osaDistance(a, b);
       for (let max = 0; max <= 4; max++) expect(boundedOsaDistance(a, b, max)).toBe(full <= max ? full : max + 1);

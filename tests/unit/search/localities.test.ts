@@ -7,7 +7,16 @@ import type { Locality } from '../../../src/domain/model';
 import { PlaceSearch, type PlaceMatch } from '../../../src/domain/search';
 import { loadRealPlaces } from './real-data';
 
-const locality = (id: number, name: string, ags: string, postcodes: string[], lat: number, lon: number, sourceNames: string[], kind: Locality['kind'] = 'ortsteil'): Locality => ({
+const locality = (
+  id: number,
+  name: string,
+  ags: string,
+  postcodes: string[],
+  lat: number,
+  lon: number,
+  sourceNames: string[],
+  kind: Locality['kind'] = 'ortsteil',
+): Locality => ({
   id,
   name,
   kind,
@@ -63,7 +72,7 @@ describe('Ortsteile', () => {
     expect(first(query)).toMatchObject({ type: 'locality', label, ags, match: 'exact', postcode: null });
   });
 
-  it('is in its municipality\'s district, at its own point', () => {
+  it("is in its municipality's district, at its own point", () => {
     const greetsiel = first('Greetsiel')!;
     expect(greetsiel.districtId).toBe(search.search('Krummhörn')[0]!.districtId);
     expect(greetsiel.point).toEqual({ lat: 53.5011, lon: 7.0945 });
@@ -78,7 +87,7 @@ describe('Ortsteile', () => {
     expect(first('Gretsiel')).toMatchObject({ label: 'Greetsiel (Krummhörn)', match: 'corrected' });
   });
 
-  it('an Ortsteil with a municipality\'s name is a second exact answer, after the municipality', () => {
+  it("an Ortsteil with a municipality's name is a second exact answer, after the municipality", () => {
     const results = search.search('Hesel');
     expect(results.slice(0, 2).map((r) => [r.type, r.ags, r.match])).toEqual([
       ['municipality', HESEL, 'exact'],
@@ -109,7 +118,10 @@ describe('Ortsteile', () => {
 
   it('labels stay unique and every municipality stays first for its own label', () => {
     for (const m of loadRealPlaces().municipalities.slice(0, 200)) {
-      expect(search.search(m.name, 10).some((r) => r.ags === m.ags && r.match === 'exact'), m.name).toBe(true);
+      expect(
+        search.search(m.name, 10).some((r) => r.ags === m.ags && r.match === 'exact'),
+        m.name,
+      ).toBe(true);
     }
   });
 });

@@ -16,22 +16,10 @@ describe('normaliseText: variants that must agree', () => {
     ['Hauptstr. as suffix', ['Hauptstr.', 'Hauptstr', 'Hauptstraße', 'Hauptstrasse'], 'hauptstrasse'],
     ['street with number', ['Lange Str. 12a', 'Lange Straße 12a', 'lange strasse 12a'], 'lange strasse 12a'],
     ['St. / Sankt', ['St. Andreasberg', 'St Andreasberg', 'Sankt Andreasberg', 'St.-Andreasberg'], 'sankt andreasberg'],
-    [
-      'hyphen vs space',
-      ['Clausthal-Zellerfeld', 'Clausthal Zellerfeld', 'Clausthal – Zellerfeld'],
-      'clausthal zellerfeld',
-    ],
-    [
-      'slash, comma, dots, repeated spaces',
-      ['Verden/Aller', 'Verden, Aller', '  Verden   (Aller) ', 'Verden.Aller'],
-      'verden aller',
-    ],
+    ['hyphen vs space', ['Clausthal-Zellerfeld', 'Clausthal Zellerfeld', 'Clausthal – Zellerfeld'], 'clausthal zellerfeld'],
+    ['slash, comma, dots, repeated spaces', ['Verden/Aller', 'Verden, Aller', '  Verden   (Aller) ', 'Verden.Aller'], 'verden aller'],
     ['brackets kept as words', ['Verden (Aller)', 'Verden Aller'], 'verden aller'],
-    [
-      'Hann. Münden',
-      ['Hann. Münden', 'Hann Münden', 'Hannoversch Münden', 'hann.munden', 'HANN. MÜNDEN'],
-      'hannoversch munden',
-    ],
+    ['Hann. Münden', ['Hann. Münden', 'Hann Münden', 'Hannoversch Münden', 'hann.munden', 'HANN. MÜNDEN'], 'hannoversch munden'],
     [
       'Neustadt a. Rbge.',
       ['Neustadt a. Rbge.', 'Neustadt am Rübenberge', 'Neustadt a.Rbge', 'Neustadt am Ruebenberge'],

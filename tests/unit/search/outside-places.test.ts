@@ -67,9 +67,7 @@ describe('OutsidePlaces', () => {
   );
 
   it('finds a postcode, with its place and police', () => {
-    expect(places.withPostcode('28195')).toEqual([
-      { place: 'Bremen', postcode: '28195', police: BREMEN, point: { lat: 53, lon: 9 } },
-    ]);
+    expect(places.withPostcode('28195')).toEqual([{ place: 'Bremen', postcode: '28195', police: BREMEN, point: { lat: 53, lon: 9 } }]);
     expect(places.withPostcode('29221')).toEqual([]);
   });
 });

@@ -125,14 +125,11 @@ describe('municipality names: typos, spellings, abbreviations, prefixes', () => 
     ['Bröckel', '03351005', '03357009'],
     ['Hude', '03458010', '03251020'],
     ['Hüde', '03251020', '03458010'],
-  ])(
-    '%s: names equal after folding are ordered by the spelling typed, not confidently',
-    (query, firstAgs, secondAgs) => {
-      const results = search.search(query);
-      expect(results.slice(0, 2).map((r) => r.ags)).toEqual([firstAgs, secondAgs]);
-      expect(confident(results)).toBe(false);
-    },
-  );
+  ])('%s: names equal after folding are ordered by the spelling typed, not confidently', (query, firstAgs, secondAgs) => {
+    const results = search.search(query);
+    expect(results.slice(0, 2).map((r) => r.ags)).toEqual([firstAgs, secondAgs]);
+    expect(confident(results)).toBe(false);
+  });
 
   it('is not confident when two towns share the base name', () => {
     const results = search.search('Winsen');

@@ -7,30 +7,74 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  MAX_INPUT_LENGTH,
-  MAX_NORMALISED_LENGTH,
-  normaliseText,
-  parseAddressQuery,
-  PlaceSearch,
-} from '../../../src/domain/search';
+import { MAX_INPUT_LENGTH, MAX_NORMALISED_LENGTH, normaliseText, parseAddressQuery, PlaceSearch } from '../../../src/domain/search';
 import { MAX_ACCOUNT_INPUT_LENGTH, parseAccountInput } from '../../../src/domain/accounts';
 import { PLATFORMS } from '../../../src/domain/model';
 import { loadRealPlaces } from './real-data';
 
 /** Characters that break naive text handling, mixed into otherwise ordinary German input. */
 const TRICKY = [
-  '\uD800', '\uDFFF', '\u0000', '\r\n', '\u200B', '\u200D', '\uFEFF', '\u202E', '\u0308', '\u0301',
-  'ß', 'ẞ', 'Ǽ', 'ǿ', 'Ä', 'ö', 'ü', 'ﬀ', 'Ⅻ', '①', 'İ', 'ı', 'æ', '.', '..', '-', '/', '(', ')', ',', ' ',
-  'a.', 'd.', 'str.', 'St.', 'pl.', 'ue', 'oe', 'aee', '12a', '30159', '12-14', '12/1', '🚓', '\t',
+  '\uD800',
+  '\uDFFF',
+  '\u0000',
+  '\r\n',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '\u202E',
+  '\u0308',
+  '\u0301',
+  'ß',
+  'ẞ',
+  'Ǽ',
+  'ǿ',
+  'Ä',
+  'ö',
+  'ü',
+  'ﬀ',
+  'Ⅻ',
+  '①',
+  'İ',
+  'ı',
+  'æ',
+  '.',
+  '..',
+  '-',
+  '/',
+  '(',
+  ')',
+  ',',
+  ' ',
+  'a.',
+  'd.',
+  'str.',
+  'St.',
+  'pl.',
+  'ue',
+  'oe',
+  'aee',
+  '12a',
+  '30159',
+  '12-14',
+  '12/1',
+  '🚓',
+  '\t',
 ];
 
 /** Strings as citizens and attackers type them: any unicode, tricky fragments, digits, long runs. */
 const input = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map((parts) => parts.join('')) },
-  { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 20 }).map((parts) => parts.join(' ')) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TRICKY), fc.integer({ min: 100, max: 3_000 })).map(([part, times]) => part.repeat(times)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 20 })
+      .map((parts) => parts.join(' ')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom(...TRICKY), fc.integer({ min: 100, max: 3_000 })).map(([part, times]) => part.repeat(times)),
+  },
 );
 
 const RUNS = { numRuns: 400 };
@@ -135,7 +179,21 @@ describe('parseAccountInput (account URL normaliser)', () => {
   const urlish = fc.oneof(
     input,
     fc.webUrl({ withQueryParameters: true, withFragments: true }),
-    fc.tuple(fc.constantFrom('https://x.com/', 'https://www.instagram.com/', 'https://www.facebook.com/', 'https://mastodon.social/@', 'https://bsky.app/profile/', 'https://www.youtube.com/@', 'https://www.tiktok.com/@', '@'), input).map(([head, tail]) => head + tail),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'https://x.com/',
+          'https://www.instagram.com/',
+          'https://www.facebook.com/',
+          'https://mastodon.social/@',
+          'https://bsky.app/profile/',
+          'https://www.youtube.com/@',
+          'https://www.tiktok.com/@',
+          '@',
+        ),
+        input,
+      )
+      .map(([head, tail]) => head + tail),
   );
 
   it('never throws; keys and handle are bounded', () => {

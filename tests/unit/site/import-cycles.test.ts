@@ -18,7 +18,10 @@ describe('import cycles', () => {
     writeFileSync(join(dir, 'c.ts'), "import type { A } from './a';\nexport type C = A;\n");
     const cycles = importCycles(dir) as string[][];
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.map((file) => file.replace(/\\/g, '/').split('/').slice(-2).join('/'))).toEqual([expect.stringMatching(/a\.ts$/), 'sub/b.ts']);
+    expect(cycles[0]!.map((file) => file.replace(/\\/g, '/').split('/').slice(-2).join('/'))).toEqual([
+      expect.stringMatching(/a\.ts$/),
+      'sub/b.ts',
+    ]);
   });
 
   it('finds none in src/', () => {

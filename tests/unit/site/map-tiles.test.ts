@@ -25,7 +25,10 @@ describe('tileServerFromEnv', () => {
   });
 
   it('names the host when no provider is given, and drops a privacy URL that is not https', () => {
-    const server = tileServerFromEnv({ PUBLIC_TILE_URL: 'https://t.example/{z}/{x}/{y}.png', PUBLIC_TILE_PRIVACY_URL: 'http://t.example/p' });
+    const server = tileServerFromEnv({
+      PUBLIC_TILE_URL: 'https://t.example/{z}/{x}/{y}.png',
+      PUBLIC_TILE_PRIVACY_URL: 'http://t.example/p',
+    });
     expect(server).toMatchObject({ providerName: 't.example', attribution: 't.example', privacyUrl: null });
   });
 

@@ -29,7 +29,9 @@ function darkModules(svg: string, size: number): boolean[][] {
 describe('qrSvg', () => {
   it('is an accessible SVG image named by its label', async () => {
     const svg = await qrSvg(URL_, 'QR-Code mit der Adresse <x> & "y"');
-    expect(svg).toMatch(/^<svg role="img" aria-label="QR-Code mit der Adresse &lt;x> &amp; &quot;y&quot;" xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toMatch(
+      /^<svg role="img" aria-label="QR-Code mit der Adresse &lt;x> &amp; &quot;y&quot;" xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
     expect(svg).toMatch(/<path stroke="#000000" d="M/);
   });
 

@@ -14,7 +14,18 @@ const portal = {
 describe('publicPagePaths', () => {
   it('lists the fixed pages, every district, every divided city and every officer with a page', () => {
     const paths = publicPagePaths(portal);
-    for (const path of ['/', '/suche', '/konto-pruefen', '/daten', '/api', '/widget', '/barrierefreiheit', '/leichte-sprache', '/datenschutz', '/impressum']) {
+    for (const path of [
+      '/',
+      '/suche',
+      '/konto-pruefen',
+      '/daten',
+      '/api',
+      '/widget',
+      '/barrierefreiheit',
+      '/leichte-sprache',
+      '/datenschutz',
+      '/impressum',
+    ]) {
       expect(paths).toContain(path);
     }
     expect(paths).toContain('/bezirk/033510006');
@@ -30,9 +41,16 @@ describe('sitemapXml', () => {
   const xml = sitemapXml(['/', '/bezirk/1&2'], 'https://rf.example', '2026-11-01T10:00:00Z');
 
   it('has one <url> per page and language, with every language as alternate and German as x-default', () => {
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/,
+    );
     const locations = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-    expect(locations).toEqual(['https://rf.example/', 'https://rf.example/en', 'https://rf.example/bezirk/1&amp;2', 'https://rf.example/en/bezirk/1&amp;2']);
+    expect(locations).toEqual([
+      'https://rf.example/',
+      'https://rf.example/en',
+      'https://rf.example/bezirk/1&amp;2',
+      'https://rf.example/en/bezirk/1&amp;2',
+    ]);
     const english = xml.split('\n').find((line) => line.includes('<loc>https://rf.example/en</loc>'))!;
     expect(english).toContain('<xhtml:link rel="alternate" hreflang="de" href="https://rf.example/"/>');
     expect(english).toContain('<xhtml:link rel="alternate" hreflang="en" href="https://rf.example/en"/>');
