@@ -1,4 +1,4 @@
-// `npm test`: lint (eslint, no warnings allowed), astro check, Chromium, nginx, database, site build,
+// `npm test`: lint (eslint, no warnings allowed), format check (prettier), astro check, Chromium, nginx, database, site build,
 // unit + integration tests (vitest), end-to-end tests (Playwright). Stops at the first failing step with its exit code; always ends with a summary whose
 // last line is `Tests: N passed, M failed[, K skipped]`, counted from both runners' JSON reports.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +40,11 @@ function ensureNginx() {
 function lint() {
   step('Lint (eslint, typescript-eslint mit Typprüfung, eslint-plugin-astro; keine Warnungen erlaubt)');
   return runNode([bin('eslint'), '.', '--max-warnings', '0']);
+}
+
+function formatCheck() {
+  step('Formatierung prüfen (prettier --check; beheben mit npm run format)');
+  return runNode([bin('prettier'), '--check', '.']);
 }
 
 function astroCheck() {
@@ -93,6 +98,7 @@ async function main() {
 
   const steps = [
     ['Lint', lint],
+    ['Formatierung', formatCheck],
     ['astro check', astroCheck],
     ['Chromium', ensureChromium],
     ['nginx', ensureNginx],
