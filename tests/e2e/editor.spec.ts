@@ -145,6 +145,10 @@ const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hanno
   ['/redaktion/vorschau', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/veroeffentlichen', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/benutzer', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  // Role and area of one account (the not yet enrolled editor, id 5 in the order of USERS), and of none.
+  ['/redaktion/benutzer/5', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  ['/en/redaktion/benutzer/5', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
+  ['/redaktion/benutzer/999', { anonymous: 303, admin: 404, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/protokoll', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/protokoll.csv', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/anmelden', { anonymous: 200, admin: 303, lueneburg: 303, hannover: 303, reviewer: 303 }],
@@ -162,6 +166,27 @@ test('every route answers every role as its role and area allow (403 audited)', 
   const csv = await (await pages.admin.request.get(`${base}/redaktion/protokoll.csv`)).text();
   expect(csv).toContain(`record.read,officer:${HANNOVER_OFFICER},denied`.replace('record.read,', 'record.read,'));
   expect(csv).toMatch(new RegExp(`lueneburg@e2e.example,record.read,officer:${HANNOVER_OFFICER},denied`));
+});
+
+test('an administrator cannot take away their own admin role; unknown areas are named next to the field', async () => {
+  const admin = pages.admin;
+  await admin.goto(`${base}/redaktion/benutzer`);
+  await admin
+    .getByRole('row', { name: /admin@e2e\.example/ })
+    .getByRole('link', { name: 'Rolle und Bereich ändern' })
+    .click();
+  await expect(admin).toHaveURL(`${base}/redaktion/benutzer/1`);
+  await admin.getByLabel('Rolle').selectOption('editor');
+  await admin.getByLabel(/^Bereich/).fill('pd:pd-lueneburg');
+  await admin.getByRole('button', { name: 'Speichern' }).click();
+  await expect(admin.locator('#err-role')).toHaveText('Sie können sich die Rolle Administration nicht selbst nehmen.');
+  await expect(admin.getByLabel('Rolle')).toHaveAttribute('aria-describedby', 'err-role');
+  await admin.goto(`${base}/en/redaktion/benutzer/5`);
+  await admin.getByLabel(/^Area/).fill('pd:pd-nirgendwo');
+  await admin.getByRole('button', { name: 'Save' }).click();
+  await expect(admin.locator('#err-scopes')).toHaveText('Unknown areas: pd:pd-nirgendwo');
+  // Still an administrator, still signed in.
+  expect((await admin.request.get(`${base}/redaktion/benutzer`, { maxRedirects: 0 })).status()).toBe(200);
 });
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -381,6 +406,7 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
     '/redaktion/entwuerfe',
     '/redaktion/veroeffentlichen',
     '/redaktion/benutzer',
+    '/redaktion/benutzer/5',
     '/redaktion/protokoll',
     '/en/redaktion/konten',
     '/redaktion/dienststellen/polizeistation-wathlingen',

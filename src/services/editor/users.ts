@@ -1,5 +1,5 @@
 /** Editor accounts: creation (command and admin page), look-up, role and scope changes. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { users, type UserRow } from '../../db/editor/schema';
 import { audit, type Actor } from './audit';
 import type { Principal, Role } from './access';
@@ -40,9 +40,18 @@ export function countAdmins(): number {
   return editorDb().select().from(users).where(eq(users.role, 'admin')).all().length;
 }
 
+/** Administrators who can still sign in: there must always be one left. */
+export function countActiveAdmins(): number {
+  return editorDb()
+    .select()
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+    .all().length;
+}
+
 export class UserInputError extends Error {
   constructor(
-    readonly field: 'email' | 'password' | 'role' | 'scopes',
+    readonly field: 'email' | 'password' | 'role' | 'scopes' | 'user',
     readonly reason: string,
   ) {
     super(`${field}: ${reason}`);
@@ -85,23 +94,6 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
     .get();
   audit(actor, 'user.create', 'ok', { target: `user:${email}`, after: { email, role: row.role, scopes: row.scopes, isDemo: row.isDemo } });
   return row;
-}
-
-/** Changes role, scopes or the disabled flag. */
-export function updateUser(id: number, change: { role?: Role; scopes?: string[]; disabled?: boolean }, actor: Actor): void {
-  const before = userById(id);
-  if (!before) return;
-  const set: Partial<UserRow> = {};
-  if (change.role) set.role = change.role;
-  if (change.scopes) set.scopes = JSON.stringify(change.scopes);
-  if (change.disabled !== undefined) set.disabled = change.disabled;
-  editorDb().update(users).set(set).where(eq(users.id, id)).run();
-  const after = userById(id)!;
-  audit(actor, 'user.update', 'ok', {
-    target: `user:${before.email}`,
-    before: { role: before.role, scopes: before.scopes, disabled: before.disabled },
-    after: { role: after.role, scopes: after.scopes, disabled: after.disabled },
-  });
 }
 
 /** Sets a new password (the command `editor:admin -- --reset`); the account must enrol TOTP again only if asked. */

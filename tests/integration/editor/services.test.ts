@@ -23,8 +23,9 @@ import { publishedContent } from '../../../src/services/editor/records';
 import { createSession, endAllSessions, loadSession } from '../../../src/services/editor/sessions';
 import { codeStep, passwordStep, pendingTotpSecret } from '../../../src/services/editor/sign-in';
 import { currentTotp } from '../../../src/services/editor/totp';
-import { changeOwnPassword, resetSecondFactor } from '../../../src/services/editor/users';
-import { CELLE_OFFICER, HANNOVER_OFFICER, ORG, PASSWORD, freshEditorDb, makeUsers } from './helpers';
+import { changeAccess, setDisabled } from '../../../src/services/editor/user-admin';
+import { changeOwnPassword, resetSecondFactor, UserInputError, userById } from '../../../src/services/editor/users';
+import { CELLE_OFFICER, HANNOVER_OFFICER, ORG, PASSWORD, SYSTEM, freshEditorDb, makeUsers } from './helpers';
 
 type Users = Awaited<ReturnType<typeof makeUsers>>;
 
@@ -159,6 +160,85 @@ describe('sessions', () => {
     const c = createSession(u.rows.hannover.id, 'password+totp').id;
     db.update(users).set({ disabled: true }).where(eq(users.id, u.rows.hannover.id)).run();
     expect(loadSession(c)).toBeNull();
+  });
+});
+
+describe('roles and areas (administrators)', () => {
+  let db: ReturnType<typeof freshEditorDb>;
+  let u: Users;
+  beforeEach(async () => {
+    db = freshEditorDb();
+    u = await makeUsers();
+  });
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof UserInputError) return `${error.field}.${error.reason}`;
+      throw error;
+    }
+    return 'accepted';
+  };
+  const lastAccessEntry = () => db.select().from(auditLog).where(eq(auditLog.action, 'user.access')).all().at(-1);
+
+  it('changes a role, ends that user’s sessions and audits before and after', () => {
+    const session = createSession(u.rows.lueneburg.id, 'password+totp').id;
+    const other = createSession(u.rows.hannover.id, 'password+totp').id;
+    changeAccess(u.rows.lueneburg.id, { role: 'reviewer', scopes: ['pd:pd-lueneburg'] }, u.admin.actor);
+    expect(userById(u.rows.lueneburg.id)?.role).toBe('reviewer');
+    expect(loadSession(session)).toBeNull();
+    expect(loadSession(other)?.principal.role).toBe('editor');
+    const entry = lastAccessEntry();
+    expect(entry).toMatchObject({ actor: 'admin@test.example', target: 'user:lg@test.example', outcome: 'ok' });
+    expect(JSON.parse(entry?.before ?? 'null')).toEqual({ role: 'editor', scopes: ['pd:pd-lueneburg'] });
+    expect(JSON.parse(entry?.after ?? 'null')).toEqual({ role: 'reviewer', scopes: ['pd:pd-lueneburg'], sessionsEnded: 1 });
+  });
+
+  it('changes an area: the next sign-in has the new one; an unchanged save ends nothing', () => {
+    const session = createSession(u.rows.hannover.id, 'password+totp').id;
+    changeAccess(u.rows.hannover.id, { role: 'editor', scopes: ['pi:pi-celle', 'pd:pd-hannover'] }, u.admin.actor);
+    expect(loadSession(session)).toBeNull();
+    const again = createSession(u.rows.hannover.id, 'password+totp').id;
+    expect(loadSession(again)?.principal.scopes).toEqual(['pi:pi-celle', 'pd:pd-hannover']);
+    expect(JSON.parse(lastAccessEntry()?.after ?? 'null')).toMatchObject({ scopes: ['pi:pi-celle', 'pd:pd-hannover'] });
+    const entries = db.select().from(auditLog).all().length;
+    changeAccess(u.rows.hannover.id, { role: 'editor', scopes: ['pi:pi-celle', 'pd:pd-hannover'] }, u.admin.actor);
+    expect(loadSession(again)).not.toBeNull();
+    expect(db.select().from(auditLog).all().length).toBe(entries);
+  });
+
+  it('refuses an editor or reviewer without an area and an unknown role, changing nothing', () => {
+    const session = createSession(u.rows.lueneburg.id, 'password+totp').id;
+    expect(refusal(() => changeAccess(u.rows.lueneburg.id, { role: 'editor', scopes: [] }, u.admin.actor))).toBe('scopes.required');
+    expect(refusal(() => changeAccess(u.rows.lueneburg.id, { role: 'reviewer', scopes: [] }, u.admin.actor))).toBe('scopes.required');
+    expect(refusal(() => changeAccess(u.rows.lueneburg.id, { role: 'root', scopes: ['pd:pd-lueneburg'] }, u.admin.actor))).toBe(
+      'role.invalid',
+    );
+    expect(refusal(() => changeAccess(9999, { role: 'editor', scopes: ['pd:pd-lueneburg'] }, u.admin.actor))).toBe('user.unknown');
+    expect(userById(u.rows.lueneburg.id)).toMatchObject({ role: 'editor', scopes: '["pd:pd-lueneburg"]' });
+    expect(loadSession(session)).not.toBeNull();
+    expect(lastAccessEntry()).toBeUndefined();
+  });
+
+  it('keeps an administrator’s own admin role and the last active administrator', () => {
+    expect(refusal(() => changeAccess(u.rows.admin.id, { role: 'editor', scopes: ['pd:pd-lueneburg'] }, u.admin.actor))).toBe(
+      'role.ownAdmin',
+    );
+    expect(refusal(() => setDisabled(u.rows.admin.id, true, u.admin.actor))).toBe('user.self');
+    // Nobody else (here the command line) may demote or disable the last active one either…
+    expect(refusal(() => changeAccess(u.rows.admin.id, { role: 'editor', scopes: ['pd:pd-lueneburg'] }, SYSTEM))).toBe('role.lastAdmin');
+    expect(refusal(() => setDisabled(u.rows.admin.id, true, SYSTEM))).toBe('user.lastAdmin');
+    expect(userById(u.rows.admin.id)).toMatchObject({ role: 'admin', disabled: false });
+    // …but once there is a second one, the first may go.
+    changeAccess(u.rows.reviewer.id, { role: 'admin', scopes: ['pd:pd-lueneburg'] }, u.admin.actor);
+    expect(userById(u.rows.reviewer.id)).toMatchObject({ role: 'admin', scopes: '[]' });
+    const session = createSession(u.rows.admin.id, 'password+totp').id;
+    setDisabled(u.rows.admin.id, true, u.reviewer.actor);
+    expect(loadSession(session)).toBeNull();
+    // Now the promoted reviewer is the last active administrator.
+    expect(refusal(() => changeAccess(u.rows.reviewer.id, { role: 'reviewer', scopes: ['pd:pd-lueneburg'] }, SYSTEM))).toBe(
+      'role.lastAdmin',
+    );
   });
 });
 
