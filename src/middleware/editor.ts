@@ -6,13 +6,23 @@
  *   no session: to the sign-in page;
  * - the synchronizer token (`_csrf` field) of every POST, checked against the session's token
  *   (or, while signing in, the sign-in challenge's);
+ * - a POST to user administration or publishing needs a recent proof of identity (sign-in or
+ *   confirmation within EDITOR_REAUTH_MINUTES), else it goes to the confirmation page undone;
  * - answers are `no-store` and never indexed.
  * Every other path passes untouched: citizens' pages get no cookie and no session work.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { localizePath } from '../paths';
-import { cookieNames, editorRefusal, isEditorPath, isForeignOrigin, SIGN_IN_PATH } from '../services/editor/http';
-import { readChallenge, loadSession, sameToken } from '../services/editor/sessions';
+import {
+  CONFIRM_PATH,
+  cookieNames,
+  editorRefusal,
+  isEditorPath,
+  isForeignOrigin,
+  needsRecentVerification,
+  SIGN_IN_PATH,
+} from '../services/editor/http';
+import { isRecentlyVerified, readChallenge, loadSession, sameToken } from '../services/editor/sessions';
 import { audit } from '../services/editor/audit';
 import { clientOf } from '../services/editor/client-address';
 import { PREVIEW_ROOT, previewPortal } from '../services/editor/preview';
@@ -54,6 +64,13 @@ export const editor = defineMiddleware(async (context, next) => {
       return editorRefusal(403, language, 'error.csrfTitle', 'error.csrfText');
     }
     context.locals.editor.form = form;
+    // A sensitive change (users, publishing) long after the sign-in: nothing is done until the
+    // person confirms who they are; then they come back to the page and send it again.
+    if (session && needsRecentVerification(pathname) && !isRecentlyVerified(session)) {
+      audit({ userId: session.principal.id, name: session.principal.email, client }, 'reauth.required', 'denied', { target: pathname });
+      const back = new URLSearchParams({ weiter: pathname, verworfen: '1' });
+      return context.redirect(`${localizePath(CONFIRM_PATH, language)}?${back}`, 303);
+    }
   }
   // The preview: a citizens' page (/redaktion/vorschau/beamte/x → /beamte/x) rendered from the
   // preview snapshot (drafts included) instead of the live one; never cached (see caching, answer cache).

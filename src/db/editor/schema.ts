@@ -13,9 +13,9 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   /** Argon2id PHC string; null for accounts that sign in through OpenID Connect only. */
   passwordHash: text('password_hash'),
-  /** Base32 TOTP secret; null until enrolment is confirmed. */
+  /** The TOTP secret, sealed with the editor key (services/editor/secret-box.ts); null until enrolment is confirmed. */
   totpSecret: text('totp_secret'),
-  /** A secret proposed at enrolment, kept until the first code confirms it. */
+  /** A secret proposed at enrolment (sealed), kept until the first code confirms it. */
   totpPending: text('totp_pending'),
   /** The last TOTP time step accepted: codes of that step or earlier are replays. */
   totpLastStep: integer('totp_last_step').notNull().default(0),
@@ -43,6 +43,10 @@ export const sessions = sqliteTable(
     lastSeenAt: integer('last_seen_at').notNull(),
     /** How the session was signed in: 'password+totp' or 'oidc'. */
     method: text('method').notNull(),
+    /** When the person last proved who they are (sign-in or a confirmation): sensitive actions need it recent. */
+    verifiedAt: integer('verified_at').notNull().default(0),
+    /** The browser's User-Agent (shortened), so the person recognises their sessions in the list. */
+    userAgent: text('user_agent').notNull().default(''),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

@@ -11,6 +11,12 @@ import { publicOrigin } from '../public-origin';
 export const EDITOR_ROOT = '/redaktion';
 export const SIGN_IN_PATH = '/redaktion/anmelden';
 
+/** Where a signed-in person confirms who they are before a sensitive action (ASVS 3.7.1). */
+export const CONFIRM_PATH = '/redaktion/bestaetigen';
+/** Pages whose changes need a recent proof of identity: user administration and publishing. */
+const SENSITIVE = /^\/redaktion\/(benutzer(\/[1-9][0-9]{0,9})?|veroeffentlichen)$/;
+export const needsRecentVerification = (pathname: string) => SENSITIVE.test(pathname);
+
 export const isEditorPath = (pathname: string) => pathname === EDITOR_ROOT || pathname.startsWith(`${EDITOR_ROOT}/`);
 
 /** Behind HTTPS (the request's own scheme, or the configured public origin): Secure cookies with the `__Host-` prefix. */

@@ -40,8 +40,12 @@ export function redirectUri(requestUrl: URL): string {
   return process.env.EDITOR_OIDC_REDIRECT_URI || publicOrigin(requestUrl) + SSO_CALLBACK_PATH;
 }
 
-/** Where to send the browser, and what the callback must find again (kept in a challenge). */
-export async function startSso(requestUrl: URL): Promise<{ url: string; state: Record<string, string> }> {
+/**
+ * Where to send the browser, and what the callback must find again (kept in a challenge).
+ * `again`: a signed-in person confirms who they are before a sensitive action, so the provider is
+ * asked to authenticate afresh (`prompt=login`) rather than reuse its own session.
+ */
+export async function startSso(requestUrl: URL, again = false): Promise<{ url: string; state: Record<string, string> }> {
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -52,6 +56,7 @@ export async function startSso(requestUrl: URL): Promise<{ url: string; state: R
     code_challenge_method: 'S256',
     state,
     nonce,
+    ...(again ? { prompt: 'login' } : {}),
   });
   return { url: url.href, state: { verifier, state, nonce } };
 }

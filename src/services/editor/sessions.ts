@@ -4,7 +4,7 @@
  * creation and last use (idle and absolute timeouts).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { challenges, sessions, users } from '../../db/editor/schema';
 import { editorConfig } from './config';
 import { editorDb } from './db';
@@ -26,17 +26,90 @@ export interface Session {
   csrfToken: string;
   createdAt: number;
   method: string;
+  /** When the person last proved who they are in this session (sign-in or confirmation). */
+  verifiedAt: number;
 }
 
+/** The User-Agent as kept for the sessions list: enough to recognise a browser, never unbounded. */
+const shortUserAgent = (userAgent: string | null | undefined) => (userAgent ?? '').replace(/[\x00-\x1f\x7f]/g, '').slice(0, 160);
+
 /** Starts a session for `userId` (always a new id: no fixation) and returns the cookie value. */
-export function createSession(userId: number, method: string, now = Date.now()): { id: string; csrfToken: string } {
+export function createSession(
+  userId: number,
+  method: string,
+  now = Date.now(),
+  userAgent: string | null = '',
+): { id: string; csrfToken: string } {
   const id = newId();
   const csrfToken = newId();
   editorDb()
     .insert(sessions)
-    .values({ idHash: hashId(id), userId, csrfToken, createdAt: now, lastSeenAt: now, method })
+    .values({
+      idHash: hashId(id),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      verifiedAt: now,
+      method,
+      userAgent: shortUserAgent(userAgent),
+    })
     .run();
   return { id, csrfToken };
+}
+
+/**
+ * Whether the session's proof of identity is recent enough for a sensitive action (user
+ * administration, publishing: ASVS 3.7.1). Older: the person confirms with a current code first.
+ */
+export const isRecentlyVerified = (session: Pick<Session, 'verifiedAt'>, now = Date.now()) =>
+  now - session.verifiedAt <= editorConfig.reauthWindowMs;
+
+/** Records a confirmation of identity in the session of cookie value `id`. */
+export function markVerified(id: string, now = Date.now()): void {
+  editorDb().update(sessions).set({ verifiedAt: now }).where(eq(sessions.idHash, hashId(id))).run();
+}
+
+/** One of a person's live sessions, as their account page lists it. */
+export interface SessionSummary {
+  /** The session's stored id hash: names it in the "end this session" form, never usable as a cookie. */
+  ref: string;
+  createdAt: number;
+  lastSeenAt: number;
+  method: string;
+  userAgent: string;
+  current: boolean;
+}
+
+/** The live sessions of `userId`, newest first; `currentId` (the cookie value) is marked. */
+export function listSessions(userId: number, currentId: string, now = Date.now()): SessionSummary[] {
+  const currentHash = hashId(currentId);
+  return editorDb()
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastSeenAt))
+    .all()
+    .filter((s) => now - s.lastSeenAt <= editorConfig.idleTimeoutMs && now - s.createdAt <= editorConfig.absoluteTimeoutMs)
+    .map((s) => ({
+      ref: s.idHash,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      method: s.method,
+      userAgent: s.userAgent,
+      current: s.idHash === currentHash,
+    }));
+}
+
+/** Ends one session of `userId` named by its `ref`; false when it is not theirs (or gone). */
+export function endOwnSession(userId: number, ref: string): boolean {
+  if (!/^[0-9a-f]{64}$/.test(ref)) return false;
+  return (
+    editorDb()
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.idHash, ref)))
+      .run().changes > 0
+  );
 }
 
 /** The live session of cookie value `id`, touched; null (and removed) when unknown, expired or its account is disabled. */
@@ -53,7 +126,7 @@ export function loadSession(id: string | undefined, now = Date.now()): Session |
   }
   // Written at most once a minute: the idle timeout does not need more, and reads stay reads.
   if (now - s.lastSeenAt > 60_000) db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run();
-  return { principal: toPrincipal(u), csrfToken: s.csrfToken, createdAt: s.createdAt, method: s.method };
+  return { principal: toPrincipal(u), csrfToken: s.csrfToken, createdAt: s.createdAt, method: s.method, verifiedAt: s.verifiedAt };
 }
 
 export function endSession(id: string): void {

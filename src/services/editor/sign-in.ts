@@ -10,6 +10,7 @@ import { editorConfig } from './config';
 import { editorDb } from './db';
 import { verifyPassword } from './passwords';
 import { accountKey, clearFailures, clientKeyOf, lockedUntil, recordFailure } from './throttle';
+import { openSecret, sealSecret } from './secret-box';
 import { acceptTotp, newTotpSecret } from './totp';
 import { normaliseEmail, userByEmail, userById } from './users';
 
@@ -38,25 +39,37 @@ export async function passwordStep(emailInput: string, password: string, client:
 
 export type CodeStep = { ok: true } | { ok: false; reason: 'invalid' | 'locked' };
 
-/** Checks a TOTP code of `userId`; against the pending secret when enrolling (then it becomes the account's). */
-export function codeStep(userId: number, code: string, client: string, enrolling = false): CodeStep {
+/**
+ * Checks a TOTP code of `userId`: at sign-in, at enrolment (against the pending secret, which then
+ * becomes the account's), or to confirm a signed-in person before a sensitive action. All three
+ * count failures towards the same lock-out and refuse replayed codes.
+ */
+export function codeStep(
+  userId: number,
+  code: string,
+  client: string,
+  purpose: 'signin' | 'enrol' | 'confirm' = 'signin',
+  now = Date.now(),
+): CodeStep {
   const user = userById(userId);
   if (!user || user.disabled) return { ok: false, reason: 'invalid' };
   const actor = { userId, name: user.email, client };
-  const action = enrolling ? 'signin.enrol' : 'signin.totp';
+  const enrolling = purpose === 'enrol';
+  const action = { signin: 'signin.totp', enrol: 'signin.enrol', confirm: 'reauth.totp' }[purpose];
   if (lockedUntil(accountKey(user.email)) || lockedUntil(clientKeyOf(client))) {
     audit(actor, action, 'denied', { target: 'locked' });
     return { ok: false, reason: 'locked' };
   }
-  const secret = enrolling ? user.totpPending : user.totpSecret;
-  const step = secret ? acceptTotp(secret, code, user.totpLastStep) : null;
+  const stored = enrolling ? user.totpPending : user.totpSecret;
+  const secret = stored ? openSecret(stored) : null;
+  const step = secret ? acceptTotp(secret, code, user.totpLastStep, now) : null;
   if (step === null) {
     recordFailure(accountKey(user.email), editorConfig.maxFailuresPerAccount);
     recordFailure(clientKeyOf(client), editorConfig.maxFailuresPerClient);
     audit(actor, action, 'failed');
     return { ok: false, reason: 'invalid' };
   }
-  const set = enrolling ? { totpSecret: secret, totpPending: null, totpLastStep: step } : { totpLastStep: step };
+  const set = enrolling ? { totpSecret: sealSecret(secret!), totpPending: null, totpLastStep: step } : { totpLastStep: step };
   editorDb().update(users).set(set).where(eq(users.id, userId)).run();
   clearFailures(accountKey(user.email));
   audit(actor, action, 'ok');
@@ -66,8 +79,13 @@ export function codeStep(userId: number, code: string, client: string, enrolling
 /** The secret proposed for enrolment (made once per enrolment, kept until confirmed). */
 export function pendingTotpSecret(userId: number): string {
   const user = userById(userId)!;
-  if (user.totpPending) return user.totpPending;
+  const pending = user.totpPending ? openSecret(user.totpPending) : null;
+  if (pending) return pending;
   const secret = newTotpSecret();
-  editorDb().update(users).set({ totpPending: secret }).where(eq(users.id, userId)).run();
+  editorDb()
+    .update(users)
+    .set({ totpPending: sealSecret(secret) })
+    .where(eq(users.id, userId))
+    .run();
   return secret;
 }

@@ -5,6 +5,7 @@ import { audit, type Actor } from './audit';
 import type { Principal, Role } from './access';
 import { editorDb } from './db';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { sealSecret } from './secret-box';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -84,7 +85,7 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
       email,
       displayName: input.displayName?.trim() || email,
       passwordHash: input.password === null ? null : await hashPassword(input.password),
-      totpSecret: input.totpSecret ?? null,
+      totpSecret: input.totpSecret ? sealSecret(input.totpSecret) : null,
       role: input.role,
       scopes: JSON.stringify(input.role === 'admin' ? [] : input.scopes),
       isDemo: input.isDemo ?? false,

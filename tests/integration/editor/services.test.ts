@@ -51,8 +51,8 @@ describe('sign-in', () => {
     const step = await passwordStep('LG@test.example ', PASSWORD, '10.0.0.1');
     expect(step).toEqual({ ok: true, userId: u.rows.lueneburg.id, next: 'enrol' });
     const secret = pendingTotpSecret(u.rows.lueneburg.id);
-    expect(codeStep(u.rows.lueneburg.id, '000000', '10.0.0.1', true).ok).toBe(false);
-    expect(codeStep(u.rows.lueneburg.id, currentTotp(secret), '10.0.0.1', true)).toEqual({ ok: true });
+    expect(codeStep(u.rows.lueneburg.id, '000000', '10.0.0.1', 'enrol').ok).toBe(false);
+    expect(codeStep(u.rows.lueneburg.id, currentTotp(secret), '10.0.0.1', 'enrol')).toEqual({ ok: true });
     expect((await passwordStep('lg@test.example', PASSWORD, '10.0.0.1')).ok && 'totp').toBe('totp');
   });
 
@@ -60,7 +60,7 @@ describe('sign-in', () => {
     const id = u.rows.lueneburg.id;
     const secret = pendingTotpSecret(id);
     const code = currentTotp(secret);
-    expect(codeStep(id, code, 'c', true).ok).toBe(true);
+    expect(codeStep(id, code, 'c', 'enrol').ok).toBe(true);
     expect(codeStep(id, code, 'c')).toEqual({ ok: false, reason: 'invalid' });
     expect(codeStep(id, currentTotp(secret, Date.now() - 30_000), 'c').ok).toBe(false);
   });
@@ -89,7 +89,7 @@ describe('sign-in', () => {
     const secret = pendingTotpSecret(u.rows.admin.id);
     await passwordStep('admin@test.example', 'wrong password, secret', 'c');
     await passwordStep('admin@test.example', PASSWORD, 'c');
-    codeStep(u.rows.admin.id, currentTotp(secret), 'c', true);
+    codeStep(u.rows.admin.id, currentTotp(secret), 'c', 'enrol');
     const rows = db.select().from(auditLog).all();
     expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(
       expect.arrayContaining(['signin.password:failed', 'signin.password:ok', 'signin.enrol:ok']),
@@ -110,7 +110,7 @@ describe('sign-in', () => {
     expect((await passwordStep('h@test.example', PASSWORD, 'c9')).ok).toBe(false);
     expect((await passwordStep('h@test.example', 'ein ganz neues passwort', 'c9')).ok).toBe(true);
     const secret = pendingTotpSecret(id);
-    codeStep(id, currentTotp(secret), 'c9', true);
+    codeStep(id, currentTotp(secret), 'c9', 'enrol');
     resetSecondFactor(id, { userId: u.rows.admin.id, name: 'admin@test.example' });
     expect(await passwordStep('h@test.example', 'ein ganz neues passwort', 'c9')).toMatchObject({ ok: true, next: 'enrol' });
   });
