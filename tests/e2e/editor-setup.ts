@@ -80,6 +80,13 @@ export async function freshCode(secret: string, avoid: Set<string>): Promise<str
 
 const usedCodes = new Map<string, Set<string>>();
 
+/** A current code of `user` not used before in this run (sign-in or confirmation). */
+export async function nextCode(user: EditorUser): Promise<string> {
+  const codes = usedCodes.get(user.email) ?? new Set<string>();
+  usedCodes.set(user.email, codes);
+  return freshCode(user.secret!, codes);
+}
+
 /** Signs in through the forms (password, then code) and returns the page on the editor's start page. */
 export async function signIn(page: Page, base: string, user: EditorUser, language: 'de' | 'en' = 'de'): Promise<Page> {
   const prefix = language === 'en' ? '/en' : '';
@@ -87,9 +94,7 @@ export async function signIn(page: Page, base: string, user: EditorUser, languag
   await page.getByLabel(language === 'en' ? 'E-mail address' : 'E-Mail-Adresse').fill(user.email);
   await page.getByLabel(language === 'en' ? 'Password' : 'Passwort', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: language === 'en' ? 'Continue' : 'Weiter' }).click();
-  const codes = usedCodes.get(user.email) ?? new Set<string>();
-  usedCodes.set(user.email, codes);
-  await page.getByRole('textbox', { name: /Code/ }).fill(await freshCode(user.secret!, codes));
+  await page.getByRole('textbox', { name: /Code/ }).fill(await nextCode(user));
   await page.getByRole('button', { name: language === 'en' ? 'Sign in' : 'Anmelden' }).click();
   await expect(page).toHaveURL(`${base}${prefix}/redaktion`);
   return page;

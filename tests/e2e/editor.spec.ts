@@ -6,6 +6,8 @@
  * keyboard and no JavaScript.
  */
 import { request as httpRequest } from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 import { removeTempDirs } from '../integration/helpers/data-dir';
@@ -15,6 +17,7 @@ import {
   PASSWORD,
   USERS,
   freshCode,
+  nextCode,
   signIn,
   signedIn,
   startEditorServer,
@@ -443,4 +446,60 @@ test('without JavaScript an editor signs in and saves a draft', async ({ browser
   await page.goto(`${base}/redaktion`);
   await expect(page).toHaveURL(/\/redaktion\/anmelden/);
   await context.close();
+});
+
+test('long after sign-in, user administration waits for a confirmation with a new code; nothing is done before', async () => {
+  const admin = pages.admin;
+  // As if the sign-in were older than the confirmation window (EDITOR_REAUTH_MINUTES).
+  const db = new Database(path.join(server.dir, 'editor.db'));
+  db.prepare("UPDATE sessions SET verified_at = 0 WHERE user_id = (SELECT id FROM users WHERE email = 'admin@e2e.example')").run();
+  db.close();
+  await admin.goto(`${base}/redaktion/benutzer`);
+  await expect(admin.getByRole('status').filter({ hasText: 'verlangen eine frische Bestätigung' })).toBeVisible();
+  const row = () => admin.getByRole('row', { name: /neu@e2e\.example/ });
+  await row().getByRole('button', { name: 'Sperren und abmelden' }).click();
+  await expect(admin).toHaveURL(`${base}/redaktion/bestaetigen?weiter=%2Fredaktion%2Fbenutzer&verworfen=1`);
+  await expect(admin.getByRole('alert')).toContainText('nicht ausgeführt');
+  await admin.goto(`${base}/redaktion/benutzer`);
+  await expect(row()).toContainText('aktiv');
+
+  // A wrong code is refused next to the field; a new one confirms and leads back.
+  await admin.goto(`${base}/redaktion/bestaetigen?weiter=%2Fredaktion%2Fbenutzer`);
+  await admin.getByLabel('Aktueller Code aus der Authenticator-App').fill('000000');
+  await admin.getByRole('button', { name: 'Bestätigen' }).click();
+  await expect(admin.locator('#code-error')).toHaveText('Der Code stimmt nicht oder wurde schon verwendet.');
+  await admin.getByLabel('Aktueller Code aus der Authenticator-App').fill(await nextCode(USERS.admin));
+  await admin.getByRole('button', { name: 'Bestätigen' }).click();
+  await expect(admin).toHaveURL(`${base}/redaktion/benutzer?bestaetigt=1`);
+  await row().getByRole('button', { name: 'Sperren und abmelden' }).click();
+  await expect(row()).toContainText('gesperrt');
+  await expectNoAxeViolations(admin);
+
+  // Only a page that asks for it is a way back: no redirect to anywhere else.
+  await admin.goto(`${base}/redaktion/bestaetigen?weiter=https%3A%2F%2Fevil.example%2F`);
+  await expect(admin.locator('input[name="weiter"]')).toHaveValue('/redaktion');
+  const csv = await (await admin.request.get(`${base}/redaktion/protokoll.csv`)).text();
+  expect(csv).toMatch(/admin@e2e\.example,reauth\.required,\/redaktion\/benutzer,denied/);
+  expect(csv).toMatch(/admin@e2e\.example,reauth\.totp,[^\n]*,failed/);
+});
+
+test('an editor sees their sessions and ends one elsewhere; that browser is signed out, this one is not', async ({ browser }) => {
+  const elsewhere = await signedIn(browser, base, USERS.lueneburg, { userAgent: 'Zweitgeraet/1.0' });
+  const here = pages.lueneburg;
+  await here.goto(`${base}/redaktion/konto`);
+  const table = here.getByRole('table', { name: 'Ihre Sitzungen' });
+  await expect(table.getByRole('row', { name: /diese Sitzung/ })).toHaveCount(1);
+  await expect(table.getByRole('row', { name: /Zweitgeraet\/1\.0/ })).toHaveCount(1);
+  await table
+    .getByRole('row', { name: /Zweitgeraet\/1\.0/ })
+    .getByRole('button', { name: 'Sitzung beenden' })
+    .click();
+  await expect(here.getByRole('status')).toHaveText('Die Sitzung wurde beendet.');
+  await expect(table.getByRole('row', { name: /Zweitgeraet/ })).toHaveCount(0);
+  const after = await elsewhere.page.request.get(`${base}/redaktion`, { maxRedirects: 0 });
+  expect(after.status()).toBe(303);
+  expect(after.headers().location).toContain('/redaktion/anmelden');
+  expect((await here.request.get(`${base}/redaktion/konto`, { maxRedirects: 0 })).status()).toBe(200);
+  await expectNoAxeViolations(here);
+  await elsewhere.context.close();
 });
