@@ -26,7 +26,7 @@ test.beforeAll(async () => {
     { EDITOR_OIDC_ISSUER: issuer, EDITOR_OIDC_CLIENT_ID: CLIENT_ID, EDITOR_OIDC_CLIENT_SECRET: CLIENT_SECRET },
     port,
   );
-  const emails: Record<string, string> = { kim: USERS.lueneburg.email, fremd: 'fremd@e2e.example' };
+  const emails: Record<string, string> = { kim: USERS.lueneburg.email, chefin: USERS.admin.email, fremd: 'fremd@e2e.example' };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -56,11 +56,17 @@ test.afterAll(async () => {
 async function throughProvider(page: import('@playwright/test').Page, login: string) {
   await page.goto(`${server.base}/redaktion/anmelden`);
   await page.getByRole('link', { name: 'Mit dem Polizei-Konto anmelden (Single Sign-on)' }).click();
+  await loginAtProvider(page, login);
+}
+
+/** The provider's development login page, then its consent page when it asks. */
+async function loginAtProvider(page: import('@playwright/test').Page, login: string) {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('egal');
   await page.locator('button[type="submit"]').click();
-  // The development consent page.
-  await page.locator('button[type="submit"]').click();
+  await expect(page.locator('input[name="login"]')).toHaveCount(0);
+  if (new URL(page.url()).origin !== server.base) await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.origin === server.base);
 }
 
 test('a known account signs in through the identity provider and gets a session', async ({ page, context }) => {
@@ -85,4 +91,22 @@ test('an account the editor area does not know is refused', async ({ page }) => 
 test('a callback without the sign-in’s state is refused', async ({ request }) => {
   const response = await request.get(`${server.base}/redaktion/anmelden/sso/zurueck?code=erfunden&state=erfunden`);
   expect(response.status()).toBe(400);
+});
+
+test('before a sensitive action, an SSO account signs in again at the provider and comes back to the page', async ({ page, context }) => {
+  await throughProvider(page, 'chefin');
+  await expect(page).toHaveURL(`${server.base}/redaktion`);
+  const before = (await context.cookies(server.base)).find((c) => c.name === 'rf_session')!.value;
+  await page.goto(`${server.base}/redaktion/bestaetigen?weiter=%2Fredaktion%2Fbenutzer`);
+  await page.getByRole('link', { name: 'Beim Polizei-Konto erneut anmelden (Single Sign-on)' }).click();
+  // prompt=login: the provider asks again although its own session is still there.
+  await expect(page.locator('input[name="login"]')).toBeVisible();
+  await loginAtProvider(page, 'chefin');
+  await expect(page).toHaveURL(`${server.base}/redaktion/benutzer`);
+  await expect(page.getByText('verlangen eine frische Bestätigung')).toHaveCount(0);
+  // A new session replaced the one the confirmation started from.
+  const after = (await context.cookies(server.base)).find((c) => c.name === 'rf_session')!.value;
+  expect(after).not.toBe(before);
+  const old = await page.request.get(`${server.base}/redaktion`, { headers: { Cookie: `rf_session=${before}` }, maxRedirects: 0 });
+  expect(old.status()).toBe(303);
 });
