@@ -83,6 +83,8 @@ async function admin(args: string[]): Promise<number> {
         'password:tooShort': `Passwort zu kurz (mindestens ${MIN_PASSWORD_LENGTH} Zeichen)`,
         'password:tooLong': 'Passwort zu lang (höchstens 128 Zeichen)',
         'password:likeEmail': 'Passwort enthält die E-Mail-Adresse',
+        'password:guessable':
+          'Passwort zu leicht zu erraten (oft verwendet, ein Wort, eine Wiederholung oder Tastaturfolge); besser mehrere Wörter, die nicht zusammengehören',
       };
       console.error(`Nicht angelegt: ${reasons[`${error.field}:${error.reason}`] ?? error.message}`);
       return 1;

@@ -175,7 +175,8 @@ const de = {
   'account.changed': 'Passwort geändert. Alle anderen Sitzungen wurden beendet.',
   'account.wrongCurrent': 'Das bisherige Passwort stimmt nicht.',
   'account.sessionsTitle': 'Ihre Sitzungen',
-  'account.sessionsIntro': 'Hier sind Sie zurzeit angemeldet. Beenden Sie jede Sitzung, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.',
+  'account.sessionsIntro':
+    'Hier sind Sie zurzeit angemeldet. Beenden Sie jede Sitzung, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.',
   'account.sessionStarted': 'Angemeldet',
   'account.sessionLastSeen': 'Zuletzt aktiv',
   'account.sessionMethod': 'Anmeldung',
@@ -188,7 +189,8 @@ const de = {
   'account.methodOidc': 'Single Sign-on',
   'confirm.title': 'Bestätigen, dass Sie es sind',
   'confirm.intro': 'Benutzerverwaltung und Veröffentlichen verlangen eine frische Bestätigung (höchstens {minutes} Minuten alt).',
-  'confirm.discarded': 'Ihre Änderung wurde nicht ausgeführt, weil die letzte Bestätigung zu lange zurückliegt. Bitte bestätigen Sie und senden Sie sie dann erneut.',
+  'confirm.discarded':
+    'Ihre Änderung wurde nicht ausgeführt, weil die letzte Bestätigung zu lange zurückliegt. Bitte bestätigen Sie und senden Sie sie dann erneut.',
   'confirm.code': 'Aktueller Code aus der Authenticator-App',
   'confirm.submit': 'Bestätigen',
   'confirm.sso': 'Beim Polizei-Konto erneut anmelden (Single Sign-on)',
@@ -203,6 +205,8 @@ const de = {
   'users.error.password.tooShort': 'Das Passwort muss mindestens 12 Zeichen lang sein.',
   'users.error.password.tooLong': 'Das Passwort darf höchstens 128 Zeichen lang sein.',
   'users.error.password.likeEmail': 'Das Passwort darf nicht die E-Mail-Adresse enthalten.',
+  'users.error.password.guessable':
+    'Dieses Passwort ist zu leicht zu erraten: oft verwendet, ein einzelnes Wort, eine Wiederholung oder eine Tastaturfolge. Gut zu merken und schwer zu erraten sind mehrere Wörter, die nicht zusammengehören.',
   'users.error.scopes.required': 'Redaktion und Prüfung brauchen einen Bereich.',
   'users.error.role.invalid': 'Unbekannte Rolle.',
   'users.error.role.ownAdmin': 'Sie können sich die Rolle Administration nicht selbst nehmen.',
@@ -432,7 +436,8 @@ const en: Record<EditorKey, string> = {
   'account.methodOidc': 'single sign-on',
   'confirm.title': 'Confirm that it is you',
   'confirm.intro': 'User administration and publishing need a fresh confirmation (at most {minutes} minutes old).',
-  'confirm.discarded': 'Your change was not carried out because your last confirmation was too long ago. Please confirm, then send it again.',
+  'confirm.discarded':
+    'Your change was not carried out because your last confirmation was too long ago. Please confirm, then send it again.',
   'confirm.code': 'Current code from your authenticator app',
   'confirm.submit': 'Confirm',
   'confirm.sso': 'Sign in again with the police account (single sign-on)',
@@ -447,6 +452,8 @@ const en: Record<EditorKey, string> = {
   'users.error.password.tooShort': 'The password must be at least 12 characters long.',
   'users.error.password.tooLong': 'The password may be at most 128 characters long.',
   'users.error.password.likeEmail': 'The password must not contain the e-mail address.',
+  'users.error.password.guessable':
+    'This password is too easy to guess: commonly used, a single word, a repetition or a keyboard pattern. Several unrelated words are easy to remember and hard to guess.',
   'users.error.scopes.required': 'Editors and reviewers need an area.',
   'users.error.role.invalid': 'Unknown role.',
   'users.error.role.ownAdmin': 'You cannot take the administrator role away from yourself.',

@@ -31,7 +31,7 @@ export interface Session {
 }
 
 /** The User-Agent as kept for the sessions list: enough to recognise a browser, never unbounded. */
-const shortUserAgent = (userAgent: string | null | undefined) => (userAgent ?? '').replace(/[\x00-\x1f\x7f]/g, '').slice(0, 160);
+const shortUserAgent = (userAgent: string | null | undefined) => (userAgent ?? '').replace(/\p{Cc}/gu, '').slice(0, 160);
 
 /** Starts a session for `userId` (always a new id: no fixation) and returns the cookie value. */
 export function createSession(

@@ -4,7 +4,7 @@ import { users, type UserRow } from '../../db/editor/schema';
 import { audit, type Actor } from './audit';
 import type { Principal, Role } from './access';
 import { editorDb } from './db';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './passwords';
 import { sealSecret } from './secret-box';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -75,7 +75,7 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
   if (!EMAIL.test(email) || email.length > 254) throw new UserInputError('email', 'invalid');
   if (userByEmail(email)) throw new UserInputError('email', 'exists');
   if (input.password !== null) {
-    const problem = passwordProblem(input.password, email);
+    const problem = await passwordProblem(input.password, email);
     if (problem) throw new UserInputError('password', problem);
   }
   if (input.role !== 'admin' && !input.scopes?.length) throw new UserInputError('scopes', 'required');
@@ -101,7 +101,7 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
 export async function setPassword(id: number, password: string, actor: Actor): Promise<void> {
   const row = userById(id);
   if (!row) return;
-  const problem = passwordProblem(password, row.email);
+  const problem = await passwordProblem(password, row.email);
   if (problem) throw new UserInputError('password', problem);
   editorDb()
     .update(users)
@@ -122,14 +122,14 @@ export async function changeOwnPassword(
   current: string,
   next: string,
   actor: Actor,
-): Promise<'ok' | 'wrongCurrent' | 'tooShort' | 'tooLong' | 'likeEmail'> {
+): Promise<'ok' | 'wrongCurrent' | PasswordProblem> {
   const row = userById(id);
   if (!row) return 'wrongCurrent';
   if (!(await verifyPassword(row.passwordHash, current))) {
     audit(actor, 'user.password.change', 'failed', { target: `user:${row.email}` });
     return 'wrongCurrent';
   }
-  const problem = passwordProblem(next, row.email);
+  const problem = await passwordProblem(next, row.email);
   if (problem) return problem;
   editorDb()
     .update(users)

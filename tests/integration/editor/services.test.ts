@@ -30,12 +30,29 @@ import { CELLE_OFFICER, HANNOVER_OFFICER, ORG, PASSWORD, SYSTEM, freshEditorDb, 
 type Users = Awaited<ReturnType<typeof makeUsers>>;
 
 describe('passwords', () => {
-  it('needs 12 characters, counted as people count them, and no composition rules', () => {
-    expect(passwordProblem('kurz')).toBe('tooShort');
-    expect(passwordProblem('ääääääääääää')).toBeNull();
-    expect(passwordProblem('alllowercaseletters')).toBeNull();
-    expect(passwordProblem('x'.repeat(129))).toBe('tooLong');
-    expect(passwordProblem('mein-name-maximilian-1', 'maximilian@test.example')).toBe('likeEmail');
+  it('needs 12 characters, counted as people count them, and no composition rules', async () => {
+    expect(await passwordProblem('kurz')).toBe('tooShort');
+    expect(await passwordProblem('bärenhöhle über äckern')).toBeNull();
+    expect(await passwordProblem('alllowercaseletters')).toBeNull();
+    expect(await passwordProblem('x'.repeat(129))).toBe('tooLong');
+    expect(await passwordProblem('mein-name-maximilian-1', 'maximilian@test.example')).toBe('likeEmail');
+  });
+
+  it('refuses common and easily guessed passwords, German and English ones included', async () => {
+    for (const guessable of [
+      'ääääääääääää',
+      '123456789012',
+      'passwort1234',
+      'qwertzuiop123',
+      'password1234',
+      'polizei12345',
+      'revierfinder2026',
+    ]) {
+      expect(await passwordProblem(guessable), guessable).toBe('guessable');
+    }
+    for (const fine of ['korrekt pferd batterie heftklammer', 'Einszweidreivier', 'leise ziehen die wolken']) {
+      expect(await passwordProblem(fine), fine).toBeNull();
+    }
   });
 });
 
