@@ -62,7 +62,10 @@ export function sealSecret(plain: string): string {
  */
 export function openSecret(stored: string): string | null {
   if (!stored.startsWith(PREFIX)) return stored;
-  const [iv, tag, sealed] = stored.slice(PREFIX.length).split('.').map((part) => Buffer.from(part, 'base64url'));
+  const [iv, tag, sealed] = stored
+    .slice(PREFIX.length)
+    .split('.')
+    .map((part) => Buffer.from(part, 'base64url'));
   try {
     const found = key(false);
     if (!found || !iv || !tag || !sealed) throw new Error('kein Schlüssel');

@@ -67,7 +67,11 @@ export const isRecentlyVerified = (session: Pick<Session, 'verifiedAt'>, now = D
 
 /** Records a confirmation of identity in the session of cookie value `id`. */
 export function markVerified(id: string, now = Date.now()): void {
-  editorDb().update(sessions).set({ verifiedAt: now }).where(eq(sessions.idHash, hashId(id))).run();
+  editorDb()
+    .update(sessions)
+    .set({ verifiedAt: now })
+    .where(eq(sessions.idHash, hashId(id)))
+    .run();
 }
 
 /** One of a person's live sessions, as their account page lists it. */

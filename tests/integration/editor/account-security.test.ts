@@ -44,7 +44,13 @@ describe('confirming before sensitive actions', () => {
     for (const path of ['/redaktion/benutzer', '/redaktion/benutzer/12', '/redaktion/veroeffentlichen']) {
       expect(needsRecentVerification(path), path).toBe(true);
     }
-    for (const path of ['/redaktion', '/redaktion/beamte', '/redaktion/konto', '/redaktion/benutzer/x', 'https://evil.example/redaktion/benutzer']) {
+    for (const path of [
+      '/redaktion',
+      '/redaktion/beamte',
+      '/redaktion/konto',
+      '/redaktion/benutzer/x',
+      'https://evil.example/redaktion/benutzer',
+    ]) {
       expect(needsRecentVerification(path), path).toBe(false);
     }
   });
@@ -149,7 +155,13 @@ describe('TOTP secrets at rest', () => {
     }
     expect(existsSync(path.join(dir, 'editor.key'))).toBe(false);
     expect(db.select().from(users).where(eq(users.id, row.id)).get()!.totpSecret).toBe(row.totpSecret);
-    expect(db.select().from(auditLog).all().some((entry) => entry.action === 'signin.totp' && entry.outcome === 'failed')).toBe(true);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .all()
+        .some((entry) => entry.action === 'signin.totp' && entry.outcome === 'failed'),
+    ).toBe(true);
   });
 
   it('an altered sealed value does not open', () => {
