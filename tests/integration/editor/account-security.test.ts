@@ -9,6 +9,9 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openEditorDatabase } from '../../../src/db/editor/client';
 import { auditLog, users } from '../../../src/db/editor/schema';
+import { accountEventsSincePreviousSignIn, audit } from '../../../src/services/editor/audit';
+import { passwordStep } from '../../../src/services/editor/sign-in';
+import { changeAccess } from '../../../src/services/editor/user-admin';
 import { editorConfig } from '../../../src/services/editor/config';
 import { editorDb as openEditorDatabaseOfProcess, useEditorDatabase } from '../../../src/services/editor/db';
 import { needsRecentVerification } from '../../../src/services/editor/http';
@@ -176,5 +179,33 @@ describe('TOTP secrets at rest', () => {
       errors.mockRestore();
     }
     expect(openSecret(sealed)).toBe('JBSWY3DPEHPK3PXP');
+  });
+});
+
+describe('what happened to one’s account since the previous sign-in', () => {
+  it('counts failed attempts and lists others’ changes, then starts afresh at the next sign-in', async () => {
+    freshEditorDb();
+    const u = await makeUsers();
+    const me = u.rows.lueneburg;
+    const signedIn = () => audit({ userId: me.id, name: me.email, client: 'c' }, 'signin', 'ok');
+    signedIn();
+    expect(accountEventsSincePreviousSignIn(me.id, me.email)).toEqual({ failures: 0, changes: [] });
+    // Someone tries the password twice; an administrator changes the area; a command resets the password.
+    expect((await passwordStep(me.email, 'falsches passwort 1', 'x')).ok).toBe(false);
+    expect((await passwordStep(me.email, 'falsches passwort 2', 'x')).ok).toBe(false);
+    changeAccess(me.id, { role: 'editor', scopes: ['pd:pd-hannover'] }, u.admin.actor);
+    audit({ userId: null, name: 'system (Kommandozeile)', client: 'cli' }, 'user.password', 'ok', { target: `user:${me.email}` });
+    // The person's own actions and other accounts' events are not theirs to be told about.
+    audit({ userId: me.id, name: me.email, client: 'c' }, 'user.password.change', 'ok', { target: `user:${me.email}` });
+    expect((await passwordStep(u.rows.hannover.email, 'falsches passwort 3', 'x')).ok).toBe(false);
+    signedIn();
+    const events = accountEventsSincePreviousSignIn(me.id, me.email);
+    expect(events.failures).toBe(2);
+    expect(events.changes.map((c) => [c.action, c.actor])).toEqual([
+      ['user.password', 'system (Kommandozeile)'],
+      ['user.access', 'admin@test.example'],
+    ]);
+    signedIn();
+    expect(accountEventsSincePreviousSignIn(me.id, me.email)).toEqual({ failures: 0, changes: [] });
   });
 });
