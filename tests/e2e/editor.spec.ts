@@ -502,15 +502,13 @@ test('an editor sees their sessions and ends one elsewhere; that browser is sign
   const elsewhere = await signedIn(browser, base, USERS.lueneburg, { userAgent: 'Zweitgeraet/1.0' });
   const here = pages.lueneburg;
   await here.goto(`${base}/redaktion/konto`);
-  const table = here.getByRole('table', { name: 'Ihre Sitzungen' });
-  await expect(table.getByRole('row', { name: /diese Sitzung/ })).toHaveCount(1);
-  await expect(table.getByRole('row', { name: /Zweitgeraet\/1\.0/ })).toHaveCount(1);
-  await table
-    .getByRole('row', { name: /Zweitgeraet\/1\.0/ })
-    .getByRole('button', { name: 'Sitzung beenden' })
-    .click();
+  const list = here.getByRole('list', { name: 'Ihre Sitzungen' });
+  const entries = (text: string | RegExp) => list.getByRole('listitem').filter({ hasText: text });
+  await expect(entries('diese Sitzung')).toHaveCount(1);
+  await expect(entries('Zweitgeraet/1.0')).toHaveCount(1);
+  await entries('Zweitgeraet/1.0').getByRole('button', { name: 'Sitzung beenden' }).click();
   await expect(here.getByRole('status')).toHaveText('Die Sitzung wurde beendet.');
-  await expect(table.getByRole('row', { name: /Zweitgeraet/ })).toHaveCount(0);
+  await expect(entries('Zweitgeraet')).toHaveCount(0);
   const after = await elsewhere.page.request.get(`${base}/redaktion`, { maxRedirects: 0 });
   expect(after.status()).toBe(303);
   expect(after.headers().location).toContain('/redaktion/anmelden');
