@@ -411,6 +411,8 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
     '/redaktion/benutzer',
     '/redaktion/benutzer/5',
     '/redaktion/protokoll',
+    '/redaktion/konto',
+    '/redaktion/bestaetigen?weiter=%2Fredaktion%2Fbenutzer&verworfen=1',
     '/en/redaktion/konten',
     '/redaktion/dienststellen/polizeistation-wathlingen',
   ]) {
