@@ -24,6 +24,8 @@ export async function runEditorBench(args: string[]): Promise<void> {
   console.log(
     `Redaktion / editor area — Argon2id m=${memoryCost} KiB (${(memoryCost / 1024).toFixed(0)} MiB), t=${timeCost}, p=${parallelism}`,
   );
+  // An in-memory editor database (and key) of its own: the bench never touches data/editor.db.
+  useEditorDatabase(openEditorDatabase(':memory:'));
   const password = 'ein langes passwort für die messung';
   const hash = await hashPassword(password);
   const verify: number[] = [];
@@ -32,7 +34,6 @@ export async function runEditorBench(args: string[]): Promise<void> {
     await verifyPassword(hash, password);
     verify.push(performance.now() - started);
   }
-  useEditorDatabase(openEditorDatabase(':memory:'));
   await createUser({ email: 'bench@bench.example', password, role: 'admin' }, { userId: null, name: 'bench' });
   const signIn: number[] = [];
   for (let i = 0; i < rounds; i++) {

@@ -3,6 +3,10 @@
  *
  *   npm run editor:admin -- --email a@b.de [--name "…"]   create an administrator; the password is
  *                                                           asked for (hidden) or read from stdin
+ *   npm run editor:admin -- --email a@b.de --reset [--second-factor]
+ *                                                           a new password for an existing account (any
+ *                                                           role; sessions end), and on request a new
+ *                                                           second factor at the next sign-in
  *   npm run editor:backup -- --out FILE                     online backup (better-sqlite3's backup API)
  *   npm run editor:restore -- --from FILE                   restore a backup (stop the servers first)
  *   npm run editor:export -- --version N --out DIR          a published version as data/ files
@@ -16,7 +20,8 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { defaultEditorDatabasePath, openEditorDatabase } from '../src/db/editor/client';
 import { useEditorDatabase } from '../src/services/editor/db';
-import { createUser, UserInputError, userByEmail } from '../src/services/editor/users';
+import { createUser, resetSecondFactor, setPassword, UserInputError, userByEmail } from '../src/services/editor/users';
+import { endAllSessions } from '../src/services/editor/sessions';
 import { exportFile, EXPORT_FILES } from '../src/services/editor/export';
 import { MIN_PASSWORD_LENGTH } from '../src/services/editor/passwords';
 
@@ -68,8 +73,24 @@ async function admin(args: string[]): Promise<number> {
     return 2;
   }
   useEditorDatabase(openEditorDatabase(defaultEditorDatabasePath()));
+  const reset = args.includes('--reset');
+  const existing = reset ? userByEmail(email) : undefined;
+  if (reset && !existing) {
+    console.error(`Kein Konto mit der Adresse ${email}.`);
+    return 1;
+  }
   const password = await readPassword(`Passwort für ${email} (mindestens ${MIN_PASSWORD_LENGTH} Zeichen): `);
   try {
+    if (existing) {
+      // A forgotten password (or a lost key): set by someone with access to the server, audited.
+      await setPassword(existing.id, password, SYSTEM);
+      if (args.includes('--second-factor')) resetSecondFactor(existing.id, SYSTEM);
+      const ended = endAllSessions(existing.id);
+      console.log(
+        `Neues Passwort für ${existing.email} gesetzt${args.includes('--second-factor') ? ', zweiter Faktor wird bei der nächsten Anmeldung neu eingerichtet' : ''}; ${ended} Sitzung(en) beendet.`,
+      );
+      return 0;
+    }
     const user = await createUser({ email, displayName: option(args, '--name'), password, role: 'admin' }, SYSTEM);
     console.log(
       `Administrator ${user.email} angelegt. Bei der ersten Anmeldung unter /redaktion/anmelden wird der zweite Faktor (TOTP) eingerichtet.`,

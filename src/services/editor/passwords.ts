@@ -8,6 +8,7 @@
  */
 import argon2 from 'argon2';
 import { editorConfig } from './config';
+import { passwordPepper } from './secret-box';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -53,21 +54,28 @@ export async function passwordProblem(password: string, email = ''): Promise<Pas
   return score < MIN_SCORE ? 'guessable' : null;
 }
 
+/** The Argon2id hash of a new password, with the pepper from the editor key (secret-box.ts). */
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password.normalize('NFC'), { type: argon2.argon2id, ...editorConfig.argon2 });
+  return argon2.hash(password.normalize('NFC'), { type: argon2.argon2id, ...editorConfig.argon2, secret: passwordPepper(true)! });
 }
 
 let dummyHash: Promise<string> | null = null;
 
-/** Whether `password` matches `hash`; with no hash, spends the same time and says no. */
+/** A hash to spend a check's time on when there is nothing to check; it needs (and makes) no key. */
+const dummy = () => (dummyHash ??= argon2.hash('not a password of anyone', { type: argon2.argon2id, ...editorConfig.argon2 }));
+
+/**
+ * Whether `password` matches `hash`. With no hash (no such account) or no key, the same time is
+ * spent on a dummy and the answer is no.
+ */
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
-  if (!hash) {
-    dummyHash ??= hashPassword('not a password of anyone');
-    await argon2.verify(await dummyHash, password.normalize('NFC')).catch(() => false);
+  const pepper = hash ? passwordPepper(false) : null;
+  if (!hash || !pepper) {
+    await argon2.verify(await dummy(), password.normalize('NFC')).catch(() => false);
     return false;
   }
   try {
-    return await argon2.verify(hash, password.normalize('NFC'));
+    return await argon2.verify(hash, password.normalize('NFC'), { secret: pepper });
   } catch {
     return false;
   }

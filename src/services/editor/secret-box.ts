@@ -1,14 +1,15 @@
 /**
- * TOTP secrets are kept sealed (AES-256-GCM) in the editor database, so that a copy of the
- * database or one of its backups does not give anyone the second factor (ASVS 2.8.3).
+ * The editor key and what it protects, so that a copy of the editor database or one of its
+ * backups gives nobody a way in:
+ * - TOTP secrets are stored sealed (AES-256-GCM, ASVS 2.8.3);
+ * - password hashes carry a pepper derived from it (Argon2id's secret input, ASVS 2.4.5).
  *
  * The key is EDITOR_SECRET_KEY (32 bytes, base64) when set, else the file `editor.key` beside the
- * editor database, made on the first sealing with mode 0600. It is backed up apart from the
- * database (README: "Editor area", backup). Without the right key a sealed secret cannot be
- * opened: that account's codes fail like wrong ones and the log says why; an administrator can
- * reset the second factor.
+ * editor database, made at the first use with mode 0600. It is backed up apart from the database
+ * (README: "Editor area", backup). Without the right key nothing is opened: passwords and codes
+ * fail like wrong ones and the log says why; the key is never made anew over existing secrets.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { editorDb } from './db';
@@ -46,6 +47,23 @@ function key(create: boolean): Buffer | null {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   return parseKey(readFileSync(file, 'utf8'), file);
+}
+
+let missingKeyLogged = false;
+
+/**
+ * The pepper of password hashes (HKDF of the key, so the key itself never enters Argon2). `create`
+ * when a new hash is made; when checking one, null without a key (logged once).
+ */
+export function passwordPepper(create: boolean): Buffer | null {
+  const found = key(create);
+  if (!found) {
+    if (!missingKeyLogged)
+      console.error(`Redaktion: der Schlüssel fehlt (${keyFile() ?? 'EDITOR_SECRET_KEY'}); keine Anmeldung möglich, bis er zurück ist.`);
+    missingKeyLogged = true;
+    return null;
+  }
+  return Buffer.from(hkdfSync('sha256', found, Buffer.alloc(0), 'revierfinder editor password pepper', 32));
 }
 
 /** `plain` sealed for storage: "v1.<iv>.<tag>.<ciphertext>" (base64url). */

@@ -4,6 +4,7 @@
  * with a key kept apart from the database (2.8.3).
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import argon2 from 'argon2';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -29,6 +30,7 @@ import { codeStep, pendingTotpSecret } from '../../../src/services/editor/sign-i
 import { currentTotp, newTotpSecret } from '../../../src/services/editor/totp';
 import { createUser, userById } from '../../../src/services/editor/users';
 import { makeTempDir, removeTempDirs } from '../helpers/data-dir';
+import { verifyPassword } from '../../../src/services/editor/passwords';
 import { PASSWORD, SYSTEM, freshEditorDb, makeUsers } from './helpers';
 
 afterAll(removeTempDirs);
@@ -141,16 +143,18 @@ describe('TOTP secrets at rest', () => {
     expect(openSecret(userById(fresh.id)!.totpSecret!)).toBe(proposed);
   });
 
-  it('without the key (a database restored elsewhere), codes fail like wrong ones and the log says why; nothing is overwritten', async () => {
+  it('without the key (a database restored elsewhere), passwords and codes fail like wrong ones and the log says why; no new key is made', async () => {
     const dir = await makeTempDir('revierfinder-key-');
     const file = path.join(dir, 'editor.db');
     const db = openEditorDatabase(file);
     useEditorDatabase(db);
     const secret = newTotpSecret();
     const row = await createUser({ email: 'lost@test.example', password: PASSWORD, role: 'admin', totpSecret: secret }, SYSTEM);
+    expect((await passwordStep('lost@test.example', PASSWORD, 'c')).ok).toBe(true);
     rmSync(path.join(dir, 'editor.key'));
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
+      expect(await passwordStep('lost@test.example', PASSWORD, 'c')).toEqual({ ok: false, reason: 'invalid' });
       expect(codeStep(row.id, currentTotp(secret), 'c')).toEqual({ ok: false, reason: 'invalid' });
       expect(errors.mock.calls.flat().join(' ')).toContain('editor.key');
     } finally {
@@ -207,5 +211,17 @@ describe('what happened to one’s account since the previous sign-in', () => {
     ]);
     signedIn();
     expect(accountEventsSincePreviousSignIn(me.id, me.email)).toEqual({ failures: 0, changes: [] });
+  });
+});
+
+describe('password hashes', () => {
+  it('carry a pepper from the editor key: the hash alone does not verify the password', async () => {
+    const dir = await makeTempDir('revierfinder-key-');
+    useEditorDatabase(openEditorDatabase(path.join(dir, 'editor.db')));
+    const row = await createUser({ email: 'pepper@test.example', password: PASSWORD, role: 'admin' }, SYSTEM);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await argon2.verify(row.passwordHash!, PASSWORD)).toBe(false);
+    expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(true);
+    expect(await verifyPassword(row.passwordHash, 'korrekt pferd batterie heftklammeR')).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { openEditorDatabase } from '../../../src/db/editor/client';
 import { auditLog, users } from '../../../src/db/editor/schema';
 import { useEditorDatabase } from '../../../src/services/editor/db';
 import { createUser } from '../../../src/services/editor/users';
+import { passwordStep } from '../../../src/services/editor/sign-in';
 
 const run = promisify(execFile);
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -83,11 +84,11 @@ describe('editor database backup and restore', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'revierfinder-admin-'));
     dirs.push(dir);
     const file = path.join(dir, 'editor.db');
-    const create = (password: string) =>
+    const create = (password: string, ...extra: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
         const child = execFile(
           process.execPath,
-          [TSX, 'scripts/editor.ts', 'admin', '--email', 'chefin@test.example'],
+          [TSX, 'scripts/editor.ts', 'admin', '--email', 'chefin@test.example', ...extra],
           { env: { ...process.env, EDITOR_DATABASE_PATH: file } },
           (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
         );
@@ -101,5 +102,27 @@ describe('editor database backup and restore', () => {
     expect(admin).toMatchObject({ email: 'chefin@test.example', role: 'admin', totpSecret: null });
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
     db.$client.close();
-  }, 120_000);
+
+    // A forgotten password: set anew from the server's command line, with a new second factor on request.
+    const reset = await create('leise ziehen die wolken', '--reset', '--second-factor');
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/Neues Passwort für chefin@test\.example gesetzt, zweiter Faktor/);
+    const again = openEditorDatabase(file);
+    useEditorDatabase(again);
+    expect(await passwordStep('chefin@test.example', 'leise ziehen die wolken', 'cli-test')).toMatchObject({ ok: true, next: 'enrol' });
+    expect((await passwordStep('chefin@test.example', 'ein sehr langes passwort', 'cli-test')).ok).toBe(false);
+    again.$client.close();
+    expect((await create('leise ziehen die wolken', '--reset')).code).toBe(0);
+    const unknown = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [TSX, 'scripts/editor.ts', 'admin', '--email', 'niemand@test.example', '--reset'],
+        { env: { ...process.env, EDITOR_DATABASE_PATH: file } },
+        (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
+      );
+      child.stdin!.end('leise ziehen die wolken\n');
+    });
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.out).toContain('Kein Konto mit der Adresse niemand@test.example');
+  }, 180_000);
 });
