@@ -108,6 +108,7 @@ async function measure(set: DataSet, port: number, workers: number): Promise<voi
       PUBLISH_REPLICAS: `http://127.0.0.1:${port + 1},http://127.0.0.1:${port + 2}`,
       PUBLISH_VERSION_FILE: nginx.versionFile,
       PUBLISH_RELOAD: nginx.reloadCommand,
+      PUBLISH_NGINX_URL: nginx.base,
       REQUEST_LOG: 'off',
     });
     const db = openEditorDatabase(':memory:');

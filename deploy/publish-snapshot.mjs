@@ -13,15 +13,19 @@
 //      publish it again).
 //
 // node deploy/publish-snapshot.mjs NEW.db [--snapshots DIR] [--replicas URL,URL]
-//      [--version-file FILE] [--reload "COMMAND"] [--timeout SECONDS]
+//      [--version-file FILE] [--reload "COMMAND"] [--timeout SECONDS] [--nginx URL]
 // Defaults: the environment (SNAPSHOT_DIR, PUBLISH_REPLICAS, PUBLISH_VERSION_FILE, PUBLISH_RELOAD,
-// PUBLISH_TIMEOUT_SECONDS: the names deploy/revierfinder.env uses), else deploy/'s values:
-// /var/lib/revierfinder/snapshots, http://127.0.0.1:4321 and :4322,
-// /etc/revierfinder/nginx-data-version.conf, "systemctl reload nginx", 60 s.
+// PUBLISH_TIMEOUT_SECONDS, PUBLISH_NGINX_URL: the names deploy/revierfinder.env uses), else
+// deploy/'s values: /var/lib/revierfinder/snapshots, http://127.0.0.1:4321 and :4322,
+// /etc/revierfinder/nginx-data-version.conf, "systemctl reload nginx", 60 s, no nginx check.
+// With --nginx (nginx's address, the public https:// one will do) it returns only once nginx answers from the new
+// version: `nginx -s reload` and `systemctl reload nginx` return before its new workers took over.
 //
 // The editor area publishes through this module too (src/services/editor/replicas.ts imports
 // `publish` and `publishTargetFromEnv`): one way to switch the replicas, whoever starts it.
 import { exec } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 import { copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +45,9 @@ function option(name, fallback) {
  * @property {string} versionFile nginx's data version file
  * @property {string} reload the shell command that reloads nginx
  * @property {number} [timeoutSeconds] how long every replica has to load the new version (60)
+ * @property {string | null} [nginx] nginx's address (e.g. https://revierfinder.polizei.niedersachsen.example):
+ *   asked after the reload until it answers from the new version, since `nginx -s reload` returns
+ *   before nginx's new workers have taken over
  */
 
 /**
@@ -59,6 +66,7 @@ export function publishTargetFromEnv(env = process.env) {
     versionFile: env.PUBLISH_VERSION_FILE?.trim() || '/etc/revierfinder/nginx-data-version.conf',
     reload: env.PUBLISH_RELOAD?.trim() || 'systemctl reload nginx',
     timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : 60,
+    nginx: env.PUBLISH_NGINX_URL?.trim().replace(/\/+$/, '') || null,
   };
 }
 
@@ -104,6 +112,47 @@ async function ready(replica, version, deadline) {
 }
 
 /**
+ * The data version an answer of `url` names (X-Revierfinder-Data-Version), on a new connection
+ * each time: a kept-alive one could stay with one of nginx's old workers.
+ * @param {string} url
+ * @returns {Promise<string>}
+ */
+function versionAnswering(url) {
+  return new Promise((resolve, reject) => {
+    const request = (url.startsWith('https:') ? https : http).get(url, { agent: false, timeout: 5000 }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(String(response.headers[DATA_VERSION_HEADER.toLowerCase()] ?? '')));
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Resolves once `nginx` has answered from `version` ten times in a row (its old workers, still
+ * finishing their requests, accept no new connections by then).
+ * @param {string} nginx
+ * @param {string} version
+ * @param {number} deadline
+ */
+async function switched(nginx, version, deadline) {
+  let inRow = 0;
+  let last = '';
+  while (inRow < 10) {
+    if (Date.now() > deadline) throw new Error(`nginx (${nginx}) antwortet nicht mit ${version} (zuletzt: ${last})`);
+    try {
+      last = await versionAnswering(`${nginx}/readyz`);
+      inRow = last === version ? inRow + 1 : 0;
+    } catch (error) {
+      last = error.message;
+      inRow = 0;
+    }
+    if (inRow === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * Replaces `target` by a new file or link made by `make(temporary)`: readers see the old one or the new one.
  * @param {string} target
  * @param {(temporary: string) => void} make
@@ -136,7 +185,17 @@ function place(file, temporary, move) {
  *   `move`: rename `file` into the folder instead of copying it; `log`: progress lines (console.log)
  * @returns {Promise<string>}
  */
-export async function publish({ file, snapshots, replicas, versionFile, reload, timeoutSeconds = 60, move = false, log = console.log }) {
+export async function publish({
+  file,
+  snapshots,
+  replicas,
+  versionFile,
+  reload,
+  timeoutSeconds = 60,
+  nginx = null,
+  move = false,
+  log = console.log,
+}) {
   const version = dataVersionOf(file);
   const published = path.join(snapshots, `${version}.db`);
   const current = path.join(snapshots, 'current.db');
@@ -168,6 +227,8 @@ export async function publish({ file, snapshots, replicas, versionFile, reload, 
     if (added && previous !== `${version}.db`) rmSync(published, { force: true });
     throw new Error(`nginx neu laden (${reload}) fehlgeschlagen: ${error.message}`);
   }
+  // nginx names the new version now: a late switch is reported, not undone.
+  if (nginx) await switched(nginx, version, Date.now() + timeoutSeconds * 1000).catch((error) => log(`Warnung: ${error.message}`));
 
   replace(current, (temporary) => symlinkSync(`${version}.db`, temporary));
   // Keep the new and the previous version (the one current.db pointed to until now, for a
@@ -193,7 +254,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url
   const file = process.argv[2];
   if (!file || file.startsWith('--')) {
     console.error(
-      'Aufruf: node deploy/publish-snapshot.mjs NEU.db [--snapshots DIR] [--replicas URL,URL] [--version-file DATEI] [--reload "BEFEHL"]',
+      'Aufruf: node deploy/publish-snapshot.mjs NEU.db [--snapshots DIR] [--replicas URL,URL] [--version-file DATEI] [--reload "BEFEHL"] [--timeout S] [--nginx URL]',
     );
     process.exit(2);
   }
@@ -206,6 +267,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url
       versionFile: option('version-file', target.versionFile),
       reload: option('reload', target.reload),
       timeoutSeconds: Number(option('timeout', String(target.timeoutSeconds))),
+      nginx: option('nginx', target.nginx ?? '') || null,
     });
   } catch (error) {
     console.error(`Nicht veröffentlicht: ${error.message}`);

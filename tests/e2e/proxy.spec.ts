@@ -227,6 +227,7 @@ test.describe('hinter nginx: zwei Replikate, ein Cache, eine Ratenbegrenzung', (
       replicas: replicas.map((replica) => replica.base),
       versionFile: proxy.versionFile,
       reload: proxy.reloadCommand,
+      nginx: proxy.base,
     });
     const publishedAt = answers.length;
     await expect.poll(() => answers.length - publishedAt, { timeout: 30_000 }).toBeGreaterThan(100);

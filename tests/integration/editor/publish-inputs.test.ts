@@ -62,6 +62,7 @@ describe('where a publish goes', () => {
       versionFile: '/etc/revierfinder/nginx-data-version.conf',
       reload: 'systemctl reload nginx',
       timeoutSeconds: 60,
+      nginx: null,
     });
     expect(
       replicaTarget({
@@ -70,6 +71,7 @@ describe('where a publish goes', () => {
         PUBLISH_VERSION_FILE: '/run/v.conf',
         PUBLISH_RELOAD: 'sudo -n systemctl reload nginx',
         PUBLISH_TIMEOUT_SECONDS: '15',
+        PUBLISH_NGINX_URL: 'https://revierfinder.example/',
       }),
     ).toEqual({
       snapshots: '/srv/s',
@@ -77,6 +79,7 @@ describe('where a publish goes', () => {
       versionFile: '/run/v.conf',
       reload: 'sudo -n systemctl reload nginx',
       timeoutSeconds: 15,
+      nginx: 'https://revierfinder.example',
     });
   });
 });
