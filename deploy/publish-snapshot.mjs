@@ -232,7 +232,7 @@ export async function publish({
     // nginx still names the old version: so does its file again, and nothing was switched.
     if (before) replace(versionFile, (temporary) => writeFileSync(temporary, before));
     if (added && previous !== `${version}.db`) rmSync(published, { force: true });
-    throw new Error(`nginx neu laden (${reload}) fehlgeschlagen: ${error.message}`);
+    throw new Error(`nginx neu laden (${reload}) fehlgeschlagen: ${error.message}`, { cause: error });
   }
   // nginx names the new version now: a late switch is reported, not undone.
   if (nginx) await switched(nginx, version, Date.now() + timeoutSeconds * 1000).catch((error) => log(`Warnung: ${error.message}`));
