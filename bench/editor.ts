@@ -1,7 +1,9 @@
 /**
  * The editor area's figures (`npm run bench -- --only editor`): the time of a sign-in's password
- * check with the configured Argon2id parameters (EDITOR_ARGON2_*), and the time of a publish of
- * the default data (the data build's own command in a child process, as the editor area runs it).
+ * check with the configured Argon2id parameters (EDITOR_ARGON2_*), the time of a publish's build
+ * of the default data (the data build's own command in a child process, as the editor area runs
+ * it, for a single server's snapshot file), then the whole publish as deployed, for the default
+ * data and the 2.5 million synthetic addresses (bench/publish.ts; `--only publish` runs that alone).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { buildSnapshot } from '../src/services/editor/publish';
 import { readContentFromFiles } from '../src/services/editor/records';
 import { passwordStep } from '../src/services/editor/sign-in';
 import { createUser } from '../src/services/editor/users';
+import { runPublishBench } from './publish';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -55,9 +58,11 @@ export async function runEditorBench(args: string[]): Promise<void> {
     const started = performance.now();
     const outcome = await buildSnapshot(content, path.join(dir, 'portal.db'), dataDir);
     console.log(
-      `  Veröffentlichen / publish, default data (${content.officers.length} officers, ${content.accounts.length} accounts, ${content.stations.length} stations): ${ms(performance.now() - started)} (data version ${outcome.dataVersion})`,
+      `  Veröffentlichen, ein Server / publish to a single server's snapshot file, default data (${content.officers.length} officers, ${content.accounts.length} accounts, ${content.stations.length} stations): ${ms(performance.now() - started)} (data version ${outcome.dataVersion})`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  console.log('');
+  await runPublishBench(args);
 }

@@ -2,7 +2,9 @@
  * Benchmark: data build, snapshot load, and per-call latency of the services in process
  * (locate, search, districtView); then the production server under HTTP load, every route beside
  * the framework's own floor for the same bytes (bench/load.ts). Run with `npm run bench`;
- * options: `--only in-process|http|editor` (editor: sign-in and publish times, bench/editor.ts), `--duration S`, `--rounds N`, `--connections N`,
+ * options: `--only in-process|http|editor|publish` (editor: sign-in and publish times, bench/editor.ts; publish: the
+ * editor's publish to two replicas behind nginx, default data and 2.5 million synthetic addresses, bench/publish.ts;
+ * `--no-synthetic`, `--synthetic FILE`, `--citizens N`), `--duration S`, `--rounds N`, `--connections N`,
  * `--routes REGEX`; `--proxy` instead measures nginx in front of two replicas (bench/proxy.ts).
  * Prints tables and whether the targets are met; never fails on timings.
  */
@@ -18,6 +20,7 @@ import { seededRandom } from '../src/domain/seeded-random';
 import { runLoadBench } from './load';
 import { runProxyBench } from './proxy';
 import { runEditorBench } from './editor';
+import { runPublishBench } from './publish';
 import { BBOX, QUERIES } from './queries';
 import { table } from './table';
 
@@ -212,6 +215,8 @@ if (args.includes('--proxy')) {
   await runProxyBench(args);
 } else if (only === 'editor') {
   await runEditorBench(args);
+} else if (only === 'publish') {
+  await runPublishBench(args);
 } else {
   if (only !== 'http') await main();
   if (only !== 'in-process') {

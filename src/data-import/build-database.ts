@@ -197,6 +197,10 @@ export async function buildDatabase({ dataDir, outputPath, extraAddressFiles = [
       { key: 'data_dir', value: path.resolve(dataDir) },
       { key: 'build_format', value: BUILD_FORMAT },
       ...(synthetic ? [{ key: 'synthetic_addresses', value: data.syntheticFiles.join(', ') }] : []),
+      // The editor's publish builds the next snapshot with the same extra files (src/services/editor/publish.ts).
+      ...(extraAddressFiles.length
+        ? [{ key: schema.EXTRA_ADDRESS_FILES_KEY, value: JSON.stringify(extraAddressFiles.map((file) => path.resolve(file))) }]
+        : []),
     ]);
     insertStreetsAndAddresses(sqlite, data);
     const violations = sqlite.pragma('foreign_key_check') as unknown[];

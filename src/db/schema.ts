@@ -11,6 +11,9 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
+/** The meta key listing the extra address files (`--addresses`; absolute paths, a JSON array) a snapshot was built from. */
+export const EXTRA_ADDRESS_FILES_KEY = 'extra_address_files';
+
 /** Licence and attribution per source, shown on every map and in the footer. */
 export const dataSources = sqliteTable('data_sources', {
   id: text('id').primaryKey(),

@@ -145,6 +145,8 @@ const de = {
   'publish.nothing': 'Nichts zu veröffentlichen.',
   'publish.busy': 'Gerade läuft schon eine Veröffentlichung.',
   'publish.invalid': 'Die Daten bestehen die Prüfung nicht; nichts wurde veröffentlicht:',
+  'publish.replicas':
+    'Nicht alle Server konnten den neuen Datenstand laden; nichts wurde umgestellt, die Entwürfe bleiben unveröffentlicht. Bitte später erneut versuchen oder den Betrieb verständigen:',
   'publish.done': 'Veröffentlicht: Datenstand {version} ({seconds} s). Alle Server übernehmen ihn innerhalb weniger Sekunden.',
   'publish.versions': 'Veröffentlichte Stände',
   'publish.version': 'Stand',
@@ -401,6 +403,8 @@ const en: Record<EditorKey, string> = {
   'publish.nothing': 'Nothing to publish.',
   'publish.busy': 'A publish is already running.',
   'publish.invalid': 'The data does not pass validation; nothing was published:',
+  'publish.replicas':
+    'Not every server could load the new data version; nothing was switched and the drafts stay unpublished. Please try again later or tell the operators:',
   'publish.done': 'Published: data version {version} ({seconds} s). Every server takes it up within a few seconds.',
   'publish.versions': 'Published versions',
   'publish.version': 'Version',

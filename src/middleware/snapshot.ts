@@ -1,14 +1,15 @@
 /**
  * Gives every request its snapshot (the current one, or behind nginx the data version nginx
  * names), and answers 503 with a clear message (never a stack trace) while it is not readable:
- * nginx then asks another replica.
+ * nginx then asks another replica. Every answer from a snapshot names its data version
+ * (X-Revierfinder-Data-Version): which one a citizen got is visible, also through nginx's cache.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { portalFor, SnapshotUnavailableError } from '../services/snapshot';
+import { DATA_VERSION_HEADER, portalFor, SnapshotUnavailableError } from '../services/snapshot';
 import { t as german, translator, DEFAULT_LANGUAGE } from '../i18n';
 import { JSON_CONTENT_TYPE } from '../services/http';
 
-export const provideSnapshot = defineMiddleware((context, next) => {
+export const provideSnapshot = defineMiddleware(async (context, next) => {
   // The editor's preview has put its own snapshot here (src/middleware/editor.ts).
   if (context.locals.preview) return next();
   try {
@@ -31,5 +32,11 @@ export const provideSnapshot = defineMiddleware((context, next) => {
       },
     });
   }
-  return next();
+  const response = await next();
+  try {
+    response.headers.set(DATA_VERSION_HEADER, context.locals.portal.info.dataVersion);
+  } catch {
+    // A response with immutable headers (Response.redirect): it carries no data anyway.
+  }
+  return response;
 });

@@ -57,8 +57,8 @@ const SNAPSHOT_PATH = defaultSnapshotPath();
  */
 const SNAPSHOT_DIR = process.env.SNAPSHOT_DIR?.trim() || null;
 
-/** The request header naming the data version to answer from (only with SNAPSHOT_DIR). */
-const DATA_VERSION_HEADER = 'x-revierfinder-data-version';
+/** The request header naming the data version to answer from (only with SNAPSHOT_DIR); every answer from a snapshot names its version in it too. */
+export const DATA_VERSION_HEADER = 'x-revierfinder-data-version';
 
 // The databases are closed when the process ends, also after a graceful shutdown (SIGTERM, see
 // src/server/main.mjs). better-sqlite3 closes synchronously, as an exit handler must.

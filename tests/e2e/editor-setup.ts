@@ -44,12 +44,9 @@ export interface EditorServer extends TestServer {
   snapshot: string;
 }
 
-export async function startEditorServer(env: Record<string, string> = {}, port?: number): Promise<EditorServer> {
-  const dir = await makeTempDir('revierfinder-editor-');
-  const snapshot = path.join(dir, 'portal.db');
-  await copyFile(path.join(PROJECT_DATA_DIR, 'portal.db'), snapshot);
-  const editorDb = path.join(dir, 'editor.db');
-  const db = openEditorDatabase(editorDb);
+/** A fresh editor database at `file` with the USERS (shared by every replica of a test). */
+export async function createEditorDatabase(file: string): Promise<void> {
+  const db = openEditorDatabase(file);
   useEditorDatabase(db);
   const system = { userId: null, name: 'e2e', client: 'e2e' };
   for (const [key, user] of Object.entries(USERS)) {
@@ -59,6 +56,14 @@ export async function startEditorServer(env: Record<string, string> = {}, port?:
     );
   }
   db.$client.close();
+}
+
+export async function startEditorServer(env: Record<string, string> = {}, port?: number): Promise<EditorServer> {
+  const dir = await makeTempDir('revierfinder-editor-');
+  const snapshot = path.join(dir, 'portal.db');
+  await copyFile(path.join(PROJECT_DATA_DIR, 'portal.db'), snapshot);
+  const editorDb = path.join(dir, 'editor.db');
+  await createEditorDatabase(editorDb);
   const server = await startTestServer(
     { DATABASE_PATH: snapshot, EDITOR_DATABASE_PATH: editorDb, DATA_DIR: PROJECT_DATA_DIR, ...env },
     port,

@@ -3,8 +3,11 @@
  * by `npm run data:build`'s own command (validation included; in a child process) from a copy of
  * the data directory with the editable files replaced, and swapped in atomically at the snapshot path.
  * Every server watching that file (src/services/snapshot.ts: each replica checks every 2 s) takes
- * it up without a restart; requests in progress finish on the old one. Only when the build
- * succeeded are the drafts marked published and the version recorded.
+ * it up without a restart; requests in progress finish on the old one. Behind nginx (SNAPSHOT_DIR)
+ * the build goes to deploy/publish-snapshot.mjs instead, which switches every replica at once
+ * (replicas.ts). The build gets the extra address files the current snapshot was built with, so
+ * that a publish never drops them. Only when the build succeeded and every replica switched are
+ * the drafts marked published and the version recorded.
  */
 import { copyFile, link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,10 +17,13 @@ import { drafts, publishedVersions, type PublishedVersionRow } from '../../db/ed
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { defaultSnapshotPath } from '../../db/client';
+import { EXTRA_ADDRESS_FILES_KEY } from '../../db/schema';
+import { log } from '../../server/log.mjs';
 import { audit, type Actor } from './audit';
 import { editorDb } from './db';
 import { draftPayload, publishableDrafts } from './drafts';
 import { dataDir, FILES, publishedContent, withRecord, type AnyRecord, type EditableContent, type Entity } from './records';
+import { buildFileIn, publishToReplicas, replicaTarget, ReplicasNotSwitched } from './replicas';
 
 /** Built databases, temp files and hidden files are not sources (as the import's own rule). */
 const NOT_SOURCE = /^\.|\.db($|-)|\.tmp|\.(sqlite|sqlite3)($|-)/;
@@ -72,12 +78,21 @@ export async function buildSnapshot(
   content: EditableContent,
   outputPath = defaultSnapshotPath(),
   sourceDir = dataDir(),
+  extraAddressFiles: readonly string[] = [],
 ): Promise<BuildOutcome> {
   const dir = await overlayDirectory(sourceDir, content);
   try {
     const { code, stderr } = await run(
       process.execPath,
-      [path.resolve('node_modules/.bin/tsx'), path.resolve('src/data-import/cli.ts'), '--data-dir', dir, '--out', path.resolve(outputPath)],
+      [
+        path.resolve('node_modules/.bin/tsx'),
+        path.resolve('src/data-import/cli.ts'),
+        '--data-dir',
+        dir,
+        '--out',
+        path.resolve(outputPath),
+        ...extraAddressFiles.flatMap((file) => ['--addresses', file]),
+      ],
       {
         ...process.env,
         // The overlay already is the content to publish: the CLI must not put the last published version over it.
@@ -103,6 +118,26 @@ export async function buildSnapshot(
   }
 }
 
+/**
+ * The extra address files (`npm run data:build -- --addresses FILE`) the snapshot at `snapshotPath`
+ * was built with, as its meta table records them: a publish builds with the same ones.
+ */
+export function extraAddressFilesOf(snapshotPath = defaultSnapshotPath()): string[] {
+  let db: Database.Database;
+  try {
+    db = new Database(snapshotPath, { readonly: true, fileMustExist: true });
+  } catch {
+    return []; // no snapshot yet: the build starts from data/ alone
+  }
+  try {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(EXTRA_ADDRESS_FILES_KEY) as { value: string } | undefined;
+    const files: unknown = row ? JSON.parse(row.value) : [];
+    return Array.isArray(files) ? files.filter((file): file is string => typeof file === 'string') : [];
+  } finally {
+    db.close();
+  }
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -117,7 +152,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 
 export type PublishResult =
   | { ok: true; version: PublishedVersionRow; report: BuildOutcome; drafts: number }
-  | { ok: false; reason: 'nothing' | 'busy' | 'invalid'; problems?: string[] };
+  | { ok: false; reason: 'nothing' | 'busy' | 'invalid' | 'replicas'; problems?: string[] };
 
 let publishing = false;
 
@@ -132,14 +167,29 @@ async function publishContent(
   publishing = true;
   const started = performance.now();
   try {
+    const action = rollbackOf ? 'publish.rollback' : 'publish';
+    // Behind nginx the build goes to a file of its own, handed to the replicas' publishing below.
+    const target = replicaTarget();
+    const output = target ? buildFileIn(target) : defaultSnapshotPath();
     let report: BuildOutcome;
     try {
-      report = await buildSnapshot(content);
+      report = await buildSnapshot(content, output, dataDir(), extraAddressFilesOf());
     } catch (error) {
+      if (target) await rm(output, { force: true });
       if (!(error instanceof BuildRefused)) throw error;
       const problems = error.problems;
-      audit(actor, 'publish', 'failed', { after: { problems: problems.slice(0, 20) } });
+      audit(actor, action, 'failed', { after: { problems: problems.slice(0, 20) } });
       return { ok: false, reason: 'invalid', problems };
+    }
+    if (target) {
+      try {
+        await publishToReplicas(output, target, (line) => log.info({ event: 'publish', message: line }));
+      } catch (error) {
+        if (!(error instanceof ReplicasNotSwitched)) throw error;
+        log.error({ event: 'publish', outcome: 'failed', dataVersion: report.dataVersion, message: error.message });
+        audit(actor, action, 'failed', { after: { dataVersion: report.dataVersion, problems: [error.message] } });
+        return { ok: false, reason: 'replicas', problems: [error.message] };
+      }
     }
     const durationMs = Math.round(performance.now() - started);
     const db = editorDb();
@@ -160,7 +210,7 @@ async function publishContent(
         tx.update(drafts).set({ status: 'published', publishedVersion: row.id }).where(inArray(drafts.id, draftIds)).run();
       return row;
     });
-    audit(actor, rollbackOf ? 'publish.rollback' : 'publish', 'ok', {
+    audit(actor, action, 'ok', {
       target: `version:${version.id}`,
       after: { dataVersion: report.dataVersion, drafts: draftIds, durationMs },
     });
