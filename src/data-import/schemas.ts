@@ -231,7 +231,7 @@ export const noticeSchema = z
     updatedAt: isoDate,
   })
   .refine((n) => !n.validFrom || !n.validUntil || n.validFrom <= n.validUntil, {
-    message: 'das Ende (validUntil) liegt vor dem Beginn (validFrom)',
+    message: 'das Ende (validUntil) liegt vor dem Beginn (validFrom); erwartet ein Ende am oder nach dem Beginn',
     path: ['validUntil'],
   });
 export type NoticeRecord = z.infer<typeof noticeSchema>;

@@ -17,7 +17,7 @@ import { defaultSnapshotPath } from '../../db/client';
 import { audit, type Actor } from './audit';
 import { editorDb } from './db';
 import { draftPayload, publishableDrafts } from './drafts';
-import { dataDir, FILES, publishedContent, withRecord, type AnyRecord, type EditableContent, type Entity } from './records';
+import { contentOf, dataDir, FILES, publishedContent, withRecord, type AnyRecord, type EditableContent, type Entity } from './records';
 
 /** Built databases, temp files and hidden files are not sources (as the import's own rule). */
 const NOT_SOURCE = /^\.|\.db($|-)|\.tmp|\.(sqlite|sqlite3)($|-)/;
@@ -189,7 +189,7 @@ export async function publishDrafts(actor: Actor, publishedBy: number): Promise<
 export async function rollbackTo(versionId: number, actor: Actor, publishedBy: number): Promise<PublishResult> {
   const row = versionById(versionId);
   if (!row) return { ok: false, reason: 'nothing' };
-  return publishContent(JSON.parse(row.content) as EditableContent, actor, publishedBy, [], versionId);
+  return publishContent(contentOf(row.content), actor, publishedBy, [], versionId);
 }
 
 export function listVersions(): Omit<PublishedVersionRow, 'content'>[] {
@@ -226,6 +226,7 @@ export function diffContent(before: EditableContent, after: EditableContent): Re
     ['officer', 'officers'],
     ['account', 'accounts'],
     ['station', 'stations'],
+    ['notice', 'notices'],
   ];
   for (const [entity, key] of pairs) {
     const old = new Map((before[key] as AnyRecord[]).map((r) => [r.id, r]));
@@ -259,5 +260,5 @@ export function versionDiff(id: number, base: () => EditableContent): RecordChan
     .from(publishedVersions)
     .where(eq(publishedVersions.id, id - 1))
     .get();
-  return diffContent(previous ? (JSON.parse(previous.content) as EditableContent) : base(), JSON.parse(row.content) as EditableContent);
+  return diffContent(previous ? (contentOf(previous.content)) : base(), contentOf(row.content));
 }
