@@ -18,7 +18,14 @@ import { rm } from 'node:fs/promises';
 
 const NOTICES = [
   { id: 'land', scope: 'state', text: 'Für ganz Niedersachsen', isDemo: false, updatedAt: '2026-12-01' },
-  { id: 'pd-hannover', scope: 'pd:pd-hannover', text: 'Für die PD Hannover', textEn: 'For PD Hannover', isDemo: false, updatedAt: '2026-12-01' },
+  {
+    id: 'pd-hannover',
+    scope: 'pd:pd-hannover',
+    text: 'Für die PD Hannover',
+    textEn: 'For PD Hannover',
+    isDemo: false,
+    updatedAt: '2026-12-01',
+  },
   { id: 'pi-celle', scope: 'pi:pi-celle', text: '<script>alert(1)</script> PI Celle', isDemo: false, updatedAt: '2026-12-01' },
   {
     id: 'sprechstunde-wathlingen',
@@ -48,7 +55,8 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
-const idsFor = (districtId: string, day: string) => districtNotices(portal, portal.districtView(districtId)!, at(day)).notices.map((n) => n.id);
+const idsFor = (districtId: string, day: string) =>
+  districtNotices(portal, portal.districtView(districtId)!, at(day)).notices.map((n) => n.id);
 
 describe('notices of a district on a day', () => {
   it('stores every notice of the file, markup as text', () => {

@@ -260,5 +260,5 @@ export function versionDiff(id: number, base: () => EditableContent): RecordChan
     .from(publishedVersions)
     .where(eq(publishedVersions.id, id - 1))
     .get();
-  return diffContent(previous ? (contentOf(previous.content)) : base(), contentOf(row.content));
+  return diffContent(previous ? contentOf(previous.content) : base(), contentOf(row.content));
 }

@@ -43,7 +43,12 @@ export type RecordOf<E extends Entity> = E extends 'officer'
       : StationRecord;
 export type AnyRecord = OfficerRecord | AccountRecord | StationRecord | NoticeRecord;
 
-export const LIST: Record<Entity, keyof EditableContent> = { officer: 'officers', account: 'accounts', station: 'stations', notice: 'notices' };
+export const LIST: Record<Entity, keyof EditableContent> = {
+  officer: 'officers',
+  account: 'accounts',
+  station: 'stations',
+  notice: 'notices',
+};
 export const SCHEMAS: Record<Entity, z.ZodType> = {
   officer: officerSchema,
   account: accountSchema,

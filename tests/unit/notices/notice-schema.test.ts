@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssue, formatPath, noticeSchema } from '../../../src/data-import/schemas';
 
-const valid = { id: 'sprechstunde-celle', scope: 'pi:pi-celle', text: 'Die Sprechstunde entfällt am 24.12.', isDemo: false, updatedAt: '2026-12-01' };
+const valid = {
+  id: 'sprechstunde-celle',
+  scope: 'pi:pi-celle',
+  text: 'Die Sprechstunde entfällt am 24.12.',
+  isDemo: false,
+  updatedAt: '2026-12-01',
+};
 
 /** The fields with errors and their German messages. */
 function problems(input: Record<string, unknown>): Record<string, string> {
@@ -60,7 +66,14 @@ describe('noticeSchema', () => {
   });
 
   it('accepts https links only', () => {
-    for (const link of ['http://example.org/', 'javascript:alert(1)', 'https://', 'https://localhost/', '//example.org/x', 'data:text/html,x'])
+    for (const link of [
+      'http://example.org/',
+      'javascript:alert(1)',
+      'https://',
+      'https://localhost/',
+      '//example.org/x',
+      'data:text/html,x',
+    ])
       expect(problems({ ...valid, link }).link, link).toMatch(/https-Adresse/);
   });
 
