@@ -175,7 +175,7 @@ export async function publishDrafts(actor: Actor, publishedBy: number): Promise<
   const ready = publishableDrafts();
   if (!ready.length) return { ok: false, reason: 'nothing' };
   let content = publishedContent();
-  for (const draft of ready) content = withRecord(content, draft.entity as Entity, draft.recordId, draftPayload(draft));
+  for (const draft of ready) content = withRecord(content, draft.entity, draft.recordId, draftPayload(draft));
   return publishContent(
     content,
     actor,
