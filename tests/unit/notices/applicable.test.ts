@@ -1,6 +1,6 @@
 /** Which notices apply to a district on a day (Europe/Berlin), and when that answer next changes. */
 import { describe, expect, it } from 'vitest';
-import { applicableNotices, berlinDay, nextDay, validOn, type Notice } from '../../../src/domain/notices';
+import { applicableNotices, berlinDay, nextDay, validOn, type Notice, type NoticeTarget } from '../../../src/domain/notices';
 
 const notice = (id: string, scope: string, from: string | null = null, until: string | null = null): Notice => ({
   id,
@@ -14,8 +14,8 @@ const notice = (id: string, scope: string, from: string | null = null, until: st
   updatedAt: '2026-12-01',
 });
 
-const WATHLINGEN = { directorateId: 'pd-lueneburg', inspectionId: 'pi-celle', stationId: 'polizeistation-wathlingen' };
-const HANNOVER = { directorateId: 'pd-hannover', inspectionId: 'pi-hannover', stationId: 'pk-hannover-mitte' };
+const WATHLINGEN: NoticeTarget = { directorateId: 'pd-lueneburg', inspectionId: 'pi-celle', stationId: 'polizeistation-wathlingen' };
+const HANNOVER: NoticeTarget = { directorateId: 'pd-hannover', inspectionId: 'pi-hannover', stationId: 'pk-hannover-mitte' };
 
 const ALL = [
   notice('land', 'state'),
