@@ -556,6 +556,9 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
     '/redaktion/protokoll',
     '/en/redaktion/konten',
     '/redaktion/dienststellen/polizeistation-wathlingen',
+    '/redaktion/hinweise',
+    `/redaktion/hinweise/${CELLE_NOTICE}`,
+    '/en/redaktion/hinweise/neu',
   ]) {
     await admin.goto(base + path);
     await expect(admin.locator('script')).toHaveCount(0);
