@@ -171,7 +171,7 @@ function exportVersion(args: string[]): number {
   const out = option(args, '--out');
   if (!Number.isInteger(version) || !out) {
     console.error(
-      'Aufruf: npm run editor:export -- --version N --out VERZEICHNIS   (schreibt demo/officers.json, demo/accounts.json, demo/stations.json)',
+      'Aufruf: npm run editor:export -- --version N --out VERZEICHNIS   (schreibt demo/officers.json, demo/accounts.json, demo/stations.json, demo/notices.json)',
     );
     return 2;
   }

@@ -739,6 +739,7 @@ async function main() {
   await write('stations.json', [...stations].sort(byId));
   await write('officers.json', [...officers].sort(byId));
   await write('accounts.json', [...accounts].sort(byId));
+  await write('notices.json', demoNotices(stations).sort(byId));
 
   const platformsUsed = new Set(accounts.map((a) => a.platform));
   const missing = PLATFORMS.filter((p) => !platformsUsed.has(p));
@@ -749,6 +750,35 @@ async function main() {
       `${officers.length} officers (${officers.filter((o) => o.role === 'digital').length} digital, ${officers.filter((o) => o.role === 'kobb').length} kobb), ` +
       `${accounts.length} accounts; no digital officer: ${[...withoutDigital].sort().join(', ')}`,
   );
+}
+
+/**
+ * Two notices that show how "Aktuelle Hinweise" look: one for an inspection's districts, undated,
+ * and one for a station's, with dates. Made up and marked demo, like every demo record.
+ */
+function demoNotices(stations: ReadonlyArray<{ id: string; inspectionId: string }>) {
+  const notices: Array<Record<string, unknown> & { id: string }> = [];
+  if (stations.some((s) => s.inspectionId === 'pi-celle'))
+    notices.push({
+      id: 'demo-hinweis-pi-celle',
+      scope: 'pi:pi-celle',
+      text: 'Demo-Hinweis (erfunden): So erscheinen aktuelle Hinweise der Polizeiinspektion Celle, etwa wenn eine Sprechstunde entfällt oder eine Dienststelle umzieht.',
+      textEn:
+        'Demo notice (made up): this is how current notices of the Polizeiinspektion Celle appear, for example when office hours are cancelled or a station moves.',
+      isDemo: true,
+      updatedAt: UPDATED_AT,
+    });
+  if (stations.some((s) => s.id === 'polizeistation-wathlingen'))
+    notices.push({
+      id: 'demo-sprechstunde-wathlingen',
+      scope: 'station:polizeistation-wathlingen',
+      text: 'Demo-Hinweis (erfunden): Die Sprechstunde in der Polizeistation Wathlingen entfällt am 24.12.2026.',
+      validFrom: '2026-12-01',
+      validUntil: '2026-12-24',
+      isDemo: true,
+      updatedAt: UPDATED_AT,
+    });
+  return notices;
 }
 
 /** The districts with each divided city's one former district in place of its parts (all with a population). */

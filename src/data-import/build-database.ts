@@ -59,6 +59,7 @@ export interface BuildReport {
     assignments: number;
     accounts: number;
     accountHolders: number;
+    notices: number;
     dataSources: number;
     streets: number;
     addresses: number;
@@ -251,6 +252,7 @@ export async function buildDatabase({ dataDir, outputPath, extraAddressFiles = [
       assignments: data.assignments.length,
       accounts: data.accounts.length,
       accountHolders: data.accountHolders.length,
+      notices: data.notices.length,
       dataSources: data.dataSources.length,
       streets: data.streets.length,
       addresses: data.addresses.length,
@@ -422,6 +424,7 @@ function insertAll(db: Db, data: SourceData, metaRows: { key: string; value: str
     put(schema.assignments, data.assignments);
     put(schema.accounts, data.accounts);
     put(schema.accountHolders, data.accountHolders);
+    put(schema.notices, data.notices);
     put(
       schema.localities,
       data.localities.map((x) => ({

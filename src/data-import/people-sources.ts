@@ -10,7 +10,8 @@ import { officeHoursText } from '../i18n/office-hours';
 import { CITY_DISTRICTS_FILE } from './city-districts';
 import type { RecordRef } from './errors';
 import type { OfficialData } from './official-sources';
-import { accountSchema, dataSourceSchema, officerSchema, stationSchema } from './schemas';
+import { accountSchema, dataSourceSchema, noticeSchema, officerSchema, stationSchema } from './schemas';
+import { readNoticeScope, type Notice } from '../domain/notices';
 import type { SourceReader } from './source-reader';
 import {
   SOURCE_FILES,
@@ -32,6 +33,8 @@ export interface PeopleData {
   accounts: AccountData[];
   accountHolders: AccountHolder[];
   dataSources: DataSourceData[];
+  /** Current notices (demo/notices.json, optional), by id. */
+  notices: Notice[];
 }
 
 /** Reads and checks the people's files against `official`; findings that are no error go to `warnings`. */
@@ -55,6 +58,7 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
   const stations = await parseList(file.stations, stationSchema);
   const officers = await parseList(file.officers, officerSchema);
   const accounts = await parseList(file.accounts, accountSchema);
+  const notices = (await reader.exists(file.notices)) ? await parseList(file.notices, noticeSchema) : [];
   reader.unique(
     sources,
     file.sources,
@@ -76,6 +80,12 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
   reader.unique(
     accounts,
     file.accounts,
+    (s) => s.rec.id,
+    (s) => s.ref,
+  );
+  reader.unique(
+    notices,
+    file.notices,
     (s) => s.rec.id,
     (s) => s.ref,
   );
@@ -198,6 +208,12 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
         problems.add(where(file.accounts), ref, `holders[${k}].id`, `unbekannter Inhaber (${h.type}) "${h.id}"`);
     });
   }
+  const scopeExists = { directorate: directorateIds, inspection: inspectionIds, station: stationById } as const;
+  for (const { rec, ref } of notices) {
+    const { type, id } = readNoticeScope(rec.scope);
+    if (type !== 'state' && !scopeExists[type].has(id ?? ''))
+      problems.add(where(file.notices), ref, 'scope', `unbekannter Bereich "${rec.scope}"`);
+  }
   problems.throwIfAny();
 
   // Resolve: stations onto districts, coverage into one assignment row per district.
@@ -257,6 +273,19 @@ export async function readPeople(reader: SourceReader, official: OfficialData, w
     })),
     accountHolders: accounts.flatMap(({ rec }) => rec.holders.map((h) => ({ accountId: rec.id, holderType: h.type, holderId: h.id }))),
     dataSources: sources.map(({ rec }) => rec).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id)),
+    notices: notices
+      .map(({ rec }) => ({
+        id: rec.id,
+        scope: rec.scope as Notice['scope'],
+        text: rec.text,
+        textEn: rec.textEn ?? null,
+        link: rec.link ?? null,
+        validFrom: rec.validFrom ?? null,
+        validUntil: rec.validUntil ?? null,
+        isDemo: rec.isDemo,
+        updatedAt: rec.updatedAt,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../domain/model';
 import { readOpeningHours } from '../domain/office-hours';
+import { isCalendarDay, NOTICE_MAX_LENGTH, NOTICE_SCOPE } from '../domain/notices';
 
 const ags8 = z.string().regex(/^\d{8}$/, 'erwartet 8-stelligen Gemeindeschlüssel (AGS)');
 const ags5 = z.string().regex(/^\d{5}$/, 'erwartet 5-stelligen Kreisschlüssel');
@@ -196,6 +197,44 @@ export const accountSchema = z.strictObject({
   updatedAt: isoDate,
 });
 export type AccountRecord = z.infer<typeof accountSchema>;
+
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+const calendarDay = z.string().refine(isCalendarDay, 'erwartet ein Datum JJJJ-MM-TT, das es gibt (z. B. 2026-12-24)');
+/** A notice's text: plain text on one or a few lines, never HTML (it is shown as text, escaped). */
+const noticeText = z
+  .string()
+  .trim()
+  .min(1, 'darf nicht leer sein')
+  .max(NOTICE_MAX_LENGTH, `zu lang: höchstens ${NOTICE_MAX_LENGTH} Zeichen`)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, 'darf keine Steuerzeichen enthalten');
+
+/** demo/notices.json: a current notice ("Aktueller Hinweis") for an area, optionally between two dates. */
+export const noticeSchema = z
+  .strictObject({
+    id: slug,
+    /** `state` (all of Niedersachsen), `pd:<Polizeidirektion>`, `pi:<Polizeiinspektion>` or `station:<Dienststelle>`. */
+    scope: z
+      .string()
+      .regex(NOTICE_SCOPE, 'erwartet "state", "pd:<Polizeidirektion>", "pi:<Polizeiinspektion>" oder "station:<Dienststelle>"'),
+    text: noticeText,
+    textEn: noticeText.optional(),
+    link: z
+      .string()
+      .trim()
+      .max(500, 'zu lang: höchstens 500 Zeichen')
+      .regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$/, 'erwartet eine https-Adresse (https://…)')
+      .optional(),
+    validFrom: calendarDay.optional(),
+    validUntil: calendarDay.optional(),
+    isDemo: z.boolean(),
+    updatedAt: isoDate,
+  })
+  .refine((n) => !n.validFrom || !n.validUntil || n.validFrom <= n.validUntil, {
+    message: 'das Ende (validUntil) liegt vor dem Beginn (validFrom); erwartet ein Ende am oder nach dem Beginn',
+    path: ['validUntil'],
+  });
+export type NoticeRecord = z.infer<typeof noticeSchema>;
 
 /** sources.json: licence and attribution per source. */
 export const dataSourceSchema = z.strictObject({

@@ -28,6 +28,8 @@ export const SOURCE_FILES = {
   stations: 'demo/stations.json',
   officers: 'demo/officers.json',
   accounts: 'demo/accounts.json',
+  /** Optional: without it there are no notices. */
+  notices: 'demo/notices.json',
   sources: 'sources.json',
 } as const;
 

@@ -22,6 +22,7 @@ export interface SnapshotRows {
   assignments: t.AssignmentRow[];
   accounts: t.AccountRow[];
   accountHolders: t.AccountHolderRow[];
+  notices: t.NoticeRow[];
   localities: t.LocalityRow[];
   statePolice: t.StatePoliceRow[];
   outsidePlaces: t.OutsidePlaceRow[];
@@ -51,6 +52,7 @@ export function readSnapshot(db: PortalDatabase): SnapshotRows {
     assignments: tx.select().from(t.assignments).all(),
     accounts: tx.select().from(t.accounts).orderBy(asc(t.accounts.platform)).all(),
     accountHolders: tx.select().from(t.accountHolders).all(),
+    notices: tx.select().from(t.notices).orderBy(asc(t.notices.id)).all(),
     localities: tx.select().from(t.localities).orderBy(asc(t.localities.id)).all(),
     statePolice: tx.select().from(t.statePolice).orderBy(asc(t.statePolice.id)).all(),
     outsidePlaces: tx.select().from(t.outsidePlaces).orderBy(asc(t.outsidePlaces.id)).all(),

@@ -244,6 +244,24 @@ export const accountHolders = sqliteTable(
 );
 
 /**
+ * Current notices ("Aktuelle Hinweise") of the editors, plain text. `scope` is `state`,
+ * `pd:<directorate id>`, `pi:<inspection id>` or `station:<station id>` (src/domain/notices.ts);
+ * which apply to a district on a day is decided per request, not stored.
+ */
+export const notices = sqliteTable('notices', {
+  id: text('id').primaryKey(),
+  scope: text('scope').notNull(),
+  text: text('text').notNull(),
+  textEn: text('text_en'),
+  link: text('link'),
+  /** First and last day shown (YYYY-MM-DD, Europe/Berlin); null: open. */
+  validFrom: text('valid_from'),
+  validUntil: text('valid_until'),
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
  * Named places of Niedersachsen below the municipality (GeoNames): Ortsteile ("Greetsiel") and
  * other spellings of a municipality ("Wulften" for Wulften am Harz). Each belongs to the
  * municipality its point lies in, whatever name GeoNames filed it under.
@@ -310,6 +328,7 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type AccountHolderRow = typeof accountHolders.$inferSelect;
 export type DataSourceRow = typeof dataSources.$inferSelect;
+export type NoticeRow = typeof notices.$inferSelect;
 export type LocalityRow = typeof localities.$inferSelect;
 export type StatePoliceRow = typeof statePolice.$inferSelect;
 export type OutsidePlaceRow = typeof outsidePlaces.$inferSelect;

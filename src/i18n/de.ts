@@ -132,6 +132,8 @@ export const de = {
   'notice.noReports':
     'Über soziale Netzwerke nimmt die Polizei keine Anzeigen und keine Notrufe entgegen. Im Notfall wählen Sie 110. Anzeigen erstatten Sie bei jeder Dienststelle oder online:',
   'notice.onlinewache': 'Onlinewache der Polizei Niedersachsen',
+  'notices.title': 'Aktuelle Hinweise',
+  'notices.more': 'Mehr dazu',
   'officer.roleDigital': 'Digitale Community-Policing-Streife',
   'officer.roleKobb': 'Kontaktbereichsbeamtin / -beamter',
   'officer.demo': 'Demo',
@@ -387,6 +389,8 @@ export const de = {
   'apiDoc.schema.ref': 'Verweis auf einen Datensatz: Kennung und Name.',
   'apiDoc.schema.error': 'Die eine Fehlerform der API. details nennt z. B. den ungültigen Parameter.',
   'apiDoc.schema.account': 'Ein offizielles Konto in einem sozialen Netzwerk. isDemo: erfundenes Demo-Konto.',
+  'apiDoc.schema.notice':
+    'Hinweise der Redaktionen der Polizei für diesen Bezirk, gültig heute (Europe/Berlin). scope: für wen der Hinweis gilt (state: ganz Niedersachsen; directorate, inspection, station mit Kennung). textEn fehlt, wo es keine englische Fassung gibt. isDemo: erfundener Demo-Hinweis.',
   'apiDoc.schema.links': 'Adressen dieses Datensatzes in der API (self) und im Portal (html).',
   'apiDoc.schema.pagination': 'Seitenangaben: next und prev sind fertige Pfade zur nächsten und vorigen Seite oder null.',
   'apiDoc.schema.boundary': 'Umriss eines Bezirks als GeoJSON-Feature (WGS84) mit Lizenzangabe.',

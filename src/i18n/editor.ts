@@ -13,6 +13,7 @@ const de = {
   'nav.officers': 'Beamtinnen und Beamte',
   'nav.accounts': 'Konten',
   'nav.stations': 'Dienststellen',
+  'nav.notices': 'Hinweise',
   'nav.drafts': 'Entwürfe',
   'nav.preview': 'Vorschau',
   'nav.publish': 'Veröffentlichen',
@@ -96,6 +97,13 @@ const de = {
   'field.handle': 'Konto (Adresse oder @Name)',
   'field.verifiedSince': 'Geprüft am (JJJJ-MM-TT)',
   'field.holders': 'Inhaber (z. B. officer:anna-muster-1, station:…, inspection:…)',
+  'field.scope': 'Gilt für',
+  'field.scope.state': 'ganz Niedersachsen (nur Administration)',
+  'field.noticeText': 'Hinweis auf Deutsch (nur Text, höchstens 500 Zeichen)',
+  'field.noticeTextEn': 'Hinweis auf Englisch (optional; sonst erscheint der deutsche)',
+  'field.link': 'Link für mehr Informationen (optional, https://…)',
+  'field.validFrom': 'Anzeigen ab (JJJJ-MM-TT, optional)',
+  'field.validUntil': 'Anzeigen bis einschließlich (JJJJ-MM-TT, optional)',
   'form.save': 'Als Entwurf speichern',
   'form.delete': 'Löschen (als Entwurf)',
   'form.saved': 'Entwurf gespeichert (Version {version}).',
@@ -260,6 +268,9 @@ const de = {
   'zod.tooShort': 'Zu kurz oder zu wenige Einträge',
   'zod.tooLong': 'Zu lang',
   'zod.choice': 'Bitte einen der angebotenen Werte wählen',
+  'zod.date': 'Bitte ein Datum im Format JJJJ-MM-TT angeben, das es gibt',
+  'zod.dateOrder': 'Das Ende liegt vor dem Beginn',
+  'zod.https': 'Bitte eine Adresse angeben, die mit https:// beginnt',
 } as const;
 
 export type EditorKey = keyof typeof de;
@@ -272,6 +283,7 @@ const en: Record<EditorKey, string> = {
   'nav.officers': 'Officers',
   'nav.accounts': 'Accounts',
   'nav.stations': 'Stations',
+  'nav.notices': 'Notices',
   'nav.drafts': 'Drafts',
   'nav.preview': 'Preview',
   'nav.publish': 'Publish',
@@ -354,6 +366,13 @@ const en: Record<EditorKey, string> = {
   'field.handle': 'Account (address or @name)',
   'field.verifiedSince': 'Verified on (YYYY-MM-DD)',
   'field.holders': 'Holders (e.g. officer:anna-muster-1, station:…, inspection:…)',
+  'field.scope': 'Applies to',
+  'field.scope.state': 'all of Niedersachsen (administrators only)',
+  'field.noticeText': 'Notice in German (plain text, at most 500 characters)',
+  'field.noticeTextEn': 'Notice in English (optional; otherwise the German one is shown)',
+  'field.link': 'Link to more information (optional, https://…)',
+  'field.validFrom': 'Show from (YYYY-MM-DD, optional)',
+  'field.validUntil': 'Show until and including (YYYY-MM-DD, optional)',
   'form.save': 'Save as draft',
   'form.delete': 'Delete (as a draft)',
   'form.saved': 'Draft saved (version {version}).',
@@ -515,6 +534,9 @@ const en: Record<EditorKey, string> = {
   'zod.tooShort': 'Too short or too few entries',
   'zod.tooLong': 'Too long',
   'zod.choice': 'Please choose one of the offered values',
+  'zod.date': 'Please give a date as YYYY-MM-DD that exists',
+  'zod.dateOrder': 'The end is before the start',
+  'zod.https': 'Please give an address starting with https://',
 };
 
 export const editorMessages: Record<Language, Record<EditorKey, string>> = { de, en };

@@ -133,6 +133,8 @@ export const en = {
   'notice.noReports':
     'The police do not accept crime reports or emergency calls via social networks. In an emergency, dial 110. You can report a crime at any police station or online:',
   'notice.onlinewache': 'Online police station of the Lower Saxony Police (Onlinewache)',
+  'notices.title': 'Current notices',
+  'notices.more': 'More about this',
   'officer.roleDigital': 'Digital community police officer',
   'officer.roleKobb': 'Neighbourhood contact officer',
   'officer.demo': 'Demo',
@@ -387,6 +389,8 @@ export const en = {
   'apiDoc.schema.ref': 'Reference to a record: identifier and name.',
   'apiDoc.schema.error': 'The single error shape of the API. details names e.g. the invalid parameter.',
   'apiDoc.schema.account': 'An official social media account. isDemo: fictitious demo account.',
+  'apiDoc.schema.notice':
+    "A notice of the police's web teams for this district, valid today (Europe/Berlin). scope: whom it is for (state: all of Niedersachsen; directorate, inspection, station with its id). textEn is null where there is no English version. isDemo: made-up demo notice.",
   'apiDoc.schema.links': 'Addresses of this record in the API (self) and in the portal (html).',
   'apiDoc.schema.pagination': 'Paging: next and prev are ready-made paths to the next and previous page, or null.',
   'apiDoc.schema.boundary': 'Outline of a district as a GeoJSON feature (WGS84) with licence information.',

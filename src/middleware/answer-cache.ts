@@ -5,7 +5,8 @@
  * their encoding, by language, host and address (the host because without PUBLIC_ORIGIN a page
  * prints absolute links, e.g. its QR code, from the address it was asked under). Not kept:
  * locate answers (a point is seldom asked twice). Bounded in bytes (ANSWER_CACHE_MB, default
- * 64; 0 turns it off), least recently used out first; a new data version empties it.
+ * 64; 0 turns it off), least recently used out first; a new data version empties it, and so
+ * does a new day in Berlin: dated notices (services/notices.ts) change answers at midnight.
  *
  * It sits inside the caching step, so a kept answer still gets its 304 and Cache-Control, and
  * behind the limits and the rate limit, which apply to every request as before. With nginx in
@@ -15,6 +16,7 @@ import type { MiddlewareHandler } from 'astro';
 import { LRUCache } from 'lru-cache';
 import { bodyTag } from '../services/api';
 import { isEditorPath } from '../services/editor/http';
+import { berlinDay } from '../services/notices';
 
 interface KeptAnswer {
   headers: Array<[string, string]>;
@@ -45,7 +47,7 @@ export function answerCacheOf(maxBytes: number): MiddlewareHandler {
       context.locals.preview
     )
       return next();
-    const version = context.locals.portal?.info.dataVersion;
+    const version = `${context.locals.portal?.info.dataVersion ?? ''}|${berlinDay()}`;
     if (version !== dataVersion) {
       kept.clear();
       dataVersion = version;

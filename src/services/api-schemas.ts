@@ -164,11 +164,27 @@ export const District = z
   })
   .meta({ id: 'District' });
 
+/** A current notice of the editors, as a district answer lists those valid today (Europe/Berlin). */
+export const Notice = z
+  .object({
+    id: z.string(),
+    scope: z.object({ type: z.enum(['state', 'directorate', 'inspection', 'station']), id: z.string().nullable() }),
+    text: z.string(),
+    textEn: z.string().nullable(),
+    link: z.string().nullable(),
+    validFrom: isoDate.nullable(),
+    validUntil: isoDate.nullable(),
+    isDemo: z.boolean(),
+    updatedAt: isoDate,
+  })
+  .meta({ id: 'Notice', description: t('apiDoc.schema.notice') });
+
 export const DistrictDetail = District.extend({
   municipalities: z.array(z.object({ ags: z.string(), name: z.string(), type: z.string(), population: z.number().int() })),
   station: Station.nullable(),
   officers: z.array(DistrictOfficer),
   inspectionAccounts: z.array(Account),
+  notices: z.array(Notice),
   responsibilityVerified: z.boolean(),
   updatedAt: isoDate,
 }).meta({ id: 'DistrictDetail' });
@@ -367,6 +383,7 @@ export const AccountVerification = z
 
 export type DistrictBody = z.output<typeof District>;
 export type DistrictDetailBody = z.output<typeof DistrictDetail>;
+export type NoticeBody = z.output<typeof Notice>;
 export type OfficerBody = z.output<typeof Officer>;
 export type OfficerDetailBody = z.output<typeof OfficerDetail>;
 export type StationBody = z.output<typeof Station>;

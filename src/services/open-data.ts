@@ -6,6 +6,8 @@ import type { District, Officer, Station } from '../domain/model';
 import { roundCoordinates, simplifyGeometry } from '../domain/geo';
 import { BERLIN, officeHours } from '../domain/office-hours';
 import { paths } from '../paths';
+import { readNoticeScope, type Notice } from '../domain/notices';
+import { districtNotices } from './notices';
 import type { AccountView, Portal } from './portal';
 import type { z } from 'zod';
 import { cityView } from './city-view';
@@ -17,6 +19,7 @@ import type {
   DistrictBody,
   DistrictDetailBody,
   Inspection,
+  NoticeBody,
   OfficerBody,
   OfficerDetailBody,
   StationBody,
@@ -80,9 +83,15 @@ export function districtBody(portal: Portal, district: District): DistrictBody {
   };
 }
 
-export function districtDetailBody(portal: Portal, id: string): DistrictDetailBody | null {
+/** The district answer with the notices valid on `now`'s Berlin day, and the Cache-Control they call for (or null). */
+export function districtDetailBody(
+  portal: Portal,
+  id: string,
+  now: Date = new Date(),
+): { body: DistrictDetailBody; cacheControl: string | null } | null {
   const view = portal.districtView(id);
   if (!view) return null;
+  const notices = districtNotices(portal, view, now);
   const officers = [...view.digitalOfficers, ...view.kobbOfficers].map((officer) => ({
     id: officer.id,
     name: officer.name,
@@ -93,14 +102,31 @@ export function districtDetailBody(portal: Portal, id: string): DistrictDetailBo
     accounts: officer.accounts.map(accountBody),
     links: { self: paths.apiOfficer(officer.id), html: paths.officer(officer.id) },
   }));
-  return {
+  const body = {
     ...districtBody(portal, view.district),
     municipalities: view.municipalities.map(({ ags, name, type, population }) => ({ ags, name, type, population })),
     station: view.station ? stationBody(portal, view.station) : null,
     officers,
     inspectionAccounts: view.inspectionAccounts.map(accountBody),
+    notices: notices.notices.map(noticeBody),
     responsibilityVerified: view.responsibilityVerified,
     updatedAt: view.updatedAt,
+  };
+  return { body, cacheControl: notices.cacheControl };
+}
+
+export function noticeBody(notice: Notice): NoticeBody {
+  const { type, id } = readNoticeScope(notice.scope);
+  return {
+    id: notice.id,
+    scope: { type, id },
+    text: notice.text,
+    textEn: notice.textEn,
+    link: notice.link,
+    validFrom: notice.validFrom,
+    validUntil: notice.validUntil,
+    isDemo: notice.isDemo,
+    updatedAt: notice.updatedAt,
   };
 }
 

@@ -9,6 +9,7 @@
 import type { District, Kreis, LatLon, Officer, Polizeidirektion, Polizeiinspektion, Station, StatePolice } from '../domain/model';
 import { parseAreaGeometry, type AreaGeometry, type LabelledPoint, type MapFrame } from '../domain/geo';
 import type { SnapshotRows } from '../db/queries';
+import type { Notice } from '../domain/notices';
 import type { AddressStore } from '../db/address-store';
 import { t as german, type Translate } from '../i18n';
 import type { Cities } from './cities';
@@ -40,6 +41,8 @@ export class Portal {
   readonly info: SnapshotInfo;
   /** Cities divided into districts, their parts and the look-up of a point's part. */
   readonly cities: Cities;
+  /** Every notice of the snapshot, by id; which apply on a day is asked per request (services/notices.ts). */
+  readonly notices: readonly Notice[];
   readonly #records: SnapshotRecords;
   readonly #locator: PointLocator;
   readonly #search: SnapshotSearch;
@@ -53,6 +56,7 @@ export class Portal {
     this.#records = records;
     this.info = records.info;
     this.cities = records.cities;
+    this.notices = rows.notices.map((row) => ({ ...row, scope: row.scope as Notice['scope'] }));
     this.#locator = new PointLocator(records, rows.directorates);
     this.#search = new SnapshotSearch(records, this.#locator, addresses);
     this.#views = new Views(records);

@@ -133,6 +133,9 @@ test('a POST without the CSRF token, or from another Origin, is refused (403)', 
   await expect(page).toHaveURL(`${base}/redaktion`);
 });
 
+/** A demo notice for PI Celle (PD Lüneburg), from the default demo data. */
+const CELLE_NOTICE = 'demo-hinweis-pi-celle';
+
 /** Expected status per route and role: 200, 403, or 303 (to the sign-in page). */
 const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hannover' | 'reviewer', number>]> = [
   ['/redaktion', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
@@ -143,6 +146,10 @@ const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hanno
   ['/redaktion/konten', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/dienststellen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/dienststellen/polizeistation-wathlingen', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 403, reviewer: 200 }],
+  ['/redaktion/hinweise', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  ['/en/redaktion/hinweise', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
+  [`/redaktion/hinweise/${CELLE_NOTICE}`, { anonymous: 303, admin: 200, lueneburg: 200, hannover: 403, reviewer: 200 }],
+  ['/redaktion/hinweise/neu', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 403 }],
   ['/redaktion/entwuerfe', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/konto', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
   ['/redaktion/vorschau', { anonymous: 303, admin: 200, lueneburg: 200, hannover: 200, reviewer: 200 }],
@@ -169,6 +176,7 @@ test('every route answers every role as its role and area allow (403 audited)', 
   const csv = await (await pages.admin.request.get(`${base}/redaktion/protokoll.csv`)).text();
   expect(csv).toContain(`record.read,officer:${HANNOVER_OFFICER},denied`.replace('record.read,', 'record.read,'));
   expect(csv).toMatch(new RegExp(`lueneburg@e2e.example,record.read,officer:${HANNOVER_OFFICER},denied`));
+  expect(csv).toMatch(new RegExp(`hannover@e2e.example,record.read,notice:${CELLE_NOTICE},denied`));
 });
 
 test('an administrator cannot take away their own admin role; unknown areas are named next to the field', async () => {
@@ -307,6 +315,144 @@ test('edit → review → publish: the citizen’s page shows the change, with s
   expect(officers.find((o) => o.id === CELLE_OFFICER)?.phone).toBe('0000 4711-0');
 });
 
+test('a notice goes through draft → review → publish onto the district page, the widget and the API, escaped; areas hold', async ({
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const editor = pages.lueneburg;
+  // Shown until 30 days from now (its disappearance after the last day: tests/integration/notices.test.ts, with a set date).
+  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const text = `Die Sprechstunde entfällt heute. ${HOSTILE}`;
+  await editor.goto(`${base}/redaktion/hinweise/neu`);
+  // The editor's form offers no state-wide notice; one forced into the form is refused (403, audited).
+  await expect(editor.getByLabel('Gilt für').locator('option[value="state"]')).toHaveCount(0);
+  await editor.getByLabel('Kennung').fill('e2e-landesweit');
+  await editor.getByLabel(/^Hinweis auf Deutsch/).fill('Für alle');
+  await editor.getByLabel('Gilt für').evaluate((select: HTMLSelectElement) => select.add(new Option('state', 'state')));
+  await editor.getByLabel('Gilt für').selectOption('state');
+  await editor.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Keine Berechtigung');
+  // Errors next to their field: the end before the start, an http link.
+  await editor.goto(`${base}/redaktion/hinweise/neu`);
+  await editor.getByLabel('Kennung').fill('e2e-hinweis');
+  await editor.getByLabel('Gilt für').selectOption('station:polizeistation-wathlingen');
+  await editor.getByLabel(/^Hinweis auf Deutsch/).fill(text);
+  await editor.getByLabel(/^Link/).fill('http://www.polizei.niedersachsen.de/');
+  await editor.getByLabel(/^Anzeigen ab/).fill('2026-12-31');
+  await editor.getByLabel(/^Anzeigen bis/).fill('2026-01-01');
+  await editor.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(editor.locator('#field-link-error')).toContainText('https-Adresse');
+  await expect(editor.locator('#field-validUntil-error')).toContainText('vor dem Beginn');
+  await editor.getByLabel(/^Link/).fill('https://www.polizei.niedersachsen.de/');
+  await editor.getByLabel(/^Anzeigen ab/).fill('');
+  await editor.getByLabel(/^Anzeigen bis/).fill(until);
+  await editor.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Entwurf gespeichert (Version 1).');
+  // Another area's editor can neither read nor see it; an admin's state-wide draft is the admins' alone.
+  expect((await pages.hannover.request.get(`${base}/redaktion/hinweise/e2e-hinweis`, { maxRedirects: 0 })).status()).toBe(403);
+  const admin = pages.admin;
+  await admin.goto(`${base}/redaktion/hinweise/neu`);
+  await admin.getByLabel('Kennung').fill('e2e-landesweit');
+  await admin.getByLabel('Gilt für').selectOption('state');
+  await admin.getByLabel(/^Hinweis auf Deutsch/).fill('Landesweiter Entwurf');
+  await admin.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+  await expect(admin.getByRole('status')).toHaveText('Entwurf gespeichert (Version 1).');
+  expect((await editor.request.get(`${base}/redaktion/hinweise/e2e-landesweit`, { maxRedirects: 0 })).status()).toBe(403);
+  await admin.goto(`${base}/redaktion/entwuerfe`);
+  await admin
+    .getByRole('region', { name: /e2e-landesweit/ })
+    .getByRole('button', { name: 'Verwerfen' })
+    .click();
+  await expect(admin.getByRole('status')).toHaveText('Erledigt.');
+
+  await editor.goto(`${base}/redaktion/entwuerfe`);
+  await expect(editor.getByRole('region', { name: /e2e-landesweit/ })).toHaveCount(0);
+  await editor
+    .getByRole('region', { name: /e2e-hinweis/ })
+    .getByRole('button', { name: 'Zur Prüfung geben' })
+    .click();
+  await expect(editor.getByRole('status')).toHaveText('Erledigt.');
+  const reviewer = pages.reviewer;
+  await reviewer.goto(`${base}/redaktion/entwuerfe`);
+  await reviewer
+    .getByRole('region', { name: /e2e-hinweis/ })
+    .getByRole('button', { name: 'Freigeben' })
+    .click();
+  await expect(reviewer.getByRole('status')).toHaveText('Erledigt.');
+  await admin.goto(`${base}/redaktion/veroeffentlichen`);
+  await admin.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
+  await expect(admin.getByRole('status')).toContainText('Veröffentlicht: Datenstand', { timeout: 180_000 });
+
+  // The API's district answer lists it (script as text), once every server has taken up the snapshot.
+  const DISTRICT = '033515404';
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`${base}/api/v1/districts/${DISTRICT}`)).json()) as { notices: Array<{ id: string }> }).notices.map(
+          (n) => n.id,
+        ),
+      { timeout: 20_000 },
+    )
+    .toContain('e2e-hinweis');
+  const api = (await (await request.get(`${base}/api/v1/districts/${DISTRICT}`)).json()) as {
+    notices: Array<{ id: string; text: string; validUntil: string; scope: { type: string; id: string } }>;
+  };
+  expect(api.notices.find((n) => n.id === 'e2e-hinweis')).toMatchObject({
+    text,
+    validUntil: until,
+    scope: { type: 'station', id: 'polizeistation-wathlingen' },
+  });
+  // A dated notice: the answer is kept only briefly, so it goes on its last day's midnight.
+  const page = await request.get(`${base}/bezirk/${DISTRICT}`);
+  expect(page.headers()['cache-control']).toBe('public, max-age=60, s-maxage=60, must-revalidate');
+  const outsideAttributes = (html: string) => html.replace(/="[^"]*"/g, '=""');
+  for (const path of [`/bezirk/${DISTRICT}`, `/embed/bezirk/${DISTRICT}`, `/en/bezirk/${DISTRICT}`]) {
+    const html = await (await request.get(base + path)).text();
+    expect(html, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(outsideAttributes(html), path).not.toContain('<script>alert(1)');
+    expect(outsideAttributes(html), path).not.toContain('<img src=x');
+  }
+  // In a browser: a labelled region below the 110 guide, the text shown, nothing run; English where written.
+  // A fresh context: the admin's browser may still keep the widget from the test before (for up to a minute).
+  const visitorContext = await admin.context().browser()!.newContext();
+  const visitor = await visitorContext.newPage();
+  let dialogs = 0;
+  visitor.on('dialog', (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  await visitor.goto(`${base}/bezirk/${DISTRICT}`);
+  const region = visitor.getByRole('complementary', { name: 'Aktuelle Hinweise' });
+  await expect(region).toContainText(text);
+  await expect(region.getByRole('link', { name: 'Mehr dazu' })).toHaveAttribute('href', 'https://www.polizei.niedersachsen.de/');
+  const order = await visitor.evaluate(() => {
+    const guide = document.querySelector('[data-emergency]')!;
+    const notices = document.querySelector('[data-notices]')!;
+    return guide.compareDocumentPosition(notices) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+  await visitor.goto(`${base}/embed/bezirk/${DISTRICT}`);
+  await expect(visitor.getByRole('complementary', { name: 'Aktuelle Hinweise' })).toContainText(text);
+  // English: the demo notice's English text; the new one has none, so its German text, marked lang="de".
+  await visitor.goto(`${base}/en/bezirk/${DISTRICT}`);
+  const english = visitor.getByRole('complementary', { name: 'Current notices' });
+  await expect(english.locator(`[data-notice="${CELLE_NOTICE}"] .notice-text`)).toContainText('Demo notice (made up)');
+  await expect(english.locator(`[data-notice="${CELLE_NOTICE}"] .notice-text`)).not.toHaveAttribute('lang', 'de');
+  await expect(english.locator('[data-notice="e2e-hinweis"] [lang="de"]')).toContainText(text);
+  await expect(visitor.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  await visitorContext.close();
+
+  // The version lists it, and exports the notices file (admins only).
+  await admin.goto(`${base}/redaktion/veroeffentlichen`);
+  const versions = await admin.request.get(`${base}/redaktion/veroeffentlichen`);
+  expect(await versions.text()).toContain('e2e-hinweis');
+  const exported = await admin.request.get(`${base}/redaktion/veroeffentlichen/export/2/notices.json`);
+  expect(exported.status()).toBe(200);
+  expect(((await exported.json()) as Array<{ id: string }>).map((n) => n.id)).toContain('e2e-hinweis');
+  expect((await editor.request.get(`${base}/redaktion/veroeffentlichen/export/2/notices.json`, { maxRedirects: 0 })).status()).toBe(403);
+});
+
 test('a concurrent edit of the same record is refused with a clear message, and nothing is lost', async ({ browser }) => {
   const first = pages.lueneburg;
   const { context, page: second } = await signedIn(browser, base, USERS.admin);
@@ -415,6 +561,9 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
     '/redaktion/bestaetigen?weiter=%2Fredaktion%2Fbenutzer&verworfen=1',
     '/en/redaktion/konten',
     '/redaktion/dienststellen/polizeistation-wathlingen',
+    '/redaktion/hinweise',
+    `/redaktion/hinweise/${CELLE_NOTICE}`,
+    '/en/redaktion/hinweise/neu',
   ]) {
     await admin.goto(base + path);
     await expect(admin.locator('script')).toHaveCount(0);

@@ -66,7 +66,7 @@ export function contentWithDrafts(base = publishedContent(), filter: (draft: Dra
     .from(drafts)
     .where(inArray(drafts.status, [...LIVE_STATUSES]))
     .all()) {
-    if (filter(draft)) content = withRecord(content, draft.entity as Entity, draft.recordId, draftPayload(draft));
+    if (filter(draft)) content = withRecord(content, draft.entity, draft.recordId, draftPayload(draft));
   }
   return content;
 }

@@ -5,11 +5,11 @@
  */
 import { AccountRegistry, parseAccountInput } from '../../domain/accounts';
 import { PLATFORMS, type Platform } from '../../domain/model';
-import type { AccountRecord, OfficerRecord, StationRecord } from '../../data-import/schemas';
+import type { AccountRecord, NoticeRecord, OfficerRecord, StationRecord } from '../../data-import/schemas';
 import type { EditorKey } from '../../i18n/editor';
 import type { AnyRecord, EditableContent, Entity, FieldError } from './records';
 
-export type FieldKind = 'text' | 'email' | 'tel' | 'select' | 'list' | 'date';
+export type FieldKind = 'text' | 'email' | 'tel' | 'select' | 'list' | 'date' | 'textarea' | 'url';
 export interface FieldSpec {
   name: string;
   label: EditorKey;
@@ -100,6 +100,21 @@ export function accountFields(): FieldSpec[] {
   ];
 }
 
+/**
+ * A notice's fields. `scopes` are the areas the editor may choose (value: the notice's scope
+ * notation, label: the area's name); a state-wide notice is offered to admins only.
+ */
+export function noticeFields(scopes: ReadonlyArray<{ value: string; label: string }>): FieldSpec[] {
+  return [
+    { name: 'scope', label: 'field.scope', kind: 'select', paths: ['scope'], options: [...scopes] },
+    { name: 'text', label: 'field.noticeText', kind: 'textarea', paths: ['text'] },
+    { name: 'textEn', label: 'field.noticeTextEn', kind: 'textarea', paths: ['textEn'] },
+    { name: 'link', label: 'field.link', kind: 'url', paths: ['link'] },
+    { name: 'validFrom', label: 'field.validFrom', kind: 'date', paths: ['validFrom'] },
+    { name: 'validUntil', label: 'field.validUntil', kind: 'date', paths: ['validUntil'] },
+  ];
+}
+
 /** A record as form values. */
 export function toForm(entity: Entity, record: AnyRecord | null): Record<string, string> {
   if (!record) return {};
@@ -131,6 +146,17 @@ export function toForm(entity: Entity, record: AnyRecord | null): Record<string,
       email: s.email,
       openingHours: s.openingHours,
       districts: s.districts.join(', '),
+    };
+  }
+  if (entity === 'notice') {
+    const n = record as NoticeRecord;
+    return {
+      scope: n.scope,
+      text: n.text,
+      textEn: n.textEn ?? '',
+      link: n.link ?? '',
+      validFrom: n.validFrom ?? '',
+      validUntil: n.validUntil ?? '',
     };
   }
   const a = record as AccountRecord;
@@ -175,6 +201,23 @@ export function fromForm(entity: Entity, id: string, values: Record<string, stri
       email: values.email,
       openingHours: values.openingHours,
       districts: list(values.districts ?? ''),
+    };
+  }
+  if (entity === 'notice') {
+    // Empty optional fields are left out, as the data file leaves them out.
+    const optional = (name: string) => {
+      const value = (values[name] ?? '').trim();
+      return value ? { [name]: value } : {};
+    };
+    const { textEn: _en, link: _link, validFrom: _from, validUntil: _until, ...kept } = base;
+    return {
+      ...kept,
+      scope: values.scope,
+      text: values.text,
+      ...optional('textEn'),
+      ...optional('link'),
+      ...optional('validFrom'),
+      ...optional('validUntil'),
     };
   }
   const holders = list(values.holders ?? '').map((item) => {
@@ -257,6 +300,9 @@ export function checkAccount(
 /** The message key for a zod issue code (the German import message is shown beside it in German pages). */
 export function zodKey(error: FieldError): EditorKey {
   if (error.message === 'Pflichtfeld fehlt' || error.message === 'darf nicht leer sein') return 'zod.required';
+  if (error.message.includes('JJJJ-MM-TT')) return 'zod.date';
+  if (error.message.includes('(validUntil)')) return 'zod.dateOrder';
+  if (error.message.includes('https-Adresse')) return 'zod.https';
   if (error.code === 'invalid_value') return 'zod.choice';
   if (error.code === 'invalid_format') return error.message.includes('E-Mail') ? 'zod.email' : 'zod.format';
   if (error.code === 'too_small') return 'zod.tooShort';

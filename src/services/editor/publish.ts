@@ -22,7 +22,7 @@ import { log } from '../../server/log.mjs';
 import { audit, type Actor } from './audit';
 import { editorDb } from './db';
 import { draftPayload, publishableDrafts } from './drafts';
-import { dataDir, FILES, publishedContent, withRecord, type AnyRecord, type EditableContent, type Entity } from './records';
+import { contentOf, dataDir, FILES, publishedContent, withRecord, type AnyRecord, type EditableContent, type Entity } from './records';
 import { buildFileIn, publishToReplicas, replicaTarget, ReplicasNotSwitched } from './replicas';
 
 /** Built databases, temp files and hidden files are not sources (as the import's own rule). */
@@ -225,7 +225,7 @@ export async function publishDrafts(actor: Actor, publishedBy: number): Promise<
   const ready = publishableDrafts();
   if (!ready.length) return { ok: false, reason: 'nothing' };
   let content = publishedContent();
-  for (const draft of ready) content = withRecord(content, draft.entity as Entity, draft.recordId, draftPayload(draft));
+  for (const draft of ready) content = withRecord(content, draft.entity, draft.recordId, draftPayload(draft));
   return publishContent(
     content,
     actor,
@@ -239,7 +239,7 @@ export async function publishDrafts(actor: Actor, publishedBy: number): Promise<
 export async function rollbackTo(versionId: number, actor: Actor, publishedBy: number): Promise<PublishResult> {
   const row = versionById(versionId);
   if (!row) return { ok: false, reason: 'nothing' };
-  return publishContent(JSON.parse(row.content) as EditableContent, actor, publishedBy, [], versionId);
+  return publishContent(contentOf(row.content), actor, publishedBy, [], versionId);
 }
 
 export function listVersions(): Omit<PublishedVersionRow, 'content'>[] {
@@ -276,6 +276,7 @@ export function diffContent(before: EditableContent, after: EditableContent): Re
     ['officer', 'officers'],
     ['account', 'accounts'],
     ['station', 'stations'],
+    ['notice', 'notices'],
   ];
   for (const [entity, key] of pairs) {
     const old = new Map((before[key] as AnyRecord[]).map((r) => [r.id, r]));
@@ -309,5 +310,5 @@ export function versionDiff(id: number, base: () => EditableContent): RecordChan
     .from(publishedVersions)
     .where(eq(publishedVersions.id, id - 1))
     .get();
-  return diffContent(previous ? (JSON.parse(previous.content) as EditableContent) : base(), JSON.parse(row.content) as EditableContent);
+  return diffContent(previous ? contentOf(previous.content) : base(), contentOf(row.content));
 }

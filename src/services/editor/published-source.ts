@@ -10,7 +10,7 @@ import { desc } from 'drizzle-orm';
 import { defaultEditorDatabasePath, openEditorDatabase } from '../../db/editor/client';
 import { publishedVersions } from '../../db/editor/schema';
 import { overlayDirectory } from './publish';
-import type { EditableContent } from './records';
+import { contentOf } from './records';
 
 export async function publishedSourceDir(
   dataDir: string,
@@ -23,7 +23,7 @@ export async function publishedSourceDir(
   try {
     const newest = db.select().from(publishedVersions).orderBy(desc(publishedVersions.id)).limit(1).get();
     if (!newest) return plain;
-    const dir = await overlayDirectory(dataDir, JSON.parse(newest.content) as EditableContent);
+    const dir = await overlayDirectory(dataDir, contentOf(newest.content));
     return { dir, version: newest.id, done: () => rm(dir, { recursive: true, force: true }) };
   } finally {
     db.$client.close();
