@@ -4,6 +4,20 @@ import { editorTranslator } from '../../i18n/editor';
 import { localizePath } from '../../paths';
 import type { Actor } from '../../services/editor/audit';
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormat = (language: string) => {
+  let format = timeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Berlin',
+    });
+    timeFormats.set(language, format);
+  }
+  return format;
+};
+
 export function editorPage(Astro: AstroGlobal) {
   const language = Astro.locals.language;
   const state = Astro.locals.editor ?? { session: null, client: 'unknown', form: null };
@@ -13,6 +27,8 @@ export function editorPage(Astro: AstroGlobal) {
   return {
     language,
     t: editorTranslator(language),
+    /** A moment as editors read it: date and time in Berlin, in the page's language. */
+    formatTime: (moment: number | string) => timeFormat(language).format(new Date(moment)),
     /** A path of the editor area (or the portal) in the page's language. */
     link: (path: string) => localizePath(path, language),
     session,
