@@ -162,6 +162,8 @@ const ROUTES: Array<[string, Record<'anonymous' | 'admin' | 'lueneburg' | 'hanno
   ['/redaktion/protokoll', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/protokoll.csv', { anonymous: 303, admin: 200, lueneburg: 403, hannover: 403, reviewer: 403 }],
   ['/redaktion/anmelden', { anonymous: 200, admin: 303, lueneburg: 303, hannover: 303, reviewer: 303 }],
+  // The strength meter's check answers POST only.
+  ['/redaktion/passwort-pruefen', { anonymous: 303, admin: 405, lueneburg: 405, hannover: 405, reviewer: 405 }],
 ];
 
 test('every route answers every role as its role and area allow (403 audited)', async ({ request }) => {
@@ -539,13 +541,22 @@ test('an oversized photo and a file that is no image are refused', async () => {
 });
 
 test('the editor pages are axe clean, work by keyboard and without JavaScript', async ({ browser }) => {
-  // The editor pages have no scripts: what axe checks is exactly what a browser without JavaScript shows.
-  const context = await browser.newContext();
+  // Without JavaScript the sign-in page is plain HTML: no "Show" button that could not work.
+  const context = await browser.newContext({ javaScriptEnabled: false });
   const signInPage = await context.newPage();
   await signInPage.goto(`${base}/redaktion/anmelden`);
-  await expect(signInPage.locator('script')).toHaveCount(0);
-  await expectNoAxeViolations(signInPage);
+  await expect(signInPage.getByLabel('Passwort', { exact: true })).toBeVisible();
+  await expect(signInPage.getByRole('button', { name: 'Passwort anzeigen' })).toBeHidden();
   await context.close();
+  // axe runs as a script, so with JavaScript: both states of the page are checked.
+  const scripted = await browser.newContext();
+  const withScript = await scripted.newPage();
+  await withScript.goto(`${base}/redaktion/anmelden`);
+  await expect(withScript.getByRole('button', { name: 'Passwort anzeigen' })).toBeVisible();
+  await expectNoAxeViolations(withScript);
+  await withScript.getByRole('button', { name: 'Passwort anzeigen' }).click();
+  await expectNoAxeViolations(withScript);
+  await scripted.close();
   const admin = pages.admin;
   for (const path of [
     '/redaktion',
@@ -566,7 +577,6 @@ test('the editor pages are axe clean, work by keyboard and without JavaScript', 
     '/en/redaktion/hinweise/neu',
   ]) {
     await admin.goto(base + path);
-    await expect(admin.locator('script')).toHaveCount(0);
     await expectNoAxeViolations(admin);
   }
   // Keyboard only: the sign-in form in order, submitted with Enter.
@@ -641,12 +651,80 @@ test('a new account’s password is checked against common passwords, with the r
   await admin.getByLabel(/^Vorläufiges Passwort/).fill('passwort1234');
   await admin.getByLabel(/^Bereich/).fill('pi:pi-celle');
   await admin.getByRole('button', { name: 'Benutzer anlegen' }).click();
-  await expect(admin.locator('#err-password')).toContainText('zu leicht zu erraten');
+  await expect(admin.locator('#u-password-error')).toContainText('zu leicht zu erraten');
   await expect(admin.getByLabel('E-Mail', { exact: true })).toHaveValue('neu2@e2e.example');
   await admin.getByLabel(/^Vorläufiges Passwort/).fill('leise ziehen die wolken');
   await admin.getByRole('button', { name: 'Benutzer anlegen' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Benutzer angelegt.' })).toBeVisible();
   await expect(admin.getByRole('row', { name: /neu2@e2e\.example/ })).toHaveCount(1);
+});
+
+test('with JavaScript, a password can be shown, and a new one is rated while typed by the rule that checks it', async ({
+  browser,
+  request,
+}) => {
+  // Sign-in page: "Anzeigen" shows the password as text and says so; "Verbergen" hides it again.
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(`${base}/redaktion/anmelden`);
+  const password = visitor.getByLabel('Passwort', { exact: true });
+  await password.fill('geheim genug');
+  await visitor.getByRole('button', { name: 'Passwort anzeigen' }).click();
+  await expect(password).toHaveAttribute('type', 'text');
+  await expect(password).toBeFocused();
+  await expect(visitor.getByText('Das Passwort ist sichtbar.')).toBeAttached();
+  await visitor.getByRole('button', { name: 'Passwort verbergen' }).click();
+  await expect(password).toHaveAttribute('type', 'password');
+  await context.close();
+
+  // Own account: the meter gives the same verdict the server gives on saving.
+  const page = pages.reviewer;
+  await page.goto(`${base}/redaktion/konto`);
+  const fresh = page.getByLabel(/^Neues Passwort/);
+  const meter = page.locator('#new-strength');
+  await fresh.fill('passwort1234');
+  await expect(meter).toContainText('Stärke: sehr schwach');
+  await expect(meter).toContainText('zu leicht zu erraten');
+  await expect(fresh).toHaveAttribute('aria-describedby', 'new-strength');
+  await fresh.fill('kurz');
+  await expect(meter).toContainText('mindestens 12 Zeichen');
+  await fresh.fill('leise ziehen die wolken');
+  await expect(meter).toContainText('wird angenommen');
+  await expectNoAxeViolations(page);
+  // Shown, then emptied: the meter says nothing.
+  await page.getByRole('button', { name: 'Passwort anzeigen' }).nth(1).click();
+  await expect(fresh).toHaveAttribute('type', 'text');
+  await fresh.fill('');
+  await expect(meter).toBeEmpty();
+
+  // The e-mail address typed in the new-account form counts, as on saving; in English, English words.
+  const admin = pages.admin;
+  await admin.goto(`${base}/en/redaktion/benutzer`);
+  await admin.getByLabel('E-mail', { exact: true }).fill('maximilian@e2e.example');
+  await admin.getByLabel(/^Temporary password/).fill('maximilian-wald-see-2');
+  await expect(admin.locator('#u-password-strength')).toContainText('must not contain the e-mail address');
+
+  // The check itself: only for a signed-in session with its token; the answer is not kept.
+  const token = await page.locator('input[name="_csrf"]').first().inputValue();
+  const rated = await page.request.post(`${base}/redaktion/passwort-pruefen`, {
+    form: { _csrf: token, password: 'korrekt pferd batterie heftklammer' },
+    headers: { Origin: base },
+  });
+  expect(rated.status()).toBe(200);
+  expect(rated.headers()['cache-control']).toBe('no-store');
+  expect(await rated.json()).toMatchObject({ score: 4, acceptable: true });
+  const withoutToken = await page.request.post(`${base}/redaktion/passwort-pruefen`, {
+    form: { password: 'x' },
+    headers: { Origin: base },
+    maxRedirects: 0,
+  });
+  expect(withoutToken.status()).toBe(403);
+  const anonymous = await request.post(`${base}/redaktion/passwort-pruefen`, {
+    form: { password: 'x' },
+    headers: { Origin: base },
+    maxRedirects: 0,
+  });
+  expect(anonymous.status()).toBe(303);
 });
 
 test('an editor sees their sessions and ends one elsewhere; that browser is signed out, this one is not', async ({ browser }) => {

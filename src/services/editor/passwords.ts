@@ -43,15 +43,29 @@ function estimate(): Promise<Estimate> {
   return estimator;
 }
 
-/** Why a new password is refused, or null. Length is counted in characters (code points), as people count. */
-export async function passwordProblem(password: string, email = ''): Promise<PasswordProblem | null> {
+/** How a new password fares: zxcvbn's score (0–4) and why it is refused, or null. */
+export interface PasswordAssessment {
+  score: number;
+  problem: PasswordProblem | null;
+}
+
+/**
+ * The one rule for new passwords, used when one is set and by the strength meter while it is typed.
+ * Length is counted in characters (code points), as people count.
+ */
+export async function assessPassword(password: string, email = ''): Promise<PasswordAssessment> {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return 'tooShort';
-  if (length > MAX_PASSWORD_LENGTH) return 'tooLong';
+  if (length < MIN_PASSWORD_LENGTH) return { score: 0, problem: 'tooShort' };
+  if (length > MAX_PASSWORD_LENGTH) return { score: 0, problem: 'tooLong' };
   const localPart = email.toLowerCase().split('@')[0] ?? '';
-  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return 'likeEmail';
+  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return { score: 0, problem: 'likeEmail' };
   const score = (await estimate())(password, [...SERVICE_WORDS, email, localPart].filter(Boolean));
-  return score < MIN_SCORE ? 'guessable' : null;
+  return { score, problem: score < MIN_SCORE ? 'guessable' : null };
+}
+
+/** Why a new password is refused, or null. */
+export async function passwordProblem(password: string, email = ''): Promise<PasswordProblem | null> {
+  return (await assessPassword(password, email)).problem;
 }
 
 /** The Argon2id hash of a new password, with the pepper from the editor key (secret-box.ts). */

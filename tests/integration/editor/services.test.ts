@@ -17,7 +17,7 @@ import {
   workingRecord,
 } from '../../../src/services/editor/drafts';
 import { checkAccount, fromForm, toForm } from '../../../src/services/editor/forms';
-import { passwordProblem } from '../../../src/services/editor/passwords';
+import { assessPassword, passwordProblem } from '../../../src/services/editor/passwords';
 import { sniffImage } from '../../../src/services/editor/photos';
 import { publishedContent } from '../../../src/services/editor/records';
 import { createSession, endAllSessions, loadSession } from '../../../src/services/editor/sessions';
@@ -53,6 +53,16 @@ describe('passwords', () => {
     for (const fine of ['korrekt pferd batterie heftklammer', 'Einszweidreivier', 'leise ziehen die wolken']) {
       expect(await passwordProblem(fine), fine).toBeNull();
     }
+  });
+
+  it('rates a password for the strength meter by the same rule that sets it', async () => {
+    expect(await assessPassword('kurz')).toEqual({ score: 0, problem: 'tooShort' });
+    expect(await assessPassword('mein-name-maximilian-1', 'maximilian@test.example')).toEqual({ score: 0, problem: 'likeEmail' });
+    const weak = await assessPassword('passwort1234');
+    expect(weak.problem).toBe('guessable');
+    expect(weak.score).toBeLessThan(3);
+    const strong = await assessPassword('korrekt pferd batterie heftklammer');
+    expect(strong).toEqual({ score: 4, problem: null });
   });
 });
 
