@@ -4,9 +4,10 @@
  *   npm run editor:admin -- --email a@b.de [--name "…"]   create an administrator; the password is
  *                                                           asked for (hidden) or read from stdin
  *   npm run editor:admin -- --email a@b.de --reset [--second-factor]
- *                                                           a new password for an existing account (any
- *                                                           role; sessions end), and on request a new
- *                                                           second factor at the next sign-in
+ *                                                           a new, temporary password for an existing
+ *                                                           account (any role; sessions end; its holder
+ *                                                           chooses their own at the next sign-in), and
+ *                                                           on request a new second factor
  *   npm run editor:backup -- --out FILE                     online backup (better-sqlite3's backup API)
  *   npm run editor:restore -- --from FILE                   restore a backup (stop the servers first)
  *   npm run editor:export -- --version N --out DIR          a published version as data/ files
@@ -87,7 +88,7 @@ async function admin(args: string[]): Promise<number> {
       if (args.includes('--second-factor')) resetSecondFactor(existing.id, SYSTEM);
       const ended = endAllSessions(existing.id);
       console.log(
-        `Neues Passwort für ${existing.email} gesetzt${args.includes('--second-factor') ? ', zweiter Faktor wird bei der nächsten Anmeldung neu eingerichtet' : ''}; ${ended} Sitzung(en) beendet.`,
+        `Neues vorläufiges Passwort für ${existing.email} gesetzt (bei der nächsten Anmeldung durch ein eigenes zu ersetzen)${args.includes('--second-factor') ? ', zweiter Faktor wird bei der nächsten Anmeldung neu eingerichtet' : ''}; ${ended} Sitzung(en) beendet.`,
       );
       return 0;
     }

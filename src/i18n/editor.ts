@@ -202,6 +202,8 @@ const de = {
   'account.title': 'Mein Konto',
   'account.current': 'Bisheriges Passwort',
   'account.new': 'Neues Passwort (mindestens 12 Zeichen)',
+  'account.temporary':
+    'Ihr Passwort ist vorläufig: Jemand anderes hat es vergeben. Wählen Sie jetzt ein eigenes; bis dahin ist nichts anderes möglich. Ein vorläufiges Passwort gilt höchstens {days} Tage.',
   'account.submit': 'Passwort ändern',
   'account.changed': 'Passwort geändert. Alle anderen Sitzungen wurden beendet.',
   'account.wrongCurrent': 'Das bisherige Passwort stimmt nicht.',
@@ -486,6 +488,8 @@ const en: Record<EditorKey, string> = {
   'account.title': 'My account',
   'account.current': 'Current password',
   'account.new': 'New password (at least 12 characters)',
+  'account.temporary':
+    'Your password is temporary: somebody else set it. Choose your own now; until then nothing else is possible. A temporary password works for at most {days} days.',
   'account.submit': 'Change password',
   'account.changed': 'Password changed. All other sessions have been ended.',
   'account.wrongCurrent': 'The current password is not right.',

@@ -4,6 +4,7 @@
  * - the origin check for every POST (403 on another site's Origin);
  * - the session from its cookie (idle and absolute timeouts, see services/editor/sessions.ts);
  *   no session: to the sign-in page;
+ * - a person signed in with a temporary password reaches only their account page until they set their own;
  * - the synchronizer token (`_csrf` field) of every POST, checked against the session's token
  *   (or, while signing in, the sign-in challenge's);
  * - a POST to user administration or publishing needs a recent proof of identity (sign-in or
@@ -30,6 +31,10 @@ import { PREVIEW_ROOT, previewPortal } from '../services/editor/preview';
 /** Pages reachable without a session. */
 const PUBLIC_EDITOR_PATHS = new Set([SIGN_IN_PATH, `${SIGN_IN_PATH}/sso`, `${SIGN_IN_PATH}/sso/zurueck`]);
 
+const ACCOUNT_PATH = '/redaktion/konto';
+/** All a person with a temporary password may reach: their account page (and its meter), and signing out. */
+const TEMPORARY_PASSWORD_PATHS = new Set([...PUBLIC_EDITOR_PATHS, ACCOUNT_PATH, '/redaktion/passwort-pruefen', '/redaktion/abmelden']);
+
 export const editor = defineMiddleware(async (context, next) => {
   const { pathname } = context.url;
   if (!isEditorPath(pathname)) return next();
@@ -47,6 +52,10 @@ export const editor = defineMiddleware(async (context, next) => {
   if (!session && !PUBLIC_EDITOR_PATHS.has(pathname)) {
     const ended = sessionId ? '?abgelaufen=1' : '';
     return context.redirect(localizePath(SIGN_IN_PATH, language) + ended, 303);
+  }
+  // Signed in with a password somebody else set: first one's own (ASVS 2.3.1), nothing else.
+  if (session?.principal.passwordTemporary && !TEMPORARY_PASSWORD_PATHS.has(pathname)) {
+    return context.redirect(`${localizePath(ACCOUNT_PATH, language)}?vorlaeufig=1`, 303);
   }
   if (request.method === 'POST') {
     let form: FormData;

@@ -644,7 +644,9 @@ test('long after sign-in, user administration waits for a confirmation with a ne
   expect(csv).toMatch(/admin@e2e\.example,reauth\.totp,[^\n]*,failed/);
 });
 
-test('a new account’s password is checked against common passwords, with the reason next to the field', async () => {
+test('a new account’s password is checked against common passwords, and is temporary: its holder first chooses their own', async ({
+  browser,
+}) => {
   const admin = pages.admin;
   await admin.goto(`${base}/redaktion/benutzer`);
   await admin.getByLabel('E-Mail', { exact: true }).fill('neu2@e2e.example');
@@ -657,6 +659,29 @@ test('a new account’s password is checked against common passwords, with the r
   await admin.getByRole('button', { name: 'Benutzer anlegen' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Benutzer angelegt.' })).toBeVisible();
   await expect(admin.getByRole('row', { name: /neu2@e2e\.example/ })).toHaveCount(1);
+
+  // The new editor signs in with it, enrols TOTP, and can do nothing but choose their own password.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/redaktion/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill('neu2@e2e.example');
+  await page.getByLabel('Passwort', { exact: true }).fill('leise ziehen die wolken');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  const secret = (await page.locator('code').textContent())!.trim();
+  await page.getByRole('textbox', { name: /Code/ }).fill(await freshCode(secret, new Set()));
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL(`${base}/redaktion/konto?vorlaeufig=1`);
+  await expect(page.getByRole('alert')).toContainText('Ihr Passwort ist vorläufig');
+  await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  await expect(page).toHaveURL(`${base}/redaktion/konto?vorlaeufig=1`);
+  await page.getByLabel('Bisheriges Passwort').fill('leise ziehen die wolken');
+  await page.getByLabel(/^Neues Passwort/).fill('bunte kiesel am stillen ufer');
+  await page.getByRole('button', { name: 'Passwort ändern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'geändert' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.goto(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  await expect(page).toHaveURL(`${base}/redaktion/beamte/${CELLE_OFFICER}`);
+  await context.close();
 });
 
 test('with JavaScript, a password can be shown, and a new one is rated while typed by the rule that checks it', async ({

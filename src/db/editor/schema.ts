@@ -19,6 +19,11 @@ export const users = sqliteTable('users', {
   totpPending: text('totp_pending'),
   /** The last TOTP time step accepted: codes of that step or earlier are replays. */
   totpLastStep: integer('totp_last_step').notNull().default(0),
+  /**
+   * Set while the password is one somebody else chose (a new account, a reset): it must be changed
+   * at sign-in and no longer works after this moment (ms). Null for a password of one's own.
+   */
+  passwordTemporaryUntil: integer('password_temporary_until'),
   role: text('role', { enum: ['admin', 'editor', 'reviewer'] }).notNull(),
   /** JSON array of scope ids: `pd:<directorate id>` or `pi:<inspection id>` (editors and reviewers). */
   scopes: text('scopes').notNull().default('[]'),

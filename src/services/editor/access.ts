@@ -18,6 +18,8 @@ export interface Principal {
   /** `pd:<directorate id>` / `pi:<inspection id>`; ignored for admins. */
   scopes: string[];
   isDemo: boolean;
+  /** Signed in with a password somebody else set: nothing but choosing one's own until then. */
+  passwordTemporary?: boolean;
 }
 
 /** A record's scopes: its inspection and that inspection's directorate. */

@@ -17,6 +17,8 @@ export interface EditorConfig {
   absoluteTimeoutMs: number;
   /** A sensitive action (user administration, publishing) needs a sign-in or confirmation this recent (ASVS 3.7.1). */
   reauthWindowMs: number;
+  /** A password somebody else set (new account, reset) works this long, and only to choose one's own (ASVS 2.3.1). */
+  temporaryPasswordMs: number;
   /** Failed sign-ins per account / per client within the window before a lock-out. */
   maxFailuresPerAccount: number;
   maxFailuresPerClient: number;
@@ -37,6 +39,7 @@ export const editorConfig: EditorConfig = {
   idleTimeoutMs: int(env.EDITOR_SESSION_IDLE_MINUTES, 30) * 60_000,
   absoluteTimeoutMs: int(env.EDITOR_SESSION_MAX_HOURS, 10) * 3_600_000,
   reauthWindowMs: int(env.EDITOR_REAUTH_MINUTES, 15) * 60_000,
+  temporaryPasswordMs: int(env.EDITOR_TEMPORARY_PASSWORD_DAYS, 7) * 86_400_000,
   maxFailuresPerAccount: int(env.EDITOR_MAX_FAILURES_ACCOUNT, 5),
   maxFailuresPerClient: int(env.EDITOR_MAX_FAILURES_CLIENT, 20),
   failureWindowMs: 15 * 60_000,

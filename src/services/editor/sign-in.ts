@@ -27,10 +27,12 @@ export async function passwordStep(emailInput: string, password: string, client:
   const user = userByEmail(email);
   const usable = user && !user.disabled && user.passwordHash !== null;
   const valid = await verifyPassword(usable ? user.passwordHash : null, password.slice(0, 1024));
-  if (!usable || !valid) {
+  // A temporary password past its time fails like a wrong one (no hint to others); the log says why.
+  const expired = valid && user?.passwordTemporaryUntil != null && user.passwordTemporaryUntil <= Date.now();
+  if (!usable || !valid || expired) {
     recordFailure(accountKey(email), editorConfig.maxFailuresPerAccount);
     recordFailure(clientKeyOf(client), editorConfig.maxFailuresPerClient);
-    audit({ ...actor, userId: user?.id ?? null }, 'signin.password', 'failed');
+    audit({ ...actor, userId: user?.id ?? null }, 'signin.password', 'failed', expired ? { target: 'expired' } : {});
     return { ok: false, reason: 'invalid' };
   }
   audit({ ...actor, userId: user.id }, 'signin.password', 'ok');

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { users, type UserRow } from '../../db/editor/schema';
 import { audit, type Actor } from './audit';
 import type { Principal, Role } from './access';
+import { editorConfig } from './config';
 import { editorDb } from './db';
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './passwords';
 import { sealSecret } from './secret-box';
@@ -18,8 +19,12 @@ export function toPrincipal(row: UserRow): Principal {
     role: row.role,
     scopes: JSON.parse(row.scopes) as string[],
     isDemo: row.isDemo,
+    passwordTemporary: row.passwordTemporaryUntil !== null,
   };
 }
+
+/** The expiry of a password set now by somebody other than its holder. */
+const temporaryUntil = (now = Date.now()) => now + editorConfig.temporaryPasswordMs;
 
 export function userByEmail(email: string): UserRow | undefined {
   return editorDb()
@@ -67,6 +72,8 @@ export interface NewUser {
   scopes?: string[];
   isDemo?: boolean;
   totpSecret?: string | null;
+  /** The password is chosen by somebody else (an administrator): temporary, to be changed at the first sign-in. */
+  temporaryPassword?: boolean;
 }
 
 /** Creates an account (TOTP enrolment follows at its first sign-in, unless a secret is given). */
@@ -89,6 +96,7 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
       role: input.role,
       scopes: JSON.stringify(input.role === 'admin' ? [] : input.scopes),
       isDemo: input.isDemo ?? false,
+      passwordTemporaryUntil: input.temporaryPassword && input.password !== null ? temporaryUntil() : null,
       createdAt: new Date().toISOString(),
     })
     .returning()
@@ -97,7 +105,10 @@ export async function createUser(input: NewUser, actor: Actor): Promise<UserRow>
   return row;
 }
 
-/** Sets a new password (the command `editor:admin -- --reset`); the account must enrol TOTP again only if asked. */
+/**
+ * Sets a new password (the command `editor:admin -- --reset`): a temporary one, to be changed at
+ * the next sign-in; the account must enrol TOTP again only if asked.
+ */
 export async function setPassword(id: number, password: string, actor: Actor): Promise<void> {
   const row = userById(id);
   if (!row) return;
@@ -105,7 +116,7 @@ export async function setPassword(id: number, password: string, actor: Actor): P
   if (problem) throw new UserInputError('password', problem);
   editorDb()
     .update(users)
-    .set({ passwordHash: await hashPassword(password) })
+    .set({ passwordHash: await hashPassword(password), passwordTemporaryUntil: temporaryUntil() })
     .where(eq(users.id, id))
     .run();
   audit(actor, 'user.password', 'ok', { target: `user:${row.email}` });
@@ -133,7 +144,7 @@ export async function changeOwnPassword(
   if (problem) return problem;
   editorDb()
     .update(users)
-    .set({ passwordHash: await hashPassword(next) })
+    .set({ passwordHash: await hashPassword(next), passwordTemporaryUntil: null })
     .where(eq(users.id, id))
     .run();
   audit(actor, 'user.password.change', 'ok', { target: `user:${row.email}` });

@@ -28,7 +28,7 @@ import {
 } from '../../../src/services/editor/sessions';
 import { codeStep, pendingTotpSecret } from '../../../src/services/editor/sign-in';
 import { currentTotp, newTotpSecret } from '../../../src/services/editor/totp';
-import { createUser, userById } from '../../../src/services/editor/users';
+import { changeOwnPassword, createUser, setPassword, userById } from '../../../src/services/editor/users';
 import { makeTempDir, removeTempDirs } from '../helpers/data-dir';
 import { verifyPassword } from '../../../src/services/editor/passwords';
 import { PASSWORD, SYSTEM, freshEditorDb, makeUsers } from './helpers';
@@ -113,6 +113,45 @@ describe('the sessions list', () => {
     createSession(u.rows.admin.id, 'password+totp', t0 - editorConfig.absoluteTimeoutMs - 1);
     const now = createSession(u.rows.admin.id, 'password+totp', t0).id;
     expect(listSessions(u.rows.admin.id, now, t0).map((s) => s.current)).toEqual([true]);
+  });
+});
+
+describe('passwords somebody else set (ASVS 2.3.1)', () => {
+  beforeEach(() => {
+    freshEditorDb();
+  });
+
+  it('are temporary: the session may only choose its own, they expire, and one’s own password ends that', async () => {
+    const u = await makeUsers();
+    const created = await createUser(
+      { email: 'neu@test.example', password: PASSWORD, role: 'editor', scopes: ['pd:pd-lueneburg'], temporaryPassword: true },
+      u.admin.actor,
+    );
+    expect(created.passwordTemporaryUntil).toBeGreaterThan(Date.now() + editorConfig.temporaryPasswordMs - 60_000);
+    expect(loadSession(createSession(created.id, 'password+totp').id)?.principal.passwordTemporary).toBe(true);
+    expect(loadSession(createSession(u.rows.admin.id, 'password+totp').id)?.principal.passwordTemporary).toBe(false);
+    expect((await passwordStep('neu@test.example', PASSWORD, 'client-a')).ok).toBe(true);
+
+    // Past its time it fails like a wrong password; the log says why.
+    openEditorDatabaseOfProcess()
+      .update(users)
+      .set({ passwordTemporaryUntil: Date.now() - 1 })
+      .where(eq(users.id, created.id))
+      .run();
+    expect(await passwordStep('neu@test.example', PASSWORD, 'client-a')).toEqual({ ok: false, reason: 'invalid' });
+    expect(listAudit('signin.password').at(-1)).toMatchObject({ outcome: 'failed', target: 'expired' });
+
+    // Choosing one's own ends it; a reset by the operator makes it temporary again.
+    openEditorDatabaseOfProcess()
+      .update(users)
+      .set({ passwordTemporaryUntil: Date.now() + 60_000 })
+      .where(eq(users.id, created.id))
+      .run();
+    expect(await changeOwnPassword(created.id, PASSWORD, 'leise ziehen die wolken', SYSTEM)).toBe('ok');
+    expect(userById(created.id)?.passwordTemporaryUntil).toBeNull();
+    expect((await passwordStep('neu@test.example', 'leise ziehen die wolken', 'client-a')).ok).toBe(true);
+    await setPassword(created.id, PASSWORD, SYSTEM);
+    expect(userById(created.id)?.passwordTemporaryUntil).not.toBeNull();
   });
 });
 

@@ -106,11 +106,16 @@ describe('editor database backup and restore', () => {
     // A forgotten password: set anew from the server's command line, with a new second factor on request.
     const reset = await create('leise ziehen die wolken', '--reset', '--second-factor');
     expect(reset.code).toBe(0);
-    expect(reset.out).toMatch(/Neues Passwort für chefin@test\.example gesetzt, zweiter Faktor/);
+    expect(reset.out).toMatch(
+      /Neues vorläufiges Passwort für chefin@test\.example gesetzt \(bei der nächsten Anmeldung durch ein eigenes zu ersetzen\), zweiter Faktor/,
+    );
     const again = openEditorDatabase(file);
     useEditorDatabase(again);
     expect(await passwordStep('chefin@test.example', 'leise ziehen die wolken', 'cli-test')).toMatchObject({ ok: true, next: 'enrol' });
     expect((await passwordStep('chefin@test.example', 'ein sehr langes passwort', 'cli-test')).ok).toBe(false);
+    // Set by someone else, so temporary; the administrator created with the command chose their own.
+    expect(admin!.passwordTemporaryUntil).toBeNull();
+    expect(again.select().from(users).get()!.passwordTemporaryUntil).toBeGreaterThan(Date.now());
     again.$client.close();
     expect((await create('leise ziehen die wolken', '--reset')).code).toBe(0);
     const unknown = await new Promise<{ code: number | null; out: string }>((resolve) => {
