@@ -17,7 +17,7 @@
 // Defaults: the environment (SNAPSHOT_DIR, PUBLISH_REPLICAS, PUBLISH_VERSION_FILE, PUBLISH_RELOAD,
 // PUBLISH_TIMEOUT_SECONDS, PUBLISH_NGINX_URL: the names deploy/revierfinder.env uses), else
 // deploy/'s values: /var/lib/revierfinder/snapshots, http://127.0.0.1:4321 and :4322,
-// /etc/revierfinder/nginx-data-version.conf, "systemctl reload nginx", 60 s, no nginx check.
+// /var/lib/revierfinder/nginx/data-version.conf, "systemctl reload nginx", 60 s, no nginx check.
 // With --nginx (nginx's address, the public https:// one will do) it returns only once nginx answers from the new
 // version: `nginx -s reload` and `systemctl reload nginx` return before its new workers took over.
 //
@@ -63,7 +63,7 @@ export function publishTargetFromEnv(env = process.env) {
       .split(',')
       .map((replica) => replica.trim().replace(/\/+$/, ''))
       .filter(Boolean),
-    versionFile: env.PUBLISH_VERSION_FILE?.trim() || '/etc/revierfinder/nginx-data-version.conf',
+    versionFile: env.PUBLISH_VERSION_FILE?.trim() || '/var/lib/revierfinder/nginx/data-version.conf',
     reload: env.PUBLISH_RELOAD?.trim() || 'systemctl reload nginx',
     timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : 60,
     nginx: env.PUBLISH_NGINX_URL?.trim().replace(/\/+$/, '') || null,

@@ -153,7 +153,7 @@ export async function startNginx({ dir, port, replicas, dataVersion, rate = '20r
       / {4}server 127\.0\.0\.1:4321 .*\n {4}server 127\.0\.0\.1:4322 .*\n/g,
       replicas.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;\n`).join(''),
     ],
-    ['/etc/revierfinder/nginx-data-version.conf', versionFile],
+    ['/var/lib/revierfinder/nginx/data-version.conf', versionFile],
     ['/var/cache/nginx/revierfinder', join(dir, 'cache')],
     ['rate=20r/s', `rate=${rate}`],
   ]);

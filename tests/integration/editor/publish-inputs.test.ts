@@ -59,7 +59,7 @@ describe('where a publish goes', () => {
     expect(replicaTarget({ SNAPSHOT_DIR: '/var/lib/revierfinder/snapshots' })).toEqual({
       snapshots: '/var/lib/revierfinder/snapshots',
       replicas: ['http://127.0.0.1:4321', 'http://127.0.0.1:4322'],
-      versionFile: '/etc/revierfinder/nginx-data-version.conf',
+      versionFile: '/var/lib/revierfinder/nginx/data-version.conf',
       reload: 'systemctl reload nginx',
       timeoutSeconds: 60,
       nginx: null,
