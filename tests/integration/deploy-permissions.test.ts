@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 const deploy = (file: string) => readFileSync(path.join('deploy', file), 'utf8');
@@ -61,7 +62,8 @@ describe('the polkit rule for reloading nginx', () => {
       rule = added;
     },
   };
-  new Function('polkit', deploy('polkit/50-revierfinder-nginx-reload.rules'))(polkit);
+  // As polkitd does: the file runs once and registers its rule.
+  runInNewContext(deploy('polkit/50-revierfinder-nginx-reload.rules'), { polkit });
   const ask = (user: string, unitName: string, verb: string, id = 'org.freedesktop.systemd1.manage-units') =>
     rule({ id, lookup: (key) => ({ unit: unitName, verb })[key] ?? '' }, { user });
 
