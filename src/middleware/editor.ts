@@ -15,6 +15,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { localizePath } from '../paths';
 import {
+  ACCOUNT_PATH,
   CONFIRM_PATH,
   cookieNames,
   editorRefusal,
@@ -31,7 +32,6 @@ import { PREVIEW_ROOT, previewPortal } from '../services/editor/preview';
 /** Pages reachable without a session. */
 const PUBLIC_EDITOR_PATHS = new Set([SIGN_IN_PATH, `${SIGN_IN_PATH}/sso`, `${SIGN_IN_PATH}/sso/zurueck`]);
 
-const ACCOUNT_PATH = '/redaktion/konto';
 /** All a person with a temporary password may reach: their account page (and its meter), and signing out. */
 const TEMPORARY_PASSWORD_PATHS = new Set([...PUBLIC_EDITOR_PATHS, ACCOUNT_PATH, '/redaktion/passwort-pruefen', '/redaktion/abmelden']);
 

@@ -13,6 +13,8 @@ export const SIGN_IN_PATH = '/redaktion/anmelden';
 
 /** Where a signed-in person confirms who they are before a sensitive action (ASVS 3.7.1). */
 export const CONFIRM_PATH = '/redaktion/bestaetigen';
+/** One's own account: the only page for someone signed in with a temporary password. */
+export const ACCOUNT_PATH = '/redaktion/konto';
 /** Pages whose changes need a recent proof of identity: user administration and publishing. */
 const SENSITIVE = /^\/redaktion\/(benutzer(\/[1-9][0-9]{0,9})?|veroeffentlichen)$/;
 export const needsRecentVerification = (pathname: string) => SENSITIVE.test(pathname);
